@@ -1,0 +1,13 @@
+import { RequireSignIn } from '../require-sign-in';
+import { RouteError } from '../route-error';
+import { Placeholder } from './placeholder';
+
+export function Component() {
+  return (
+    <RequireSignIn>
+      <Placeholder namespace="contact-history" />
+    </RequireSignIn>
+  );
+}
+
+export { RouteError as ErrorBoundary };

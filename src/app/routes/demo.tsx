@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '@/components/ui/page-heading';
+import { FaultSettingsForm } from '@/features/demo/components/fault-settings-form';
+import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
+import { RouteError } from '../route-error';
+
+export function Component() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <PageHeading title={t('demo.title')}>{t('demo.title')}</PageHeading>
+      <p className="lead">{t('demo.intro')}</p>
+      <FaultSettingsForm />
+      <h2>{t('demo.resetTitle')}</h2>
+      <p>{t('demo.resetIntro')}</p>
+      <ResetDemoButton />
+    </div>
+  );
+}
+
+export { RouteError as ErrorBoundary };

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '@/components/ui/page-heading';
+import { AccountOverview } from '@/features/account/components/account-overview';
+import { RouteError } from '../route-error';
+import { WithActiveAccount } from '../with-active-account';
+
+export function Component() {
+  const { t } = useTranslation();
+  return (
+    <WithActiveAccount
+      none={<NoAccount />}
+    >
+      {(account, me) => (
+        <div>
+          <PageHeading title={t('appName')}>{t('home.title', { name: me.name })}</PageHeading>
+          <AccountOverview accountId={account.accountId} />
+        </div>
+      )}
+    </WithActiveAccount>
+  );
+}
+
+function NoAccount() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <PageHeading title={t('appName')}>{t('appName')}</PageHeading>
+      <p>{t('home.noAccounts')}</p>
+    </div>
+  );
+}
+
+export { RouteError as ErrorBoundary };

@@ -1,0 +1,24 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+let headingsShown = 0;
+
+/**
+ * The page's h1. After an in-app navigation it takes focus, so keyboard and screen-reader
+ * users start at the new page's content. On the first page of a visit it does not, so the
+ * skip link stays the first thing Tab reaches. Also sets the document title.
+ */
+export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const [focusOnMount] = useState(() => headingsShown++ > 0);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus();
+  }, [focusOnMount]);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-heading">
+      {children}
+    </h1>
+  );
+}

@@ -1,0 +1,22 @@
+// Every internal link is built here.
+export const paths = {
+  home: () => '/',
+  signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  emailMeALink: () => '/email-me-a-link',
+  preferences: () => '/preferences',
+  consentRecord: () => '/preferences/record',
+  unsubscribe: () => '/unsubscribe',
+  contactHistory: (search = '') => `/contact-history${search ? `?${search}` : ''}`,
+  contentFilter: () => '/content-filter',
+  delegates: () => '/people',
+  inviteDelegate: () => '/people/invite',
+  invitation: () => '/invitation',
+  account: () => '/account',
+  outbox: () => '/demo/outbox',
+  demo: () => '/demo',
+} as const;
+
+/** Absolute URL of an in-app path, for links that leave the app (emails). */
+export function absoluteUrl(path: string) {
+  return new URL(`${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`, globalThis.location.origin).href;
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '@/components/ui/query-error';
+import { Skeleton } from '@/components/ui/skeleton';
+import { StatusMessage } from '@/components/ui/status-message';
+import { usePersonas } from '../api/list-personas';
+import { useSignIn } from '../api/sign-in';
+
+/** Demo sign-in: one button per persona, no password. */
+export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useTranslation();
+  const personas = usePersonas();
+  const signIn = useSignIn();
+  if (personas.isPending) return <Skeleton label={t('loading')} lines={4} />;
+  if (personas.isError) return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => personas.refetch()} />;
+  return (
+    <>
+      <ul className="persona-list">
+        {personas.data.map((persona) => (
+          <li key={persona.id}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={signIn.isPending}
+              onClick={() => signIn.mutate(persona.id, { onSuccess: onSignedIn })}
+            >
+              <span>{t('signInPage.as', { name: persona.name })}</span>
+              <small>{t(`personas.${persona.description}`)}</small>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <StatusMessage tone="error">{signIn.isError && t('signInPage.failed')}</StatusMessage>
+    </>
+  );
+}

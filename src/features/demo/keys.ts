@@ -1,0 +1,5 @@
+export const demoKeys = {
+  all: ['demo'] as const,
+  faults: () => [...demoKeys.all, 'faults'] as const,
+  outbox: () => [...demoKeys.all, 'outbox'] as const,
+};

@@ -1,0 +1,65 @@
+import createClient from 'openapi-fetch';
+import { env } from '@/config/env';
+import type { paths } from './api-schema.gen';
+import type { Problem } from './api-types';
+import { apiReady } from './api-ready';
+import { clearSession, getToken } from './session';
+
+/** An API error with its RFC 9457 body; status 0 means the API did not answer. */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+  get status() {
+    return this.problem.status;
+  }
+  get code() {
+    return this.problem.code;
+  }
+  fieldError(field: string) {
+    return this.problem.errors?.find((e) => e.field === field)?.message;
+  }
+}
+
+export const isProblem = (error: unknown, status?: number): error is ApiProblem =>
+  error instanceof ApiProblem && (status === undefined || error.status === status);
+
+export const api = createClient<paths>({
+  baseUrl: env.apiBaseUrl,
+  // Looked up on each call, not captured at start-up, so test servers and the worker see it.
+  fetch: async (request) => {
+    await apiReady();
+    try {
+      return await globalThis.fetch(request);
+    } catch {
+      throw new ApiProblem({ type: 'about:blank', title: 'We could not reach the service.', status: 0, code: 'network' });
+    }
+  },
+});
+
+api.use({
+  onRequest({ request }) {
+    const token = getToken();
+    if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response, request }) {
+    if (response.status === 401 && request.headers.has('Authorization')) clearSession();
+    return response;
+  },
+});
+
+/** Turns openapi-fetch's `{ data, error }` into data or a thrown ApiProblem, for react-query. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const body = (error ?? {}) as Partial<Problem>;
+    throw new ApiProblem({
+      type: body.type ?? 'about:blank',
+      title: body.title ?? response.statusText,
+      status: response.status,
+      ...body,
+    } as Problem);
+  }
+  return data as T;
+}

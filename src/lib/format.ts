@@ -1,0 +1,19 @@
+// Dates, times and numbers in the reader's language, via Intl.
+const locale = (language: string) => (language === 'de' ? 'de-DE' : 'en-GB');
+
+export const formatDate = (language: string, value: string | Date) =>
+  new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(
+    new Date(value),
+  );
+
+export const formatDateTime = (language: string, value: string | Date) =>
+  new Intl.DateTimeFormat(locale(language), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  }).format(new Date(value));
+
+export const formatNumber = (language: string, value: number) => new Intl.NumberFormat(locale(language)).format(value);

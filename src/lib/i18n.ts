@@ -1,0 +1,65 @@
+import i18next, { type BackendModule } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+export const languages = ['en', 'de'] as const;
+export type Language = (typeof languages)[number];
+const htmlLang: Record<Language, string> = { en: 'en-GB', de: 'de-DE' };
+const storageKey = 'pc-language';
+
+// Each namespace is its own small chunk, loaded when a page first needs it.
+const catalogues = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json');
+
+const lazyCatalogues: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = catalogues[`../locales/${language}/${namespace}.json`];
+    if (!load) return callback(new Error(`No catalogue ${language}/${namespace}`), null);
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(storageKey);
+    if (saved === 'en' || saved === 'de') return saved;
+  } catch {
+    // No storage: fall back to the browser's language.
+  }
+  return globalThis.navigator?.language?.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+function syncHtmlLang(language: string) {
+  document.documentElement.lang = htmlLang[language as Language] ?? 'en-GB';
+}
+
+export function setupI18n(language: Language = initialLanguage()) {
+  const instance = i18next.createInstance();
+  instance.on('languageChanged', syncHtmlLang);
+  void instance
+    .use(lazyCatalogues)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      fallbackLng: false,
+      supportedLngs: languages,
+      ns: ['common'],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: true },
+    });
+  syncHtmlLang(language);
+  return instance;
+}
+
+export function saveLanguage(language: Language) {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Not remembered; still switched for this page view.
+  }
+}

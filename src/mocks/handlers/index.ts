@@ -1,0 +1,16 @@
+import { coreHandlers, notFoundHandler } from './core';
+import { preferencesHandlers } from './preferences';
+import { unsubscribeHandlers } from './unsubscribe';
+import { contactHistoryHandlers } from './contact-history';
+import { contentFilterHandlers } from './content-filter';
+import { delegatesHandlers } from './delegates';
+
+export const handlers = [
+  ...coreHandlers,
+  ...preferencesHandlers,
+  ...unsubscribeHandlers,
+  ...contactHistoryHandlers,
+  ...contentFilterHandlers,
+  ...delegatesHandlers,
+  notFoundHandler,
+];

@@ -1,0 +1,32 @@
+import { createOpenApiHttp } from 'openapi-msw';
+import type { paths } from '@/lib/api-schema.gen';
+import { applyFaults } from './faults';
+import { ApiError, problemResponse } from './problem';
+import { persist } from './store';
+
+/** Typed MSW `http`: only paths, params and bodies in the contract type-check. */
+export const http = createOpenApiHttp<paths>({ baseUrl: `${import.meta.env.BASE_URL}api` });
+
+type Options = { faults?: boolean };
+
+/**
+ * Wraps every handler: latency and fault injection first (nothing changes on an injected
+ * fault), domain errors become problem+json, and the store is saved after a write.
+ */
+export function handle<Info extends { request: Request }, Result>(
+  resolver: (info: Info) => Result | Promise<Result>,
+  options: Options = {},
+) {
+  return async (info: Info) => {
+    try {
+      if (options.faults !== false) await applyFaults();
+      const result = await resolver(info);
+      if (info.request.method !== 'GET') persist();
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError) return problemResponse(error, new URL(info.request.url).pathname) as never;
+      console.warn('Mock API crashed', error);
+      return problemResponse(new ApiError(500, 'Something went wrong on our side.', { code: 'internal' })) as never;
+    }
+  };
+}

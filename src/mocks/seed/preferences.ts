@@ -1,0 +1,93 @@
+import type { Channel, Schema, SenderType, Topic } from '@/lib/api-types';
+
+export type Preferences = Schema<'Preferences'>;
+export type ConsentEvent = Schema<'ConsentEvent'>;
+
+/** One marketing send put through the send check, allowed or refused. */
+export type SendAttempt = {
+  id: string;
+  accountId: string;
+  at: string;
+  channel: Channel;
+  topic: Topic;
+  sender: SenderType;
+  senderName: string;
+  summary: string;
+  allowed: boolean;
+  reason: 'allowed' | 'paused' | 'sender-off' | 'channel-off' | 'cap-reached';
+};
+
+export type PreferencesState = {
+  /** What was in force before the first consent event: the base for replaying history. */
+  initial: Record<string, Preferences>;
+  current: Record<string, Preferences>;
+  /** Append-only. Nothing ever edits or removes an entry. */
+  consentEvents: ConsentEvent[];
+  sendAttempts: SendAttempt[];
+};
+
+const none = { email: false, sms: false, phone: false, post: false, app: false };
+const emailOnly = { ...none, email: true };
+const noCaps = { email: null, sms: null, phone: null, post: null, app: null };
+
+function blank(updatedAt: string): Preferences {
+  return {
+    version: 1,
+    marketing: { offers: { ...none }, 'new-products': { ...none }, newsletter: { ...none }, surveys: { ...none } },
+    senders: { company: false, agents: false, partners: false },
+    pausedUntil: null,
+    caps: { ...noCaps },
+    service: { bills: 'email', outages: 'sms', security: 'sms' },
+    updatedAt,
+  };
+}
+
+const morganOpened = '2024-02-10T09:00:00.000Z';
+const morganEmailOnly = '2026-03-04T18:22:00.000Z';
+const shahOpened = '2019-06-03T10:00:00.000Z';
+
+export function seedPreferences(): PreferencesState {
+  const morganStart = blank(morganOpened);
+  morganStart.marketing.offers = { ...none, email: true, sms: true, phone: true };
+  morganStart.marketing['new-products'] = { ...none, email: true, phone: true };
+  morganStart.senders = { company: true, agents: true, partners: false };
+
+  const morganNow: Preferences = structuredClone(morganStart);
+  morganNow.version = 2;
+  morganNow.marketing.offers = { ...emailOnly };
+  morganNow.marketing['new-products'] = { ...emailOnly };
+  morganNow.marketing.newsletter = { ...emailOnly };
+  morganNow.senders = { company: true, agents: false, partners: false };
+  morganNow.updatedAt = morganEmailOnly;
+
+  const shah = blank(shahOpened);
+  shah.marketing.offers = { ...none, email: true, post: true };
+  shah.marketing.newsletter = { ...emailOnly };
+  shah.senders = { company: true, agents: false, partners: false };
+  shah.caps = { ...noCaps, email: 2 };
+  shah.service = { bills: 'post', outages: 'sms', security: 'email' };
+
+  const alex = { type: 'customer' as const, personId: 'alex', name: 'Alex Morgan' };
+  return {
+    initial: { 'acc-morgan': structuredClone(morganStart), 'acc-shah': structuredClone(shah) },
+    current: { 'acc-morgan': morganNow, 'acc-shah': shah },
+    consentEvents: [
+      {
+        id: 'ce-morgan-2',
+        accountId: 'acc-morgan',
+        at: morganEmailOnly,
+        actor: alex,
+        method: 'preset',
+        note: 'email-only',
+        changes: [
+          { path: 'marketing.offers.sms', from: true, to: false },
+          { path: 'marketing.offers.phone', from: true, to: false },
+          { path: 'marketing.new-products.phone', from: true, to: false },
+          { path: 'marketing.newsletter.email', from: false, to: true },
+          { path: 'senders.agents', from: true, to: false },
+        ],
+      },
+    ],
+    sendAttempts: [],
+  };
+}

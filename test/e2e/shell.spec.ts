@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, resetDemo, signIn } from './support';
+
+const signedOutRoutes = ['/sign-in', '/demo', '/demo/outbox', '/no-such-page'];
+const signedInRoutes = ['/', '/preferences', '/preferences/record', '/contact-history', '/content-filter', '/people', '/people/invite', '/account'];
+
+for (const language of ['English', 'Deutsch'] as const) {
+  test(`every shell route has zero axe violations (${language})`, async ({ page }) => {
+    await resetDemo(page);
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: language }).click();
+    for (const route of signedOutRoutes) {
+      await page.goto(route);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: /Alex Morgan/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const route of signedInRoutes) {
+      await page.goto(route);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: /Loading|Wird geladen/ })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    }
+  });
+}
+
+test('a person can sign in as each persona and reach every shell page by keyboard', async ({ page }) => {
+  for (const [persona, greeting] of [
+    ['alex', /Hello, Alex Morgan/],
+    ['jamie', /Your contact choices/],
+    ['sam', /Hello, Sam Morgan/],
+    ['priya', /Hello, Priya Shah/],
+  ] as const) {
+    await signIn(page, persona);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(greeting);
+  }
+  await signIn(page, 'alex');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Skip link first, then the header; Tab until the navigation link is focused, then Enter.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  for (const name of ['Contact choices', 'Contact history', 'Content filter', 'People who can help', 'Your account', 'Home']) {
+    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+    for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(link).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  }
+});
+
+test('the demo survives a reload and the language choice sticks', async ({ page }) => {
+  await signIn(page, 'alex');
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Guten Tag, Alex Morgan');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Guten Tag, Alex Morgan');
+});

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const personaNames = {
+  alex: 'Alex Morgan',
+  jamie: 'Jamie Morgan',
+  sam: 'Sam Morgan',
+  priya: 'Priya Shah',
+} as const;
+export type Persona = keyof typeof personaNames;
+
+/** Fresh demo data, no faults, no latency: each test starts from the seed. */
+export async function resetDemo(page: Page) {
+  await page.goto('/sign-in');
+  await page.evaluate(async () => {
+    await fetch('/api/demo/reset', { method: 'POST' });
+    await fetch('/api/demo/faults', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ errorRate: 0, minLatencyMs: 0, maxLatencyMs: 0 }),
+    });
+  });
+}
+
+/** Signs in through the persona picker, as a person would. */
+export async function signIn(page: Page, persona: Persona) {
+  await resetDemo(page);
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** Zero axe violations (WCAG 2.2 A and AA rules) on what the page shows now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, 'axe violations').toEqual([]);
+}

@@ -1,0 +1,32 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { server } from '@/mocks/node';
+import { resetDb } from '@/mocks/store';
+import { resetFaults } from '@/mocks/faults';
+import { resetClock } from '@/mocks/clock';
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // jsdom has no layout or scrolling; React Router's scroll restoration calls this.
+  window.scrollTo = () => {};
+});
+
+beforeEach(() => {
+  resetDb();
+  resetFaults();
+  resetClock();
+  localStorage.clear();
+  // A console.error during a test is a bug: fail the test.
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error: ${args.map(String).join(' ')}`);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  vi.restoreAllMocks();
+});
+
+afterAll(() => server.close());
