@@ -7,13 +7,25 @@ const features = ['account', 'contact-history', 'content-filter', 'delegates', '
 
 const importRule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const otherFeatures = (own) =>
-  features.filter((f) => f !== own).map((f) => ({
-    group: [`@/features/${f}/*`, `**/features/${f}/*`],
-    message: 'A feature never imports another feature; compose them in src/app/routes.',
-  }));
+  features
+    .filter((f) => f !== own)
+    .map((f) => ({
+      group: [`@/features/${f}/*`, `**/features/${f}/*`],
+      message: 'A feature never imports another feature; compose them in src/app/routes.',
+    }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'public/mockServiceWorker.js', 'src/lib/api-schema.gen.ts', 'playwright-report', 'test-results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'public/mockServiceWorker.js',
+      'src/lib/api-schema.gen.ts',
+      'playwright-report',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,7 +46,10 @@ export default tseslint.config(
   {
     files: ['src/components/**', 'src/lib/**', 'src/config/**'],
     rules: importRule([
-      { group: ['@/features/*', '@/app/*', '**/features/*', '**/app/*'], message: 'Shared code must not depend on features or the app.' },
+      {
+        group: ['@/features/*', '@/app/*', '**/features/*', '**/app/*'],
+        message: 'Shared code must not depend on features or the app.',
+      },
       { group: ['@/mocks/*', '**/mocks/*'], message: 'Only the app entry and tests start the mock API.' },
     ]),
   },
@@ -57,6 +72,8 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**'],
-    rules: importRule([{ group: ['@/mocks/*', '**/mocks/*'], message: 'The app talks to the API through lib/api-client only.' }]),
+    rules: importRule([
+      { group: ['@/mocks/*', '**/mocks/*'], message: 'The app talks to the API through lib/api-client only.' },
+    ]),
   },
 );

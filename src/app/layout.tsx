@@ -3,26 +3,39 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
+import type { Schema } from '@/lib/api-types';
 import { useToken } from '@/lib/session';
+import { useActiveAccount } from '@/features/account/api/use-active-account';
 import { AccountSwitcher } from '@/features/account/components/account-switcher';
 import { useSignOut } from '@/features/account/api/sign-out';
 import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
 import { LanguageSwitch } from './language-switch';
 
-const navItems = [
-  ['home', paths.home()],
-  ['preferences', paths.preferences()],
-  ['contactHistory', paths.contactHistory()],
-  ['contentFilter', paths.contentFilter()],
-  ['delegates', paths.delegates()],
-  ['account', paths.account()],
-] as const;
+type Access = Schema<'AccountAccess'> | null;
+const canView = (a: Access) =>
+  a?.role === 'holder' ||
+  (a?.role === 'delegate' && a.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter'));
+
+/** Only pages the person can use on the account they act on are offered. */
+const navItems: [key: string, to: string, show: (a: Access) => boolean][] = [
+  ['home', paths.home(), () => true],
+  ['preferences', paths.preferences(), canView],
+  ['contactHistory', paths.contactHistory(), canView],
+  [
+    'contentFilter',
+    paths.contentFilter(),
+    (a) => a?.role === 'holder' || a?.role === 'line-user' || Boolean(a?.scopes.includes('content-filter')),
+  ],
+  ['delegates', paths.delegates(), () => true],
+  ['account', paths.account(), () => true],
+];
 
 export function Layout() {
   const { t } = useTranslation();
   const token = useToken();
   const navigation = useNavigation();
   const signOut = useSignOut();
+  const { active } = useActiveAccount();
   return (
     <>
       {navigation.state === 'loading' && <div className="nav-progress" aria-hidden="true" />}
@@ -50,13 +63,15 @@ export function Layout() {
           {token && (
             <nav className="site-nav" aria-label={t('nav.label')}>
               <ul>
-                {navItems.map(([key, to]) => (
-                  <li key={key}>
-                    <NavLink to={to} end={to === paths.home()}>
-                      {t(`nav.${key}`)}
-                    </NavLink>
-                  </li>
-                ))}
+                {navItems
+                  .filter(([, , show]) => show(active))
+                  .map(([key, to]) => (
+                    <li key={key}>
+                      <NavLink to={to} end={to === paths.home()}>
+                        {t(`nav.${key}`)}
+                      </NavLink>
+                    </li>
+                  ))}
               </ul>
             </nav>
           )}

@@ -8,17 +8,27 @@ import { RequireSignIn } from './require-sign-in';
 
 export type ActiveAccount = Schema<'AccountAccess'>;
 
-function Resolve({ children, none }: { children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode; none?: ReactNode }) {
+function Resolve({
+  children,
+  none,
+}: {
+  children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode;
+  none?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { me, active } = useActiveAccount();
   if (me.isPending) return <Skeleton label={t('pageLoading')} lines={5} />;
-  if (me.isError) return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => me.refetch()} />;
+  if (me.isError)
+    return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => me.refetch()} />;
   if (!active) return <>{none ?? <p>{t('home.noAccounts')}</p>}</>;
   return <>{children(active, me.data)}</>;
 }
 
 /** Gives a page the signed-in person and the account they are acting on. */
-export function WithActiveAccount(props: { children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode; none?: ReactNode }) {
+export function WithActiveAccount(props: {
+  children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode;
+  none?: ReactNode;
+}) {
   return (
     <RequireSignIn>
       <Resolve {...props} />

@@ -32,7 +32,12 @@ export const api = createClient<paths>({
     try {
       return await globalThis.fetch(request);
     } catch {
-      throw new ApiProblem({ type: 'about:blank', title: 'We could not reach the service.', status: 0, code: 'network' });
+      throw new ApiProblem({
+        type: 'about:blank',
+        title: 'We could not reach the service.',
+        status: 0,
+        code: 'network',
+      });
     }
   },
 });

@@ -2,9 +2,12 @@
 const locale = (language: string) => (language === 'de' ? 'de-DE' : 'en-GB');
 
 export const formatDate = (language: string, value: string | Date) =>
-  new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(
-    new Date(value),
-  );
+  new Intl.DateTimeFormat(locale(language), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(new Date(value));
 
 export const formatDateTime = (language: string, value: string | Date) =>
   new Intl.DateTimeFormat(locale(language), {

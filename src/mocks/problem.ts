@@ -30,7 +30,10 @@ export function problemResponse(error: ApiError, instance?: string) {
 }
 
 export const unauthorized = () =>
-  new ApiError(401, 'Please sign in.', { code: 'unauthorized', detail: 'Your session has ended or was never started.' });
+  new ApiError(401, 'Please sign in.', {
+    code: 'unauthorized',
+    detail: 'Your session has ended or was never started.',
+  });
 export const forbidden = (detail = 'You may not do this on this account.') =>
   new ApiError(403, 'Not allowed.', { code: 'forbidden', detail });
 export const notFound = (what = 'That') => new ApiError(404, `${what} was not found.`, { code: 'not-found' });

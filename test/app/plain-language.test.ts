@@ -6,7 +6,8 @@ const localesDir = join(process.cwd(), 'src/locales');
 const namespaces = readdirSync(join(localesDir, 'en')).filter((f) => f.endsWith('.json'));
 
 type Tree = { [key: string]: string | Tree };
-const load = (language: string, file: string): Tree => JSON.parse(readFileSync(join(localesDir, language, file), 'utf8'));
+const load = (language: string, file: string): Tree =>
+  JSON.parse(readFileSync(join(localesDir, language, file), 'utf8'));
 
 function flatten(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -40,7 +41,9 @@ const sentences = (text: string) =>
 const words = (sentence: string) => sentence.split(/\s+/).filter((w) => /\w/.test(w)).length;
 
 describe('plain language (English catalogue)', () => {
-  const strings = namespaces.flatMap((file) => flatten(load('en', file)).map(([key, text]) => [`${file}:${key}`, text] as const));
+  const strings = namespaces.flatMap((file) =>
+    flatten(load('en', file)).map(([key, text]) => [`${file}:${key}`, text] as const),
+  );
 
   it('has English copy to check', () => {
     expect(strings.length).toBeGreaterThan(50);

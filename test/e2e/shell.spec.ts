@@ -2,7 +2,16 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, resetDemo, signIn } from './support';
 
 const signedOutRoutes = ['/sign-in', '/demo', '/demo/outbox', '/no-such-page'];
-const signedInRoutes = ['/', '/preferences', '/preferences/record', '/contact-history', '/content-filter', '/people', '/people/invite', '/account'];
+const signedInRoutes = [
+  '/',
+  '/preferences',
+  '/preferences/record',
+  '/contact-history',
+  '/content-filter',
+  '/people',
+  '/people/invite',
+  '/account',
+];
 
 for (const language of ['English', 'Deutsch'] as const) {
   test(`every shell route has zero axe violations (${language})`, async ({ page }) => {
@@ -42,9 +51,17 @@ test('a person can sign in as each persona and reach every shell page by keyboar
   // Skip link first, then the header; Tab until the navigation link is focused, then Enter.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
-  for (const name of ['Contact choices', 'Contact history', 'Content filter', 'People who can help', 'Your account', 'Home']) {
+  for (const name of [
+    'Contact choices',
+    'Contact history',
+    'Content filter',
+    'People who can help',
+    'Your account',
+    'Home',
+  ]) {
     const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-    for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(link).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

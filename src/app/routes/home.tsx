@@ -7,9 +7,7 @@ import { WithActiveAccount } from '../with-active-account';
 export function Component() {
   const { t } = useTranslation();
   return (
-    <WithActiveAccount
-      none={<NoAccount />}
-    >
+    <WithActiveAccount none={<NoAccount />}>
       {(account, me) => (
         <div>
           <PageHeading title={t('appName')}>{t('home.title', { name: me.name })}</PageHeading>

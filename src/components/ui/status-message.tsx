@@ -8,7 +8,11 @@ type Tone = 'success' | 'error' | 'info';
  */
 export function StatusMessage({ tone = 'info', children, id }: { tone?: Tone; children?: ReactNode; id?: string }) {
   return (
-    <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={children ? `status status--${tone}` : 'status-empty'}>
+    <div
+      id={id}
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={children ? `status status--${tone}` : 'status-empty'}
+    >
       {children}
     </div>
   );

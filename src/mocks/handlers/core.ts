@@ -14,56 +14,88 @@ const faultSchema = z.strictObject({
 });
 
 export const coreHandlers = [
-  http.get('/personas', handle(({ response }) =>
-    response(200).json(
-      Object.values(db.core.people).map((p) => ({ id: p.id, name: p.name, description: p.personaDescription })),
+  http.get(
+    '/personas',
+    handle(({ response }) =>
+      response(200).json(
+        Object.values(db.core.people).map((p) => ({ id: p.id, name: p.name, description: p.personaDescription })),
+      ),
     ),
-  )),
-  http.post('/session', handle(async ({ request, response }) => {
-    const { personaId } = await readJson(request, signInSchema);
-    const { token, person } = signIn(personaId);
-    return response(201).json({ token, me: meFor(person) });
-  })),
-  http.delete('/session', handle(({ request, response }) => {
-    requirePerson(request);
-    signOut(bearerToken(request)!);
-    return response(204).empty();
-  })),
-  http.get('/me', handle(({ request, response }) => response(200).json(meFor(requirePerson(request))))),
-  http.get('/accounts/{accountId}', handle(({ request, params, response }) => {
-    const { person, access, account } = authorize(request, params.accountId, 'any');
-    const holder = db.core.people[account.holderId];
-    const visibleLines = access.role === 'line-user'
-      ? account.lines.filter((line) => line.userPersonId === person.id)
-      : account.lines;
-    return response(200).json({
-      id: account.id,
-      name: account.name,
-      type: account.type,
-      holderName: holder?.name ?? '',
-      lines: visibleLines,
-      role: access.role,
-      scopes: access.scopes,
-    });
-  })),
-  http.post('/demo/reset', handle(({ response }) => {
-    resetDb();
-    return response(204).empty();
-  }, { faults: false })),
-  http.get('/demo/faults', handle(({ response }) => response(200).json(getFaults()), { faults: false })),
-  http.put('/demo/faults', handle(async ({ request, response }) => {
-    const next = await readJson(request, faultSchema);
-    return response(200).json(setFaults(next));
-  }, { faults: false })),
-  http.get('/demo/outbox', handle(({ response }) =>
-    response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt))),
-  { faults: false })),
+  ),
+  http.post(
+    '/session',
+    handle(async ({ request, response }) => {
+      const { personaId } = await readJson(request, signInSchema);
+      const { token, person } = signIn(personaId);
+      return response(201).json({ token, me: meFor(person) });
+    }),
+  ),
+  http.delete(
+    '/session',
+    handle(({ request, response }) => {
+      requirePerson(request);
+      signOut(bearerToken(request)!);
+      return response(204).empty();
+    }),
+  ),
+  http.get(
+    '/me',
+    handle(({ request, response }) => response(200).json(meFor(requirePerson(request)))),
+  ),
+  http.get(
+    '/accounts/{accountId}',
+    handle(({ request, params, response }) => {
+      const { person, access, account } = authorize(request, params.accountId, 'any');
+      const holder = db.core.people[account.holderId];
+      const visibleLines =
+        access.role === 'line-user' ? account.lines.filter((line) => line.userPersonId === person.id) : account.lines;
+      return response(200).json({
+        id: account.id,
+        name: account.name,
+        type: account.type,
+        holderName: holder?.name ?? '',
+        lines: visibleLines,
+        role: access.role,
+        scopes: access.scopes,
+      });
+    }),
+  ),
+  http.post(
+    '/demo/reset',
+    handle(
+      ({ response }) => {
+        resetDb();
+        return response(204).empty();
+      },
+      { faults: false },
+    ),
+  ),
+  http.get(
+    '/demo/faults',
+    handle(({ response }) => response(200).json(getFaults()), { faults: false }),
+  ),
+  http.put(
+    '/demo/faults',
+    handle(
+      async ({ request, response }) => {
+        const next = await readJson(request, faultSchema);
+        return response(200).json(setFaults(next));
+      },
+      { faults: false },
+    ),
+  ),
+  http.get(
+    '/demo/outbox',
+    handle(({ response }) => response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt))), {
+      faults: false,
+    }),
+  ),
 ];
 
 /** Anything under /api that the contract does not name is a 404 problem, like a real server. Register last. */
 export const notFoundHandler = http.untyped.all(`${import.meta.env.BASE_URL}api/*`, () =>
-    HttpResponse.json(
-      { type: 'https://errors.example.com/not-found', title: 'There is no such API endpoint.', status: 404 },
-      { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
-    ),
-  );
+  HttpResponse.json(
+    { type: 'https://errors.example.com/not-found', title: 'There is no such API endpoint.', status: 404 },
+    { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+  ),
+);

@@ -92,7 +92,13 @@ export function seedCore(): CoreState {
         lines: [
           { id: 'line-alex', number: '07700 900123', label: 'Mobile', userName: 'Alex Morgan', userPersonId: 'alex' },
           { id: 'line-sam', number: '07700 900456', label: 'Mobile', userName: 'Sam Morgan', userPersonId: 'sam' },
-          { id: 'line-home', number: '020 7946 0321', label: 'Home broadband', userName: 'Alex Morgan', userPersonId: 'alex' },
+          {
+            id: 'line-home',
+            number: '020 7946 0321',
+            label: 'Home broadband',
+            userName: 'Alex Morgan',
+            userPersonId: 'alex',
+          },
         ],
       },
       'acc-shah': {
@@ -101,10 +107,34 @@ export function seedCore(): CoreState {
         type: 'business',
         holderId: 'priya',
         lines: [
-          { id: 'line-shah-office', number: '0161 496 0000', label: 'Office phone', userName: 'Priya Shah', userPersonId: 'priya' },
-          { id: 'line-shah-van1', number: '07700 900801', label: 'Van 1 mobile', userName: 'Dev Shah', userPersonId: null },
-          { id: 'line-shah-van2', number: '07700 900802', label: 'Van 2 mobile', userName: 'Tom Reid', userPersonId: null },
-          { id: 'line-shah-fibre', number: '0161 496 0001', label: 'Office broadband', userName: 'Priya Shah', userPersonId: 'priya' },
+          {
+            id: 'line-shah-office',
+            number: '0161 496 0000',
+            label: 'Office phone',
+            userName: 'Priya Shah',
+            userPersonId: 'priya',
+          },
+          {
+            id: 'line-shah-van1',
+            number: '07700 900801',
+            label: 'Van 1 mobile',
+            userName: 'Dev Shah',
+            userPersonId: null,
+          },
+          {
+            id: 'line-shah-van2',
+            number: '07700 900802',
+            label: 'Van 2 mobile',
+            userName: 'Tom Reid',
+            userPersonId: null,
+          },
+          {
+            id: 'line-shah-fibre',
+            number: '0161 496 0001',
+            label: 'Office broadband',
+            userName: 'Priya Shah',
+            userPersonId: 'priya',
+          },
         ],
       },
     },

@@ -18,7 +18,8 @@ export function AccountOverview({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const account = useAccount(accountId);
   if (account.isPending) return <Skeleton label={t('loading')} lines={6} />;
-  if (account.isError) return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => account.refetch()} />;
+  if (account.isError)
+    return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => account.refetch()} />;
   const { data } = account;
   const canSee = (need: string) =>
     need === 'any' || data.role === 'holder' || (need === 'view' && data.role === 'delegate' && data.scopes.length > 0);

@@ -11,7 +11,8 @@ export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
   const personas = usePersonas();
   const signIn = useSignIn();
   if (personas.isPending) return <Skeleton label={t('loading')} lines={4} />;
-  if (personas.isError) return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => personas.refetch()} />;
+  if (personas.isError)
+    return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => personas.refetch()} />;
   return (
     <>
       <ul className="persona-list">

@@ -26,14 +26,42 @@ function FaultForm({ initial }: { initial: FaultSettings }) {
     <form onSubmit={onSubmit} noValidate>
       <Field id="fault-error-rate" label={t('demo.errorRate')}>
         {(props) => (
-          <input {...props} type="number" min={0} max={100} inputMode="numeric" value={errorPercent} onChange={(e) => setErrorPercent(e.target.value)} />
+          <input
+            {...props}
+            type="number"
+            min={0}
+            max={100}
+            inputMode="numeric"
+            value={errorPercent}
+            onChange={(e) => setErrorPercent(e.target.value)}
+          />
         )}
       </Field>
       <Field id="fault-min-latency" label={t('demo.minLatency')}>
-        {(props) => <input {...props} type="number" min={0} max={10000} inputMode="numeric" value={min} onChange={(e) => setMin(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            min={0}
+            max={10000}
+            inputMode="numeric"
+            value={min}
+            onChange={(e) => setMin(e.target.value)}
+          />
+        )}
       </Field>
       <Field id="fault-max-latency" label={t('demo.maxLatency')}>
-        {(props) => <input {...props} type="number" min={0} max={10000} inputMode="numeric" value={max} onChange={(e) => setMax(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            min={0}
+            max={10000}
+            inputMode="numeric"
+            value={max}
+            onChange={(e) => setMax(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="button" disabled={save.isPending}>
         {t('demo.save')}
@@ -50,6 +78,7 @@ export function FaultSettingsForm() {
   const { t } = useTranslation();
   const faults = useFaults();
   if (faults.isPending) return <Skeleton label={t('loading')} />;
-  if (faults.isError) return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => faults.refetch()} />;
+  if (faults.isError)
+    return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => faults.refetch()} />;
   return <FaultForm initial={faults.data} />;
 }

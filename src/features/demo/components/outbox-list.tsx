@@ -9,7 +9,8 @@ export function OutboxList() {
   const { t, i18n } = useTranslation();
   const outbox = useOutbox();
   if (outbox.isPending) return <Skeleton label={t('loading')} lines={6} />;
-  if (outbox.isError) return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => outbox.refetch()} />;
+  if (outbox.isError)
+    return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => outbox.refetch()} />;
   if (!outbox.data.length) return <p>{t('outbox.empty')}</p>;
   return (
     <ol className="stack plain-list">
@@ -17,8 +18,8 @@ export function OutboxList() {
         <li key={email.id}>
           <article className="card" aria-labelledby={`email-${email.id}`}>
             <p className="muted">
-              <span className="badge">{t(`outbox.kind.${email.kind}`)}</span>{' '}
-              {t('outbox.to')}: {email.to} · {t('outbox.sent')}: <time dateTime={email.sentAt}>{formatDateTime(i18n.language, email.sentAt)}</time>
+              <span className="badge">{t(`outbox.kind.${email.kind}`)}</span> {t('outbox.to')}: {email.to} ·{' '}
+              {t('outbox.sent')}: <time dateTime={email.sentAt}>{formatDateTime(i18n.language, email.sentAt)}</time>
             </p>
             <h2 id={`email-${email.id}`} className="flush-top">
               {email.subject}

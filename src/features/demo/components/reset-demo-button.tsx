@@ -7,7 +7,12 @@ export function ResetDemoButton() {
   const reset = useResetDemo();
   return (
     <div>
-      <button type="button" className="button button--secondary" onClick={() => reset.mutate()} disabled={reset.isPending}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => reset.mutate()}
+        disabled={reset.isPending}
+      >
         {t('footer.reset')}
       </button>
       <StatusMessage tone={reset.isError ? 'error' : 'success'}>
