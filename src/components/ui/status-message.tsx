@@ -1,18 +1,15 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 
 type Tone = 'success' | 'error' | 'info';
 
 /**
- * A message announced to screen readers. The live region stays mounted so that
- * later text is announced; errors use role="alert".
+ * A message announced to screen readers. The live region stays mounted (empty when there is
+ * nothing to say) so later text is announced; errors use role="alert".
  */
 export function StatusMessage({ tone = 'info', children, id }: { tone?: Tone; children?: ReactNode; id?: string }) {
+  const hasContent = Children.toArray(children).length > 0;
   return (
-    <div
-      id={id}
-      role={tone === 'error' ? 'alert' : 'status'}
-      className={children ? `status status--${tone}` : 'status-empty'}
-    >
+    <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={hasContent ? `status status--${tone}` : 'status-empty'}>
       {children}
     </div>
   );
