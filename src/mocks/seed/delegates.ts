@@ -14,12 +14,38 @@ export type Grant = {
   until: string | null;
   status: 'invited' | 'active' | 'ended' | 'declined';
   createdAt: string;
+  /** The single-use invitation link's token. */
+  token: string;
+  invitationExpiresAt: string;
+  /** When the link was accepted or declined; a used link never works again. */
+  tokenUsedAt: string | null;
+  acceptedAt: string | null;
+  endedAt: string | null;
+  endReason: 'withdrawn' | 'stepped-down' | null;
+};
+
+/** Each person's own phone password for one account (the holder's and each delegate's). */
+export type PhonePassword = {
+  accountId: string;
+  personId: string;
+  password: string;
+  updatedAt: string;
 };
 
 export type DelegatesState = {
   grants: Grant[];
+  phonePasswords: PhonePassword[];
+  /** Wrong date-of-birth answers when revealing a phone password, per person. */
+  revealFailures: Record<string, number>;
 };
 
 export function seedDelegates(): DelegatesState {
-  return { grants: [] };
+  return {
+    grants: [],
+    phonePasswords: [
+      { accountId: 'acc-morgan', personId: 'alex', password: 'Heron 1986', updatedAt: '2025-06-14T10:20:00.000Z' },
+      { accountId: 'acc-shah', personId: 'priya', password: 'Copper pipe 7', updatedAt: '2024-02-02T09:00:00.000Z' },
+    ],
+    revealFailures: {},
+  };
 }
