@@ -1,0 +1,86 @@
+// Shared measuring code for `npm run bench` and the budget tests.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
+
+/** The mock API's chunk (msw, zod, the mock domain) is counted apart from app code. */
+export const isMockChunk = (file) => /\/assets\/browser-[^/]+\.js$/.test(file);
+
+export function build(outDir) {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    env: { ...process.env, OUT_DIR: outDir },
+    stdio: 'inherit',
+  });
+}
+
+/** Builds the floor app (the given stack alone) and returns its JS, gzip kB. */
+export function measureFloor() {
+  const outDir = join(root, 'dist-floor');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', join(root, 'scripts/bench/floor')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, OUT_DIR: outDir },
+  });
+  const assets = join(outDir, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipKb(readFileSync(join(assets, f))), 0);
+}
+
+export async function startPreview(outDir, port) {
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, OUT_DIR: outDir },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-child.pid) };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** Records every JS file a page loads, with its gzip size from the build folder. */
+export function recordScripts(page, outDir) {
+  const seen = new Map();
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.endsWith('.js') || url.pathname.endsWith('mockServiceWorker.js')) return;
+    const file = join(outDir, url.pathname);
+    if (existsSync(file) && statSync(file).isFile()) seen.set(url.pathname, gzipKb(readFileSync(file)));
+  });
+  return () => {
+    let app = 0;
+    let mock = 0;
+    for (const [path, kb] of seen) isMockChunk(path) ? (mock += kb) : (app += kb);
+    return { appKb: app, mockKb: mock, files: [...seen.keys()] };
+  };
+}
+
+export const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
