@@ -9,6 +9,7 @@ import { useActiveAccount } from '@/features/account/api/use-active-account';
 import { AccountSwitcher } from '@/features/account/components/account-switcher';
 import { useSignOut } from '@/features/account/api/sign-out';
 import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
+import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 
 type Access = Schema<'AccountAccess'> | null;
@@ -78,6 +79,7 @@ export function Layout() {
         </div>
       </header>
       {token && <AccountSwitcher />}
+      <ConnectionStatus />
       <main id="main" className="site-main" tabIndex={-1}>
         <Suspense fallback={<Skeleton label={t('pageLoading')} lines={5} />}>
           <Outlet />
