@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// One schema per payload, shared by the forms and the mock API. Messages are stable keys;
+// the UI words them in the reader's language, the mock API in plain English (`messagesEn`).
+
+export const maxUrlLength = 2048;
+const hostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Adds https:// to a bare host such as "example.com"; keeps any scheme the person typed. */
+const withScheme = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
+
+/** A web address: http or https, a real-looking host, at most 2048 characters. Output is the normalised URL. */
+export const siteUrlSchema = z
+  .string()
+  .trim()
+  .min(1, 'url-required')
+  .max(maxUrlLength, 'url-too-long')
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(withScheme(value));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'url-invalid' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: 'url-scheme' });
+      return z.NEVER;
+    }
+    if (!hostPattern.test(url.hostname) || url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'url-host' });
+      return z.NEVER;
+    }
+    return url.href;
+  });
+
+export const siteCheckSchema = z.strictObject({ url: siteUrlSchema });
+
+export const reportKinds = ['wrongly-blocked', 'wrongly-allowed'] as const;
+
+export const siteReportSchema = z.strictObject({
+  url: siteUrlSchema,
+  kind: z.enum(reportKinds, { message: 'kind-required' }),
+  details: z.string().trim().max(1000, 'details-too-long').optional().default(''),
+});
+export type SiteReportInput = z.input<typeof siteReportSchema>;
+
+export const lineFilterUpdateSchema = z.strictObject({ on: z.boolean() });
+
+export const verificationMethods = ['date-of-birth', 'card', 'id-document', 'shop-code'] as const;
+
+/** Only the shape is checked here; whether it verifies is decided by the mock API's domain rules. */
+export const ageVerificationRequestSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('date-of-birth') }),
+  z.strictObject({ method: z.literal('card'), cardNumber: z.string().max(40, 'card-invalid') }),
+  z.strictObject({
+    method: z.literal('id-document'),
+    fileName: z.string().min(1, 'file-required').max(255),
+    contentType: z.string().max(100),
+    dataBase64: z.string(),
+  }),
+  z.strictObject({ method: z.literal('shop-code'), code: z.string().max(40, 'code-unknown') }),
+]);
+
+/** Plain English for each message key, for the mock API's problem details. */
+export const messagesEn: Record<string, string> = {
+  'url-required': 'Enter a web address.',
+  'url-too-long': 'The address is too long. Use at most 2,048 characters.',
+  'url-invalid': 'Enter a web address, like example.com.',
+  'url-scheme': 'Use an address that starts with http:// or https://.',
+  'url-host': 'Enter a web address with a real site name, like example.com.',
+  'kind-required': 'Choose whether the site was wrongly blocked or wrongly allowed.',
+  'details-too-long': 'Keep the details to 1,000 characters or fewer.',
+  'card-invalid': 'That card number is not valid. Check it and try again.',
+  'code-unknown': 'We do not recognise that code. Check it and try again.',
+  'file-required': 'Choose a file.',
+};

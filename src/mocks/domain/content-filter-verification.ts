@@ -1,0 +1,191 @@
+import type { Schema } from '@/lib/api-types';
+import { now, nowIso } from '../clock';
+import { ApiError } from '../problem';
+import { db, persist } from '../store';
+import type { Person } from '../seed/core';
+import type { AgeVerificationRecord } from '../seed/content-filter';
+import { recordActivity } from './activity';
+import { ageOf, isUnder18, type Viewer } from './content-filter';
+
+type Request = Schema<'AgeVerificationRequest'>;
+
+export const maxAttempts = 5;
+export const attemptWindowMs = 15 * 60 * 1000;
+/** In the demo an ID document is approved this long after it was sent. */
+export const documentReviewMs = 6 * 1000;
+export const maxDocumentBytes = 5 * 1024 * 1024;
+
+const fail = (code: string, title: string, field?: string) =>
+  new ApiError(422, title, { code, detail: title, ...(field ? { errors: [{ field, message: title }] } : {}) });
+
+/** The verification, with a pending ID document approved once its (demo) review time has passed. */
+function currentRecord(personId: string): AgeVerificationRecord | undefined {
+  const record = db.contentFilter.verifications[personId];
+  if (record?.status === 'pending' && record.approveAt && record.approveAt <= nowIso()) {
+    record.status = 'verified';
+    record.verifiedAt = record.approveAt;
+    persist();
+  }
+  return record;
+}
+
+const dobAvailable = (viewer: Viewer) =>
+  viewer.access.role === 'holder' && viewer.person.dateOfBirthVerified && ageOf(viewer.person) >= 18;
+
+export function verificationView(viewer: Viewer): Schema<'AgeVerification'> {
+  const { person, access } = viewer;
+  const record = currentRecord(person.id);
+  const cannot = access.role === 'delegate' ? 'delegate' : isUnder18(person) ? 'under-18' : null;
+  return {
+    personName: person.name,
+    status: record?.status ?? 'unverified',
+    method: record?.method ?? null,
+    verifiedAt: record?.verifiedAt ?? null,
+    submittedAt: record?.submittedAt ?? null,
+    canVerify: cannot === null && !record,
+    cannotVerifyReason: cannot,
+    dateOfBirthOnFile: dobAvailable(viewer),
+  };
+}
+
+function recentFailures(personId: string) {
+  const since = new Date(now().getTime() - attemptWindowMs).toISOString();
+  return (db.contentFilter.failures[personId] ?? []).filter((at) => at > since);
+}
+
+function checkRateLimit(personId: string) {
+  const recent = recentFailures(personId);
+  if (recent.length < maxAttempts) return;
+  const retryAt = new Date(recent[0]!).getTime() + attemptWindowMs;
+  const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - now().getTime()) / 1000));
+  throw new ApiError(429, 'Too many attempts. Please wait before you try again.', {
+    code: 'rate-limited',
+    detail: `You can try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+    retryAfterSeconds,
+  });
+}
+
+export function luhnValid(digits: string) {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let n = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      n *= 2;
+      if (n > 9) n -= 9;
+    }
+    sum += n;
+  }
+  return sum % 10 === 0;
+}
+
+function checkCard(cardNumber: string) {
+  const digits = cardNumber.replace(/[\s-]/g, '');
+  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
+    throw fail('card-invalid', 'That card number is not valid. Check it and try again. Nothing was charged.', 'cardNumber');
+  }
+}
+
+function useShopCode(person: Person, raw: string) {
+  const code = raw.trim().toUpperCase();
+  const entry = db.contentFilter.shopCodes.find((c) => c.code === code);
+  if (!entry) throw fail('code-unknown', 'We do not recognise that code. Check it and try again.', 'code');
+  if (entry.usedAt) throw fail('code-used', 'That code has already been used. Ask in a shop for a new one.', 'code');
+  if (entry.expiresAt <= nowIso()) throw fail('code-expired', 'That code has expired. Ask in a shop for a new one.', 'code');
+  return () => {
+    entry.usedAt = nowIso();
+    entry.usedBy = person.id;
+  };
+}
+
+const fileTypes: Record<string, { extensions: string[]; magic: number[] }> = {
+  'image/jpeg': { extensions: ['jpg', 'jpeg'], magic: [0xff, 0xd8, 0xff] },
+  'image/png': { extensions: ['png'], magic: [0x89, 0x50, 0x4e, 0x47] },
+  'application/pdf': { extensions: ['pdf'], magic: [0x25, 0x50, 0x44, 0x46] },
+};
+
+function checkDocument(fileName: string, contentType: string, dataBase64: string) {
+  const type = fileTypes[contentType];
+  const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+  let head: string;
+  try {
+    head = atob(dataBase64.slice(0, 12));
+  } catch {
+    head = '';
+  }
+  const matches = type && type.extensions.includes(extension) && type.magic.every((byte, i) => head.charCodeAt(i) === byte);
+  if (!matches) throw fail('file-type', 'Send a photo or scan as a JPG, PNG or PDF file.', 'file');
+  const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
+  const bytes = Math.floor((dataBase64.length * 3) / 4) - padding;
+  if (bytes > maxDocumentBytes) throw fail('file-too-large', 'The file is too large. Send a file of 5 MB or less.', 'file');
+}
+
+function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
+  const { person } = viewer;
+  const at = nowIso();
+  if (isUnder18(person)) {
+    throw fail('under-18', 'Our records show you are under 18, so we cannot verify your age as an adult.');
+  }
+  const verified = (method: AgeVerificationRecord['method']): AgeVerificationRecord => ({
+    status: 'verified',
+    method,
+    submittedAt: at,
+    verifiedAt: at,
+    approveAt: null,
+  });
+  switch (body.method) {
+    case 'date-of-birth':
+      if (!dobAvailable(viewer)) {
+        throw fail('dob-unavailable', 'We do not hold a checked date of birth for you. Choose another way to verify.');
+      }
+      return verified('date-of-birth');
+    case 'card':
+      checkCard(body.cardNumber);
+      return verified('card');
+    case 'shop-code': {
+      const markUsed = useShopCode(person, body.code);
+      markUsed();
+      return verified('shop-code');
+    }
+    case 'id-document':
+      checkDocument(body.fileName, body.contentType, body.dataBase64);
+      return {
+        status: 'pending',
+        method: 'id-document',
+        submittedAt: at,
+        verifiedAt: null,
+        approveAt: new Date(now().getTime() + documentReviewMs).toISOString(),
+      };
+  }
+}
+
+/**
+ * Verifies the signed-in person's own age. Free, personal, once: an existing verification
+ * stands. Failures are 422 and change nothing except the count of failed attempts.
+ */
+export async function verifyAge(viewer: Viewer, readBody: () => Promise<Request>) {
+  const { person, access, account, actor } = viewer;
+  if (access.role === 'delegate') {
+    const holder = db.core.people[account.holderId]?.name ?? 'the account holder';
+    throw new ApiError(403, 'Not allowed.', {
+      code: 'verification-personal',
+      detail: `Age verification is personal. ${holder} can verify their own age when they sign in.`,
+    });
+  }
+  checkRateLimit(person.id);
+  if (currentRecord(person.id)) return verificationView(viewer);
+  try {
+    const record = attempt(viewer, await readBody());
+    db.contentFilter.verifications[person.id] = record;
+    recordActivity(account.id, actor, record.status === 'verified' ? 'content-filter.age-verified' : 'content-filter.age-check-sent', {
+      method: record.method,
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) {
+      (db.contentFilter.failures[person.id] ??= []).push(nowIso());
+      db.contentFilter.failures[person.id] = recentFailures(person.id);
+      persist();
+    }
+    throw error;
+  }
+  return verificationView(viewer);
+}
