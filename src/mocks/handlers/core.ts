@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import { authorize, meFor, requirePerson, signIn, signOut, bearerToken } from '../domain/auth';
+import { ensureSampleEmails } from '../domain/unsubscribe';
 import { getFaults, setFaults } from '../faults';
 import { handle, http } from '../http';
 import { db, resetDb } from '../store';
@@ -86,7 +87,10 @@ export const coreHandlers = [
   ),
   http.get(
     '/demo/outbox',
-    handle(({ response }) => response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt))), {
+    handle(async ({ response }) => {
+      await ensureSampleEmails();
+      return response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt)));
+    }, {
       faults: false,
     }),
   ),

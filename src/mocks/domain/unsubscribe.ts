@@ -1,0 +1,317 @@
+import { channels, topics, type Channel, type Schema, type Topic } from '@/lib/api-types';
+import { now, nowIso } from '../clock';
+import { ApiError } from '../problem';
+import { db, newId, persist } from '../store';
+import type { OptOutRecord } from '../seed/unsubscribe';
+import { recordActivity } from './activity';
+import type { Actor } from './auth';
+import { meFor, signIn } from './auth';
+import { sendEmail } from './outbox';
+import { applyChanges, currentPreferences, type ChangeRequest } from './preferences';
+import { signToken, unknownToken, verifyToken, type TokenClaims, type TokenKind } from './unsubscribe-tokens';
+
+export const undoMinutes = 15;
+export const linkValidMinutes = 60;
+const linkRequestsPerHour = 3;
+
+const wrongKind = () =>
+  new ApiError(403, 'This link cannot do that.', {
+    code: 'token-wrong-kind',
+    detail: 'This link is for something else. Nothing was changed.',
+  });
+
+/** Verifies a token of the expected kind that names a customer and account we know. */
+export async function readToken(token: unknown, kind: TokenKind): Promise<TokenClaims> {
+  const claims = await verifyToken(token);
+  if (claims.kind !== kind) throw wrongKind();
+  const person = db.core.people[claims.personId];
+  const account = claims.accountId ? db.core.accounts[claims.accountId] : undefined;
+  if (!person) throw unknownToken();
+  if (kind === 'opt-out' && (!account || !db.preferences.current[claims.accountId])) throw unknownToken();
+  return claims;
+}
+
+export function maskEmail(email: string) {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+function maskedAddress(claims: TokenClaims) {
+  const person = db.core.people[claims.personId]!;
+  if (claims.channel === 'email') return maskEmail(person.email);
+  if (claims.channel === 'sms' || claims.channel === 'phone') return `••••• ${person.mobile.slice(-3)}`;
+  return person.name;
+}
+
+export function describeLink(claims: TokenClaims): Schema<'UnsubscribeLink'> {
+  return { channel: claims.channel, topic: claims.topic, maskedAddress: maskedAddress(claims), issuedAt: claims.issuedAt };
+}
+
+function actorFor(claims: TokenClaims, via: 'page' | 'one-click'): Actor {
+  const person = db.core.people[claims.personId]!;
+  return { type: via === 'page' ? 'unsubscribe-link' : 'one-click', personId: person.id, name: person.name };
+}
+
+/** What an opt-out turns off: the link's topic (or every topic) on its channel, or all marketing. */
+function optOutChanges(claims: TokenClaims, scope: 'link' | 'all-marketing'): ChangeRequest[] {
+  const pick: [Topic, Channel][] =
+    scope === 'all-marketing'
+      ? topics.flatMap((topic) => channels.map((channel) => [topic, channel] as [Topic, Channel]))
+      : (claims.topic ? [claims.topic] : topics).map((topic) => [topic, claims.channel] as [Topic, Channel]);
+  return pick.map(([topic, channel]) => ({ path: `marketing.${topic}.${channel}`, to: false }));
+}
+
+/**
+ * The opt-out. Always honoured, however old the link; idempotent (a second press records
+ * nothing). Goes through applyChanges, so the consent record and the send check see it.
+ */
+export function optOut(claims: TokenClaims, scope: 'link' | 'all-marketing', via: 'page' | 'one-click'): Schema<'OptOutResult'> {
+  const actor = actorFor(claims, via);
+  const { event } = applyChanges({
+    accountId: claims.accountId,
+    actor,
+    method: via === 'page' ? 'unsubscribe-link' : 'one-click-header',
+    changes: optOutChanges(claims, scope),
+  });
+  if (!event) return { scope, changed: false, undo: null };
+  recordActivity(claims.accountId, actor, 'preferences.changed', {
+    via: via === 'page' ? 'unsubscribe-link' : 'one-click-header',
+    scope: scope === 'link' ? `${claims.topic ?? 'all-topics'}.${claims.channel}` : 'all-marketing',
+  });
+  const at = nowIso();
+  const record: OptOutRecord = {
+    id: newId('undo'),
+    tokenNonce: claims.nonce,
+    accountId: claims.accountId,
+    eventId: event.id,
+    at,
+    undoUntil: new Date(now().getTime() + undoMinutes * 60_000).toISOString(),
+    undoneAt: null,
+    changes: event.changes,
+  };
+  db.unsubscribe.optOuts.push(record);
+  return { scope, changed: true, undo: { id: record.id, until: record.undoUntil } };
+}
+
+/** Puts back what one opt-out turned off (only what is still off), from the same link, within the window. */
+export function undoOptOut(claims: TokenClaims, undoId: string): Schema<'UndoResult'> {
+  const record = db.unsubscribe.optOuts.find((r) => r.id === undoId && r.tokenNonce === claims.nonce && r.accountId === claims.accountId);
+  if (!record) {
+    throw new ApiError(422, 'There is nothing to undo.', {
+      code: 'undo-not-found',
+      errors: [{ field: 'undoId', message: 'This link made no change that can be undone.' }],
+    });
+  }
+  if (record.undoneAt) return { restored: false };
+  if (nowIso() > record.undoUntil) {
+    throw new ApiError(409, 'It is too late to undo this here.', {
+      code: 'undo-expired',
+      detail: 'Sign in to change your choices.',
+    });
+  }
+  const prefs = currentPreferences(claims.accountId);
+  const changes = record.changes
+    .filter((c) => readMarketing(prefs, c.path) === c.to)
+    .map((c) => ({ path: c.path, to: c.from }));
+  const actor = actorFor(claims, 'page');
+  const { event } = applyChanges({ accountId: claims.accountId, actor, method: 'undo', changes });
+  if (event) recordActivity(claims.accountId, actor, 'preferences.changed', { via: 'unsubscribe-link', undo: record.eventId });
+  record.undoneAt = nowIso();
+  return { restored: true };
+}
+
+function readMarketing(prefs: Schema<'Preferences'>, path: string) {
+  const [, topic, channel] = path.split('.') as [string, Topic, Channel];
+  return prefs.marketing[topic]?.[channel];
+}
+
+export function recordReason(claims: TokenClaims, reason: string) {
+  db.unsubscribe.reasons.push({ id: newId('why'), accountId: claims.accountId, at: nowIso(), reason, optOutTokenNonce: claims.nonce });
+  recordActivity(claims.accountId, actorFor(claims, 'page'), 'unsubscribe.reason', { reason });
+}
+
+// --- Email me a link ---------------------------------------------------------------
+
+function appUrl(path: string) {
+  return new URL(`${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`, globalThis.location.origin).href;
+}
+
+/** The account a person's preferences link opens: their own, else the first they may act on. */
+function accountForPerson(personId: string) {
+  const accounts = Object.values(db.core.accounts);
+  return (
+    accounts.find((a) => a.holderId === personId) ??
+    accounts.find((a) => db.delegates.grants.some((g) => g.accountId === a.id && g.personId === personId && g.status === 'active'))
+  );
+}
+
+/**
+ * Emails a short-lived link to a known address. The caller answers the same way whatever
+ * happens here, and the token is signed either way so the timing does not tell either.
+ */
+export async function requestPreferencesLink(rawEmail: string) {
+  const email = rawEmail.trim().toLowerCase();
+  const person = Object.values(db.core.people).find((p) => p.email.toLowerCase() === email);
+  const token = await signToken({
+    kind: 'preferences-link',
+    accountId: person ? (accountForPerson(person.id)?.id ?? '') : '',
+    personId: person?.id ?? 'nobody',
+    channel: 'email',
+    topic: null,
+    issuedAt: nowIso(),
+  });
+  const hourAgo = new Date(now().getTime() - 3600_000).toISOString();
+  const recent = db.unsubscribe.linkRequests.filter((r) => r.email === email && r.at > hourAgo).length;
+  if (!person || recent >= linkRequestsPerHour) return;
+  db.unsubscribe.linkRequests.push({ email, at: nowIso() });
+  const href = `${appUrl('/email-me-a-link')}?t=${token}`;
+  sendEmail({
+    to: person.email,
+    subject: 'Your link to your contact choices',
+    kind: 'preferences-link',
+    text: [
+      `Hello ${person.name.split(' ')[0]},`,
+      'You asked for a link to your contact choices. Use the link below to see and change them.',
+      `The link works once, for ${linkValidMinutes} minutes. If you did not ask for it, you can ignore this email.`,
+      'Kestrel Telecom',
+    ].join('\n\n'),
+    headers: {},
+    links: [{ label: 'Open your contact choices', href }],
+  });
+}
+
+/** Exchanges a preferences link for a session, once, within its time. */
+export async function signInWithLink(token: unknown): Promise<Schema<'Session'>> {
+  const claims = await readToken(token, 'preferences-link');
+  const ageMs = now().getTime() - Date.parse(claims.issuedAt);
+  if (ageMs > linkValidMinutes * 60_000) {
+    throw new ApiError(410, 'This link has expired.', { code: 'token-expired', detail: 'Ask for a new link. Links work for 60 minutes.' });
+  }
+  if (db.unsubscribe.usedLinkNonces.includes(claims.nonce)) {
+    throw new ApiError(410, 'This link has already been used.', { code: 'token-used', detail: 'Ask for a new link. Each link works once.' });
+  }
+  db.unsubscribe.usedLinkNonces.push(claims.nonce);
+  const { token: sessionToken, person } = signIn(claims.personId);
+  const me = meFor(person);
+  // Put the linked account first, so the app opens on it.
+  me.accounts.sort((a, b) => Number(b.accountId === claims.accountId) - Number(a.accountId === claims.accountId));
+  return { token: sessionToken, me };
+}
+
+// --- Sample marketing emails for the demo outbox -------------------------------------
+
+type Sample = { personId: string; accountId: string; topic: Topic; sentAt: string; subject: string; body: string };
+
+const topicWords: Record<Topic, string> = {
+  offers: 'offers and upgrades',
+  'new-products': 'news of new products',
+  newsletter: 'our newsletter',
+  surveys: 'surveys and research',
+};
+
+const samples: Sample[] = [
+  {
+    personId: 'alex',
+    accountId: 'acc-morgan',
+    topic: 'offers',
+    sentAt: '2026-11-20T08:30:00.000Z',
+    subject: 'Get twice the data for the same price',
+    body: 'Your mobile plan can have twice the data, at no extra cost, until the end of January.',
+  },
+  {
+    personId: 'alex',
+    accountId: 'acc-morgan',
+    topic: 'new-products',
+    sentAt: '2026-11-12T10:00:00.000Z',
+    subject: 'New: Kestrel Home Wi-Fi boosters',
+    body: 'Our new boosters bring fast Wi-Fi to every room. They plug into any socket.',
+  },
+  {
+    personId: 'alex',
+    accountId: 'acc-morgan',
+    topic: 'newsletter',
+    sentAt: '2026-11-01T07:00:00.000Z',
+    subject: 'Kestrel news for November',
+    body: 'This month: faster broadband in your area, and how to spot scam calls.',
+  },
+  {
+    // An old email: its link was signed in 2024 and still works.
+    personId: 'alex',
+    accountId: 'acc-morgan',
+    topic: 'offers',
+    sentAt: '2024-05-14T09:15:00.000Z',
+    subject: 'Spring offer: £5 off your broadband for a year',
+    body: 'Upgrade to full fibre this spring and pay £5 less each month for 12 months.',
+  },
+  {
+    personId: 'priya',
+    accountId: 'acc-shah',
+    topic: 'offers',
+    sentAt: '2026-11-18T09:00:00.000Z',
+    subject: 'Business lines: add a fifth line at half price',
+    body: 'Add another mobile line to Shah Plumbing Ltd and pay half price for six months.',
+  },
+  {
+    personId: 'priya',
+    accountId: 'acc-shah',
+    topic: 'newsletter',
+    sentAt: '2026-10-30T09:00:00.000Z',
+    subject: 'Kestrel for Business: October news',
+    body: 'Tips for small firms: sharing data between lines, and keeping your office number when you move.',
+  },
+];
+
+/** The absolute URLs a marketing email carries: the landing page in the body, the one-click target in the header. */
+export function unsubscribeUrls(token: string) {
+  return {
+    page: `${appUrl('/unsubscribe')}?t=${token}`,
+    oneClick: appUrl(`/api/unsubscribe/${token}/one-click`),
+  };
+}
+
+async function sendSample(sample: Sample) {
+  const person = db.core.people[sample.personId]!;
+  const token = await signToken({
+    kind: 'opt-out',
+    accountId: sample.accountId,
+    personId: sample.personId,
+    channel: 'email',
+    topic: sample.topic,
+    issuedAt: sample.sentAt,
+  });
+  const urls = unsubscribeUrls(token);
+  return {
+    to: person.email,
+    subject: sample.subject,
+    kind: 'marketing' as const,
+    sentAt: sample.sentAt,
+    text: [
+      `Hello ${person.name.split(' ')[0]},`,
+      sample.body,
+      'Kestrel Telecom',
+      `You get this email because you chose ${topicWords[sample.topic]} by email. To stop these emails, use the link below. One press is enough.`,
+    ].join('\n\n'),
+    headers: {
+      'List-Unsubscribe': `<${urls.oneClick}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    links: [{ label: `Stop emails about ${topicWords[sample.topic]}`, href: urls.page }],
+  };
+}
+
+let pending: { for: typeof db; promise: Promise<void> } | null = null;
+
+/** Puts the sample marketing emails in the outbox once per demo (again after a reset). */
+export function ensureSampleEmails(): Promise<void> {
+  if (db.unsubscribe.sampleEmailsSent) return Promise.resolve();
+  if (pending?.for === db) return pending.promise;
+  const target = db;
+  const promise = Promise.all(samples.map(sendSample)).then((emails) => {
+    if (db !== target || db.unsubscribe.sampleEmailsSent) return;
+    for (const email of emails) sendEmail(email);
+    db.unsubscribe.sampleEmailsSent = true;
+    persist();
+  });
+  pending = { for: target, promise };
+  return promise;
+}
