@@ -12,6 +12,8 @@ export type Persona = keyof typeof personaNames;
 /** Fresh demo data, no faults, no latency: each test starts from the seed. */
 export async function resetDemo(page: Page) {
   await page.goto('/sign-in');
+  // The persona list comes from the mock API, so once it shows, the service worker is serving.
+  await expect(page.getByRole('button', { name: /Sign in as|Als .* anmelden/ }).first()).toBeVisible();
   await page.evaluate(async () => {
     await fetch('/api/demo/reset', { method: 'POST' });
     await fetch('/api/demo/faults', {
@@ -27,6 +29,7 @@ export async function signIn(page: Page, persona: Persona) {
   await resetDemo(page);
   await page.goto('/sign-in');
   await page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
