@@ -981,6 +981,11 @@ export interface components {
              * @enum {string}
              */
             youCan: "change" | "verify-first" | "ask";
+            /**
+             * @description Why the person must ask someone else, when youCan is ask.
+             * @enum {string|null}
+             */
+            askReason: "child-line" | "adult-line" | "delegate-no-scope" | "delegate-cannot-turn-off" | null;
             /** @description Every change, newest first. */
             history: components["schemas"]["FilterChange"][];
         };

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'Enter a real date.');
+
+/**
+ * The history filters. The same schema reads the page's URL and validates the API's query,
+ * so a bookmarked view and the server agree on what is allowed.
+ */
+export const contactFiltersSchema = z
+  .strictObject({
+    channel: z.enum(['email', 'sms', 'phone', 'post', 'app']).optional(),
+    kind: z.enum(['marketing', 'service']).optional(),
+    broken: z.enum(['true', 'false']).optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
+
+export type ContactFilters = z.output<typeof contactFiltersSchema>;
+
+/** The list endpoint also takes a cursor and a page size. */
+export const contactPageQuerySchema = z.strictObject({
+  channel: z.string().optional(),
+  kind: z.string().optional(),
+  broken: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const contactReportSchema = z.strictObject({
+  note: z.string().trim().max(500, 'Keep it to 500 characters or fewer.').optional(),
+});
+export type ContactReportInput = z.output<typeof contactReportSchema>;
+
+/** A caller's code: six digits; spaces are ignored. */
+export const callCodeSchema = z.strictObject({
+  code: z
+    .string()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6 digits the caller gave you.')),
+});
+export type CallCodeInput = z.input<typeof callCodeSchema>;

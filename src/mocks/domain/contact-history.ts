@@ -1,0 +1,291 @@
+import type { Schema } from '@/lib/api-types';
+import { contactFiltersSchema, contactPageQuerySchema, type ContactFilters } from '@/features/contact-history/schemas';
+import words from '@/locales/en/contact-history.json';
+import { now, nowIso } from '../clock';
+import { ApiError, notFound, unprocessable } from '../problem';
+import { db, type Db } from '../store';
+import { companyName, morganContacts, type ContactRecord, type StoredReport } from '../seed/contact-history';
+import type { Actor } from './auth';
+import { recordActivity } from './activity';
+import { checkContacts, type ContactCheck } from './contact-history-checks';
+import { shahContacts } from './contact-history-generate';
+import { validate } from '../validate';
+
+export type Contact = Schema<'Contact'>;
+type Entry = { record: ContactRecord; check: ContactCheck; day: string };
+
+/** Older saved demos may lack parts of the slice: fill them in. */
+export function historyState() {
+  const state = (db.contactHistory ??= { reports: [], calls: [], codeAttempts: {} });
+  state.reports ??= [];
+  state.calls ??= [];
+  state.codeAttempts ??= {};
+  return state;
+}
+
+let morganCache: ContactRecord[] | null = null;
+function seededContacts(accountId: string): readonly ContactRecord[] {
+  if (accountId === 'acc-morgan') return (morganCache ??= morganContacts());
+  if (accountId === 'acc-shah') return shahContacts();
+  return [];
+}
+
+/** Marketing sends that went through the send check, allowed or refused. */
+function sendCheckContacts(accountId: string): ContactRecord[] {
+  return db.preferences.sendAttempts
+    .filter((s) => s.accountId === accountId)
+    .map((s) => ({
+      id: s.id,
+      accountId,
+      at: s.at,
+      channel: s.channel,
+      kind: 'marketing',
+      subject: s.topic,
+      sender: { type: s.sender, name: s.senderName },
+      team: 'marketing',
+      summary: s.summary,
+      delivery: s.allowed ? 'sent' : 'not-sent',
+      decided: { allowed: s.allowed, reason: s.reason },
+    }));
+}
+
+function callContacts(accountId: string): ContactRecord[] {
+  return historyState()
+    .calls.filter((c) => c.accountId === accountId)
+    .map((c) => ({
+      id: c.id,
+      accountId,
+      at: c.startedAt,
+      channel: 'phone',
+      kind: 'service',
+      subject: 'account',
+      sender: { type: 'company', name: companyName },
+      team: c.team,
+      summary: `Practice call from ${c.agentFirstName} (demo).`,
+      delivery: 'sent',
+      callId: c.id,
+    }));
+}
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const newestFirst = (a: Entry, b: Entry) => b.record.at.localeCompare(a.record.at) || b.record.id.localeCompare(a.record.id);
+
+// The checked history, rebuilt only when something it depends on changes.
+const caches = new WeakMap<Db, Map<string, { version: string; entries: Entry[] }>>();
+
+/** Every contact on the account, newest first, each checked against the choices in force at the time. */
+export function historyFor(accountId: string): Entry[] {
+  const state = historyState();
+  const version = [
+    db.preferences.consentEvents.filter((e) => e.accountId === accountId).length,
+    db.preferences.sendAttempts.filter((s) => s.accountId === accountId).length,
+    state.calls.filter((c) => c.accountId === accountId).length,
+  ].join(':');
+  const perDb = caches.get(db) ?? new Map();
+  caches.set(db, perDb);
+  const cached = perDb.get(accountId);
+  if (cached?.version === version) return cached.entries;
+
+  const records = [...seededContacts(accountId), ...sendCheckContacts(accountId), ...callContacts(accountId)].sort(
+    (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id),
+  );
+  const checks = checkContacts(accountId, records);
+  const entries = records.map((record, i) => ({ record, check: checks[i]!, day: londonDay.format(new Date(record.at)) }));
+  entries.sort(newestFirst);
+  perDb.set(accountId, { version, entries });
+  return entries;
+}
+
+function reportFor(accountId: string, contactId: string) {
+  return historyState().reports.find((r) => r.accountId === accountId && r.contactId === contactId) ?? null;
+}
+
+export function toContact({ record, check }: Entry): Contact {
+  const report = reportFor(record.accountId, record.id);
+  const call = record.callId ? historyState().calls.find((c) => c.id === record.callId) : undefined;
+  return {
+    id: record.id,
+    at: record.at,
+    channel: record.channel,
+    kind: record.kind,
+    subject: record.subject,
+    sender: record.sender,
+    team: record.team,
+    summary: record.summary,
+    delivery: record.delivery,
+    check,
+    report: report ? { reference: report.reference, status: report.status, createdAt: report.createdAt } : null,
+    call: call ? { agentFirstName: call.agentFirstName, status: call.endsAt > nowIso() ? 'in-progress' : 'ended' } : null,
+  };
+}
+
+// ---- Filters and the cursor ----
+
+const cursorPrefix = 'c1.';
+export const encodeCursor = (entry: Entry) =>
+  cursorPrefix + btoa(`${entry.record.at}|${entry.record.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const bad = () => unprocessable([{ field: 'cursor', message: 'This page link is not valid. Start again from the newest contacts.' }]);
+  if (!cursor.startsWith(cursorPrefix)) throw bad();
+  let text: string;
+  try {
+    text = atob(cursor.slice(cursorPrefix.length).replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    throw bad();
+  }
+  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([\w-]{1,64})$/.exec(text);
+  if (!match || Number.isNaN(Date.parse(match[1]!))) throw bad();
+  return { at: match[1]!, id: match[2]! };
+}
+
+/** Reads and validates the filters from a query string; 422 naming each bad field. */
+export function readFilters(query: Record<string, string | string[]>, { paging }: { paging: boolean }) {
+  const raw = validate(contactPageQuerySchema, query);
+  const { cursor, limit, ...filterValues } = raw;
+  if (!paging && (cursor !== undefined || limit !== undefined)) {
+    throw unprocessable([{ field: cursor !== undefined ? 'cursor' : 'limit', message: 'Not used here.' }]);
+  }
+  const present = Object.fromEntries(Object.entries(filterValues).filter(([, v]) => v !== undefined && v !== ''));
+  const filters = validate(contactFiltersSchema, present);
+  return { filters, cursor: cursor ? decodeCursor(cursor) : null, limit: limit ?? 50 };
+}
+
+function matches(entry: Entry, f: ContactFilters) {
+  const { record, check } = entry;
+  if (f.channel && record.channel !== f.channel) return false;
+  if (f.kind && record.kind !== f.kind) return false;
+  if (f.broken === 'true' && check.outcome !== 'broke') return false;
+  if (f.from && entry.day < f.from) return false;
+  if (f.to && entry.day > f.to) return false;
+  return true;
+}
+
+/** One page, newest first, after the cursor (keyset paging: stable when new contacts arrive). */
+export function listContacts(accountId: string, query: Record<string, string | string[]>): Schema<'ContactPage'> {
+  const { filters, cursor, limit } = readFilters(query, { paging: true });
+  const entries = historyFor(accountId);
+  let start = 0;
+  if (cursor) {
+    // Binary search for the first entry strictly older than the cursor.
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = entries[mid]!.record;
+      const older = e.at < cursor.at || (e.at === cursor.at && e.id < cursor.id);
+      if (older) hi = mid;
+      else lo = mid + 1;
+    }
+    start = lo;
+  }
+  const page: Entry[] = [];
+  let total = 0;
+  let brokenTotal = 0;
+  let more = false;
+  entries.forEach((entry, i) => {
+    if (entry.check.outcome === 'broke') brokenTotal++;
+    if (!matches(entry, filters)) return;
+    total++;
+    if (i < start) return;
+    if (page.length < limit) page.push(entry);
+    else more = true;
+  });
+  return {
+    items: page.map(toContact),
+    nextCursor: more ? encodeCursor(page[page.length - 1]!) : null,
+    total,
+    brokenTotal,
+  };
+}
+
+// ---- Plain English words (the same catalogue the UI uses), for CSV and report text ----
+
+type Tree = { [key: string]: string | Tree };
+function lookup(key: string): string {
+  const found = key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), words as Tree);
+  return typeof found === 'string' ? found : key;
+}
+export function checkWords(check: ContactCheck): string {
+  const params: Record<string, string> = { ...check.params };
+  if (params.topic) params.topic = lookup(`subjects.${params.topic}`);
+  return lookup(`check.${check.key}`).replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+}
+
+const csvCell = (value: string) => {
+  // Quote every cell; neutralise spreadsheet formulas.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+};
+
+export function contactsCsv(accountId: string, query: Record<string, string | string[]>): string {
+  const { filters } = readFilters(query, { paging: false });
+  const c = words.download.columns;
+  const header = [c.date, c.channel, c.kind, c.subject, c.sender, c.team, c.summary, c.sent, c.check, c.report];
+  const rows = historyFor(accountId)
+    .filter((entry) => matches(entry, filters))
+    .map((entry) => {
+      const { record, check } = entry;
+      return [
+        record.at,
+        lookup(`channels.${record.channel}`),
+        lookup(`kinds.${record.kind}`),
+        lookup(`subjects.${record.subject}`),
+        record.sender.name,
+        record.team ? lookup(`teams.${record.team}`) : '',
+        record.summary,
+        record.delivery === 'sent' ? words.download.yes : words.download.no,
+        checkWords(check),
+        reportFor(accountId, record.id)?.reference ?? '',
+      ];
+    });
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+// ---- Reports ----
+
+const referenceAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function newReference() {
+  const taken = new Set(historyState().reports.map((r) => r.reference));
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(6));
+    const reference = 'KT-' + Array.from(bytes, (b) => referenceAlphabet[b % referenceAlphabet.length]).join('');
+    if (!taken.has(reference)) return reference;
+  }
+}
+
+export function describeContact({ record, check }: Entry) {
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(record.at));
+  const team = record.team ? ` (${lookup(`teams.${record.team}`)})` : '';
+  const verdict = check.outcome === 'broke' ? ` ${checkWords(check)}` : '';
+  return `${lookup(`channels.${record.channel}`)} on ${when} from ${record.sender.name}${team}: ${record.summary}${verdict}`;
+}
+
+function toReport(report: StoredReport): Schema<'ContactReport'> {
+  const { reference, contactId, status, createdAt, description, note } = report;
+  return { reference, contactId, status, createdAt, description, note };
+}
+
+/** Idempotent per contact: a second report of the same contact returns the first one. */
+export function reportContact(input: { accountId: string; contactId: string; note?: string | undefined; actor: Actor }) {
+  const entry = historyFor(input.accountId).find((e) => e.record.id === input.contactId);
+  if (!entry) throw notFound('That contact');
+  const existing = reportFor(input.accountId, input.contactId);
+  if (existing) return { created: false, report: toReport(existing) };
+  if (entry.record.delivery === 'not-sent') {
+    throw new ApiError(422, 'This was never sent, so there is nothing to report.', { code: 'not-sent' });
+  }
+  const report: StoredReport = {
+    reference: newReference(),
+    accountId: input.accountId,
+    contactId: input.contactId,
+    status: 'received',
+    createdAt: now().toISOString(),
+    description: describeContact(entry),
+    note: input.note ? input.note : null,
+    reportedBy: input.actor.personId ?? input.actor.name,
+  };
+  historyState().reports.push(report);
+  recordActivity(input.accountId, input.actor, 'contact-history.reported', { reference: report.reference, contactId: input.contactId });
+  return { created: true, report: toReport(report) };
+}
