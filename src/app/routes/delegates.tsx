@@ -1,12 +1,64 @@
-import { RequireSignIn } from '../require-sign-in';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { PageHeading } from '@/components/ui/page-heading';
+import { paths } from '@/config/paths';
+import { setActiveAccountId } from '@/lib/session';
+import { ActingForPanel } from '@/features/delegates/components/acting-for-panel';
+import { ActivityLog } from '@/features/delegates/components/activity-log';
+import { DelegateList } from '@/features/delegates/components/delegate-list';
 import { RouteError } from '../route-error';
-import { Placeholder } from './placeholder';
+import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
+  const { t } = useTranslation('delegates');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const invited = (location.state as { invited?: string } | null)?.invited;
   return (
-    <RequireSignIn>
-      <Placeholder namespace="delegates" />
-    </RequireSignIn>
+    <WithActiveAccount>
+      {(account) => {
+        if (account.role === 'delegate') {
+          return (
+            <div>
+              <PageHeading title={t('delegate.title', { name: account.holderName })}>
+                {t('delegate.title', { name: account.holderName })}
+              </PageHeading>
+              <ActingForPanel
+                access={account}
+                onSteppedDown={() => {
+                  setActiveAccountId(null);
+                  navigate(paths.home(), { replace: true });
+                }}
+              />
+            </div>
+          );
+        }
+        if (account.role !== 'holder') {
+          return (
+            <div>
+              <PageHeading title={t('title')}>{t('title')}</PageHeading>
+              <p>{t('lineUser', { name: account.holderName })}</p>
+            </div>
+          );
+        }
+        return (
+          <div className="stack">
+            <PageHeading title={t('title')}>{t('title')}</PageHeading>
+            <p className="lead">{t('intro')}</p>
+            <p>
+              <Link to={paths.inviteDelegate()} className="button">
+                {t('inviteLink')}
+              </Link>
+            </p>
+            <DelegateList
+              accountId={account.accountId}
+              initialMessage={invited ? t('form.sent', { name: invited }) : undefined}
+            />
+            <ActivityLog accountId={account.accountId} />
+          </div>
+        );
+      }}
+    </WithActiveAccount>
   );
 }
 

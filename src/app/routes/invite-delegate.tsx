@@ -1,12 +1,36 @@
-import { RequireSignIn } from '../require-sign-in';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageHeading } from '@/components/ui/page-heading';
+import { paths } from '@/config/paths';
+import { InviteForm } from '@/features/delegates/components/invite-form';
 import { RouteError } from '../route-error';
-import { Placeholder } from './placeholder';
+import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
+  const { t } = useTranslation('delegates');
+  const navigate = useNavigate();
   return (
-    <RequireSignIn>
-      <Placeholder namespace="delegates" />
-    </RequireSignIn>
+    <WithActiveAccount>
+      {(account) => (
+        <div>
+          <PageHeading title={t('form.title')}>{t('form.title')}</PageHeading>
+          {account.role === 'holder' ? (
+            <>
+              <p className="lead">{t('form.intro')}</p>
+              <InviteForm
+                accountId={account.accountId}
+                onInvited={(name) => navigate(paths.delegates(), { state: { invited: name } })}
+              />
+            </>
+          ) : (
+            <p>{t('form.holderOnly', { name: account.holderName })}</p>
+          )}
+          <p>
+            <Link to={paths.delegates()}>{t('form.back')}</Link>
+          </p>
+        </div>
+      )}
+    </WithActiveAccount>
   );
 }
 

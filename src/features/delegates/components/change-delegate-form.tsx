@@ -1,0 +1,80 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { StatusMessage } from '@/components/ui/status-message';
+import type { Schema } from '@/lib/api-types';
+import { useChangeDelegate } from '../api/change-delegate';
+import { changeSchema, localToday, type DelegateChangeInput } from '../schemas';
+import { dateLimits } from './date-limits';
+import { DurationChoice } from './duration-choice';
+import { applyServerErrors, summaryErrors } from './form-errors';
+import { ScopeChoices } from './scope-choices';
+
+type FormValues = DelegateChangeInput;
+
+/** Change what an invited or active delegate may do, and until when. */
+export function ChangeDelegateForm({
+  accountId,
+  delegate,
+  onDone,
+}: {
+  accountId: string;
+  delegate: Schema<'Delegate'>;
+  onDone: (changed: boolean) => void;
+}) {
+  const { t } = useTranslation('delegates');
+  const today = localToday();
+  const schema = useMemo(() => changeSchema(today), [today]);
+  const change = useChangeDelegate(accountId, delegate.id);
+  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const prefix = `change-${delegate.id}`;
+  const fieldIds = { scopes: `${prefix}-scope-view`, until: `${prefix}-until` };
+  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<FormValues, unknown, DelegateChangeInput>({
+    resolver: zodResolver(schema),
+    defaultValues: { scopes: delegate.scopes, until: delegate.until },
+    shouldFocusError: false,
+  });
+  const limits = dateLimits(today);
+  const until = watch('until');
+  const { errors } = formState;
+
+  const onValid = (values: DelegateChangeInput) => {
+    setSummary([]);
+    change.mutate(values, {
+      onSuccess: () => onDone(true),
+      onError: (error) => setSummary(applyServerErrors<FormValues>(error, fieldIds, setError, t)),
+    });
+  };
+
+  return (
+    <form
+      className="delegates-change"
+      noValidate
+      aria-label={t('list.changeFormLabel', { name: delegate.name })}
+      onSubmit={handleSubmit(onValid, (errs) => setSummary(summaryErrors<FormValues>(errs, fieldIds, t)))}
+    >
+      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+      <ScopeChoices idPrefix={prefix} register={register('scopes')} error={errors.scopes?.message && t(errors.scopes.message)} />
+      <DurationChoice
+        idPrefix={prefix}
+        until={until ?? null}
+        onChoose={(value) => setValue('until', value, { shouldValidate: formState.isSubmitted })}
+        register={register('until')}
+        error={errors.until?.message && t(errors.until.message)}
+        min={limits.min}
+        max={limits.max}
+      />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={change.isPending}>
+          {t('list.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
+          {t('list.cancel')}
+        </button>
+      </div>
+      <StatusMessage tone="error">{change.isError && !summary.length && t('list.changeFailed')}</StatusMessage>
+    </form>
+  );
+}

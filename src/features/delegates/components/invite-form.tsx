@@ -1,0 +1,96 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { Field } from '@/components/ui/field';
+import { StatusMessage } from '@/components/ui/status-message';
+import { useInviteDelegate } from '../api/invite-delegate';
+import { inviteSchema, localToday, relationships, type Invite, type InviteInput } from '../schemas';
+import { applyServerErrors, summaryErrors } from './form-errors';
+import { dateLimits } from './date-limits';
+import { DurationChoice } from './duration-choice';
+import { ScopeChoices } from './scope-choices';
+import '../delegates.css';
+
+const fieldIds = {
+  name: 'invite-name',
+  contact: 'invite-contact',
+  relationship: 'invite-relationship-partner',
+  scopes: 'invite-scope-view',
+  until: 'invite-until',
+} as const;
+
+/** Invite a person: who they are, how they are related, what they may do and for how long. */
+export function InviteForm({ accountId, onInvited }: { accountId: string; onInvited: (name: string) => void }) {
+  const { t } = useTranslation('delegates');
+  const today = localToday();
+  const schema = useMemo(() => inviteSchema(today), [today]);
+  const invite = useInviteDelegate(accountId);
+  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<InviteInput, unknown, Invite>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: '', contact: '', scopes: [], until: null },
+    shouldFocusError: false,
+  });
+  const { errors } = formState;
+  const until = watch('until');
+  const limits = dateLimits(today);
+  const message = (key?: string) => (key ? t(key) : undefined);
+  const showSummary = (errs: typeof errors) => setSummary(summaryErrors<InviteInput>(errs, fieldIds, t));
+
+  const onValid = (values: Invite) => {
+    setSummary([]);
+    invite.mutate(values, {
+      onSuccess: (delegate) => onInvited(delegate.name),
+      onError: (error) => setSummary(applyServerErrors<InviteInput>(error, fieldIds, setError, t)),
+    });
+  };
+
+  const otherError = invite.isError && !summary.length;
+  return (
+    <form onSubmit={handleSubmit(onValid, showSummary)} noValidate className="delegates-form">
+      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+      <Field id={fieldIds.name} label={t('form.name.label')} hint={t('form.name.hint')} error={message(errors.name?.message)}>
+        {(props) => <input {...props} type="text" autoComplete="off" maxLength={120} {...register('name')} />}
+      </Field>
+      <Field id={fieldIds.contact} label={t('form.contact.label')} hint={t('form.contact.hint')} error={message(errors.contact?.message)}>
+        {(props) => <input {...props} type="text" inputMode="email" autoComplete="off" spellCheck={false} {...register('contact')} />}
+      </Field>
+      <fieldset
+        className={errors.relationship ? 'field field--error' : 'field'}
+        aria-describedby={errors.relationship ? 'invite-relationship-error' : undefined}
+      >
+        <legend className="field__label">{t('form.relationship.legend')}</legend>
+        <p id="invite-relationship-error" className="field__error">
+          {message(errors.relationship?.message)}
+        </p>
+        <div className="delegates-choices delegates-choices--inline">
+          {relationships.map((value) => (
+            <div className="delegates-choice" key={value}>
+              <input id={`invite-relationship-${value}`} type="radio" value={value} {...register('relationship')} />
+              <label htmlFor={`invite-relationship-${value}`}>{t(`relationship.${value}`)}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <ScopeChoices idPrefix="invite" register={register('scopes')} error={message(errors.scopes?.message ?? errors.scopes?.root?.message)} />
+      <DurationChoice
+        idPrefix="invite"
+        until={until ?? null}
+        onChoose={(value) => setValue('until', value, { shouldValidate: formState.isSubmitted })}
+        register={register('until')}
+        error={message(errors.until?.message)}
+        min={limits.min}
+        max={limits.max}
+      />
+      <p className="muted">{t('form.afterSend')}</p>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={invite.isPending}>
+          {invite.isPending ? t('form.sending') : t('form.submit')}
+        </button>
+      </div>
+      <StatusMessage tone="error">{otherError && t('form.failed')}</StatusMessage>
+    </form>
+  );
+}
