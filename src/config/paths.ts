@@ -4,7 +4,7 @@ export const paths = {
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
   emailMeALink: () => '/email-me-a-link',
   preferences: () => '/preferences',
-  consentRecord: () => '/preferences/record',
+  consentRecord: (page = 1) => (page > 1 ? `/preferences/record?page=${page}` : '/preferences/record'),
   unsubscribe: () => '/unsubscribe',
   contactHistory: (search = '') => `/contact-history${search ? `?${search}` : ''}`,
   contentFilter: () => '/content-filter',

@@ -1,12 +1,36 @@
-import { RequireSignIn } from '../require-sign-in';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '@/components/ui/page-heading';
+import { paths } from '@/config/paths';
+import { PreferencesEditor } from '@/features/preferences/components/preferences-editor';
+import { TestCampaign } from '@/features/preferences/components/test-campaign';
 import { RouteError } from '../route-error';
-import { Placeholder } from './placeholder';
+import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
+  const { t } = useTranslation('preferences');
   return (
-    <RequireSignIn>
-      <Placeholder namespace="preferences" />
-    </RequireSignIn>
+    <div>
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <WithActiveAccount>
+        {(account) => {
+          const canEdit = account.role === 'holder' || (account.role === 'delegate' && account.scopes.includes('preferences'));
+          const canView = account.role === 'holder' || account.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter');
+          return (
+            <>
+              <p className="lead">{t('intro')}</p>
+              <PreferencesEditor
+                key={account.accountId}
+                accountId={account.accountId}
+                holderName={account.holderName}
+                canEdit={canEdit}
+                recordHref={paths.consentRecord()}
+              />
+              {canView && <TestCampaign key={`campaign-${account.accountId}`} accountId={account.accountId} historyHref={paths.contactHistory()} />}
+            </>
+          );
+        }}
+      </WithActiveAccount>
+    </div>
   );
 }
 

@@ -1,9 +1,10 @@
 import type { Channel, SenderType, Topic } from '@/lib/api-types';
-import { now, nowIso, today } from '../clock';
+import { nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';
 import type { ConsentEvent, Preferences, SendAttempt } from '../seed/preferences';
 import type { Actor } from './auth';
+import { activePreset, pauseProblem, type PresetName } from '@/features/preferences/schemas';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -45,16 +46,16 @@ function isAllowedChange(path: string, to: unknown): boolean {
   return false;
 }
 
+const pauseMessages = {
+  'errors.dateInvalid': 'Enter a real date.',
+  'errors.pausePast': 'Choose a date after today.',
+  'errors.pauseTooFar': 'Choose a date within a year.',
+} as const;
+
 export function validatePause(until: string | null) {
   if (until === null) return;
-  const max = new Date(now());
-  max.setFullYear(max.getFullYear() + 1);
-  const maxDay = max.toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until))) {
-    throw unprocessable([{ field: 'pausedUntil', message: 'Enter a real date.' }]);
-  }
-  if (until <= today()) throw unprocessable([{ field: 'pausedUntil', message: 'Choose a date after today.' }]);
-  if (until > maxDay) throw unprocessable([{ field: 'pausedUntil', message: 'Choose a date within a year.' }]);
+  const problem = pauseProblem(until, today());
+  if (problem) throw unprocessable([{ field: 'pausedUntil', message: pauseMessages[problem] }]);
 }
 
 /**
@@ -157,4 +158,134 @@ export function checkSend(request: SendRequest): SendAttempt {
   const attempt: SendAttempt = { id: newId('send'), ...request, at, ...decide(prefs, request, sentThisWeek) };
   db.preferences.sendAttempts.push(attempt);
   return attempt;
+}
+
+// ---------------------------------------------------------------------------
+// Everything below builds on the functions above: presets, the patch body, the
+// record's pages and downloads, and the demo test campaign.
+
+const channelList: Channel[] = ['email', 'sms', 'phone', 'post', 'app'];
+const topicList: Topic[] = ['offers', 'new-products', 'newsletter', 'surveys'];
+const senderList: SenderType[] = ['company', 'agents', 'partners'];
+
+/** A partial update body (only what changes) as a list of changes for `applyChanges`. */
+export function patchToChanges(patch: Record<string, unknown>): ChangeRequest[] {
+  const changes: ChangeRequest[] = [];
+  const walk = (node: unknown, prefix: string) => {
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (value !== null && typeof value === 'object') walk(value, path);
+      else if (value !== undefined) changes.push({ path, to: value });
+    }
+  };
+  walk(Object.fromEntries(Object.entries(patch).filter(([key]) => key !== 'version')), '');
+  return changes;
+}
+
+export type Preset = PresetName;
+
+function presetTarget(preset: Exclude<Preset, 'let-me-choose'>): ChangeRequest[] {
+  const marketing = topicList.flatMap((topic) =>
+    channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: preset === 'email-only' && channel === 'email' })),
+  );
+  const senders =
+    preset === 'email-only'
+      ? [{ path: 'senders.company', to: true }, { path: 'senders.agents', to: false }, { path: 'senders.partners', to: false }]
+      : [{ path: 'senders.agents', to: false }, { path: 'senders.partners', to: false }];
+  return [...marketing, ...senders];
+}
+
+/** Replays the record up to (not including) one event: the choices just before it. */
+function preferencesBefore(accountId: string, eventId: string): Preferences {
+  const prefs = structuredClone(db.preferences.initial[accountId]!);
+  for (const event of db.preferences.consentEvents) {
+    if (event.id === eventId) break;
+    if (event.accountId !== accountId) continue;
+    for (const change of event.changes) writePath(prefs, change.path, change.to);
+  }
+  return prefs;
+}
+
+/**
+ * The changes a one-tap choice makes. "let-me-choose" puts back the marketing and sender
+ * choices from before the last preset, while that preset is still in force; otherwise nothing.
+ */
+export function presetChanges(accountId: string, preset: Preset): ChangeRequest[] {
+  if (preset !== 'let-me-choose') return presetTarget(preset);
+  const current = currentPreferences(accountId);
+  const lastPreset = consentEventsFor(accountId)
+    .filter((e) => e.method === 'preset' && (e.note === 'email-only' || e.note === 'no-marketing'))
+    .at(-1);
+  if (!lastPreset || activePreset(current) !== lastPreset.note) return [];
+  const before = preferencesBefore(accountId, lastPreset.id);
+  return [
+    ...topicList.flatMap((topic) => channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: before.marketing[topic][channel] }))),
+    ...senderList.map((sender) => ({ path: `senders.${sender}`, to: before.senders[sender] })),
+  ];
+}
+
+/** One page of the consent record, newest first. */
+export function consentRecordPage(accountId: string, page: number, pageSize: number) {
+  const all = consentEventsFor(accountId).slice().reverse();
+  const start = (page - 1) * pageSize;
+  return {
+    items: all.slice(start, start + pageSize),
+    page,
+    pageSize,
+    total: all.length,
+    totalPages: Math.max(1, Math.ceil(all.length / pageSize)),
+  };
+}
+
+const csvCell = (value: unknown) => {
+  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  // A cell a spreadsheet could run as a formula is kept as text.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The whole record as CSV, oldest first, one row per change. */
+export function consentRecordCsv(accountId: string) {
+  const header = ['event_id', 'at', 'actor_type', 'actor_name', 'method', 'note', 'change', 'from', 'to'];
+  const rows = consentEventsFor(accountId).flatMap((event) =>
+    event.changes.map((change) =>
+      [event.id, event.at, event.actor.type, event.actor.name, event.method, event.note ?? '', change.path, change.from, change.to]
+        .map(csvCell)
+        .join(','),
+    ),
+  );
+  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+type CampaignMessage = Pick<SendRequest, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;
+
+const reseller = 'Northgate Mobile (reseller)';
+const partner = 'StreamBox (partner)';
+const company = 'Kestrel Telecom';
+
+/** The demo campaign: every channel and topic, from us, a reseller and a partner. */
+export const testCampaign: CampaignMessage[] = [
+  { sender: 'company', senderName: company, channel: 'email', topic: 'offers', summary: 'Email: faster broadband for the same price' },
+  { sender: 'company', senderName: company, channel: 'sms', topic: 'offers', summary: 'Text: 20% off a new phone this week' },
+  { sender: 'company', senderName: company, channel: 'phone', topic: 'offers', summary: 'Sales call about a better deal on your plan' },
+  { sender: 'company', senderName: company, channel: 'email', topic: 'new-products', summary: 'Email: meet Kestrel Home Security' },
+  { sender: 'company', senderName: company, channel: 'post', topic: 'new-products', summary: 'Leaflet: our new TV service' },
+  { sender: 'company', senderName: company, channel: 'app', topic: 'newsletter', summary: 'App notification: this month in Kestrel' },
+  { sender: 'company', senderName: company, channel: 'email', topic: 'newsletter', summary: 'Email: the monthly newsletter' },
+  { sender: 'company', senderName: company, channel: 'email', topic: 'surveys', summary: 'Email: how was your last call with us?' },
+  { sender: 'company', senderName: company, channel: 'email', topic: 'offers', summary: 'Email: last days of the broadband offer' },
+  { sender: 'agents', senderName: reseller, channel: 'phone', topic: 'offers', summary: 'Sales call from a reseller about your business lines' },
+  { sender: 'agents', senderName: reseller, channel: 'email', topic: 'offers', summary: 'Email from a reseller: switch and save' },
+  { sender: 'partners', senderName: partner, channel: 'email', topic: 'offers', summary: 'Partner email: three months of StreamBox free' },
+  { sender: 'partners', senderName: partner, channel: 'sms', topic: 'offers', summary: 'Partner text: StreamBox offer' },
+];
+
+/** Sends the demo campaign through the send check; every attempt is recorded. */
+export function runTestCampaign(accountId: string) {
+  currentPreferences(accountId);
+  const messages = testCampaign.map((message) => checkSend({ accountId, ...message }));
+  const refusedBy = { paused: 0, 'sender-off': 0, 'channel-off': 0, 'cap-reached': 0 };
+  for (const m of messages) if (!m.allowed) refusedBy[m.reason as keyof typeof refusedBy] += 1;
+  const sent = messages.filter((m) => m.allowed).length;
+  return { sent, refused: messages.length - sent, refusedBy, messages: messages.map(({ accountId: _a, ...rest }) => rest) };
 }

@@ -57,6 +57,7 @@ export function seedPreferences(): PreferencesState {
   morganNow.marketing.offers = { ...emailOnly };
   morganNow.marketing['new-products'] = { ...emailOnly };
   morganNow.marketing.newsletter = { ...emailOnly };
+  morganNow.marketing.surveys = { ...emailOnly };
   morganNow.senders = { company: true, agents: false, partners: false };
   morganNow.updatedAt = morganEmailOnly;
 
@@ -84,6 +85,7 @@ export function seedPreferences(): PreferencesState {
           { path: 'marketing.offers.phone', from: true, to: false },
           { path: 'marketing.new-products.phone', from: true, to: false },
           { path: 'marketing.newsletter.email', from: false, to: true },
+          { path: 'marketing.surveys.email', from: false, to: true },
           { path: 'senders.agents', from: true, to: false },
         ],
       },

@@ -1,0 +1,69 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { Field } from '@/components/ui/field';
+import { StatusMessage } from '@/components/ui/status-message';
+import { channels } from '@/lib/api-types';
+import type { Preferences } from '../api/get-preferences';
+import { capsFormSchema, capsFromForm, type CapsForm as Values } from '../schemas';
+import type { SaveChange } from './preferences-editor';
+
+const toForm = (caps: Preferences['caps']) =>
+  Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;
+
+/** An optional weekly limit for each channel. Blank means no limit. */
+export function CapsForm({ prefs, canEdit, onSave, busy }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean }) {
+  const { t } = useTranslation('preferences');
+  const saved = JSON.stringify(prefs.caps);
+  const form = useForm<Values>({ resolver: zodResolver(capsFormSchema), defaultValues: toForm(prefs.caps) });
+  const [unchanged, setUnchanged] = useState(false);
+  const errors = channels.flatMap((c) => {
+    const message = form.formState.errors[c]?.message;
+    return message ? [{ fieldId: `cap-${c}`, message: `${t(`channels.${c}`)}: ${t(message)}` }] : [];
+  });
+
+  // When the saved limits change (here, in another tab, after a conflict), show them.
+  useEffect(() => {
+    form.reset(toForm(JSON.parse(saved) as Preferences['caps']));
+  }, [saved, form]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const next = capsFromForm(values);
+    const changed = Object.fromEntries(channels.filter((c) => next[c] !== prefs.caps[c]).map((c) => [c, next[c]]));
+    setUnchanged(Object.keys(changed).length === 0);
+    if (Object.keys(changed).length) await onSave({ caps: changed });
+  });
+
+  return (
+    <section aria-labelledby="prefs-caps-title">
+      <h2 id="prefs-caps-title">{t('caps.title')}</h2>
+      <p>{t('caps.intro')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary title={t('errors.summaryTitle')} errors={errors} />
+        <fieldset className="prefs-group">
+          <legend>{t('caps.legend')}</legend>
+          <div className="prefs-caps">
+            {channels.map((channel) => {
+              const message = form.formState.errors[channel]?.message;
+              return (
+                <Field key={channel} id={`cap-${channel}`} label={t(`channels.${channel}`)} error={message ? t(message) : undefined}>
+                  {(props) => (
+                    <input {...props} type="text" inputMode="numeric" autoComplete="off" readOnly={!canEdit} className="prefs-cap-input" {...form.register(channel)} />
+                  )}
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+        {canEdit && (
+          <button type="submit" className="button" disabled={busy}>
+            {t('caps.submit')}
+          </button>
+        )}
+        <StatusMessage>{unchanged && t('caps.nothingChanged')}</StatusMessage>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryError } from '@/components/ui/query-error';
+import { Skeleton } from '@/components/ui/skeleton';
+import { StatusMessage } from '@/components/ui/status-message';
+import { isProblem } from '@/lib/api-client';
+import type { Schema } from '@/lib/api-types';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { useExportConsentRecord, type ExportFormat } from '../api/export-consent-record';
+import { useConsentEvents } from '../api/list-consent-events';
+import '../preferences.css';
+
+type ConsentEvent = Schema<'ConsentEvent'>;
+type Change = Schema<'PreferenceChange'>;
+
+/** What a value means in words, for "from … to …". */
+function valueWords(path: string, value: unknown, t: TFunction<'preferences'>, language: string) {
+  if (value === null || value === undefined) return path === 'pausedUntil' ? t('record.none') : t('record.noLimit');
+  if (path === 'pausedUntil') return formatDate(language, value as string);
+  if (path.startsWith('service.')) return t(`channelInSentence.${value as string}`);
+  if (path.startsWith('caps.')) return t('caps.perWeek', { count: value as number });
+  return String(value);
+}
+
+export function changeInWords(change: Change, t: TFunction<'preferences'>, language: string) {
+  const [section, a, b] = change.path.split('.');
+  let what = change.path;
+  if (section === 'marketing') what = t('record.path.marketing', { topic: t(`topics.${a}.name`), channel: t(`channelInSentence.${b}`) });
+  else if (section === 'senders') what = t('record.path.sender', { sender: t(`senderInSentence.${a}`) });
+  else if (section === 'pausedUntil') what = t('record.path.pausedUntil');
+  else if (section === 'caps') what = t('record.path.cap', { channel: t(`channelInSentence.${a}`) });
+  else if (section === 'service') what = t('record.path.service', { message: t(`service.${a}.name`) });
+  if (typeof change.to === 'boolean') return t(change.to ? 'record.turnedOn' : 'record.turnedOff', { what });
+  return t('record.fromTo', { what, from: valueWords(change.path, change.from, t, language), to: valueWords(change.path, change.to, t, language) });
+}
+
+function EventEntry({ event }: { event: ConsentEvent }) {
+  const { t, i18n } = useTranslation('preferences');
+  const preset = event.note === 'email-only' || event.note === 'no-marketing' || event.note === 'let-me-choose' ? t(`presets.${event.note}.label`) : '';
+  return (
+    <li className="card prefs-event">
+      <h2 className="flush-top prefs-event__when">
+        <time dateTime={event.at}>{formatDateTime(i18n.language, event.at)}</time>
+      </h2>
+      <dl className="summary">
+        <dt>{t('record.who')}</dt>
+        <dd>{t(`record.actor.${event.actor.type}`, { name: event.actor.name })}</dd>
+        <dt>{t('record.how')}</dt>
+        <dd>{t(`record.method.${event.method}`, { preset })}</dd>
+        <dt>{t('record.what')}</dt>
+        <dd>
+          <ul className="prefs-event__changes">
+            {event.changes.map((change) => (
+              <li key={change.path}>{changeInWords(change, t, i18n.language)}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </li>
+  );
+}
+
+/** The consent record: newest first, a page at a time, with JSON and CSV downloads. */
+export function ConsentRecord({ accountId, page, pageHref, holderName }: { accountId: string; page: number; pageHref: (page: number) => string; holderName: string }) {
+  const { t } = useTranslation('preferences');
+  const events = useConsentEvents(accountId, page);
+  if (events.isPending) return <Skeleton label={t('record.loading')} lines={6} />;
+  if (events.isError) {
+    if (isProblem(events.error, 403)) return <p className="status status--info">{t('noAccess', { holder: holderName })}</p>;
+    return <QueryError message={t('record.loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => events.refetch()} />;
+  }
+  const { items, totalPages, total } = events.data;
+  return (
+    <div>
+      <Downloads accountId={accountId} />
+      {total === 0 ? (
+        <p>{t('record.empty')}</p>
+      ) : (
+        <ol className="plain-list prefs-events" aria-busy={events.isPlaceholderData || undefined}>
+          {items.map((event) => (
+            <EventEntry key={event.id} event={event} />
+          ))}
+        </ol>
+      )}
+      {totalPages > 1 && (
+        <nav aria-label={t('record.pagination')} className="button-row">
+          {page > 1 && (
+            <Link to={pageHref(page - 1)} rel="prev">
+              {t('record.previous')}
+            </Link>
+          )}
+          <span>{t('record.page', { page, pages: totalPages })}</span>
+          {page < totalPages && (
+            <Link to={pageHref(page + 1)} rel="next">
+              {t('record.next')}
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function Downloads({ accountId }: { accountId: string }) {
+  const { t } = useTranslation('preferences');
+  const download = useExportConsentRecord(accountId);
+  const formats: [ExportFormat, string][] = [
+    ['json', t('record.downloadJson')],
+    ['csv', t('record.downloadCsv')],
+  ];
+  return (
+    <section aria-labelledby="record-download-title">
+      <h2 id="record-download-title">{t('record.downloadTitle')}</h2>
+      <p>{t('record.downloadIntro')}</p>
+      <div className="button-row">
+        {formats.map(([format, label]) => (
+          <button key={format} type="button" className="button button--secondary" disabled={download.isPending} onClick={() => download.mutate(format)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <StatusMessage tone="success">{download.isSuccess && t('record.downloaded', { file: download.data })}</StatusMessage>
+      <StatusMessage tone="error">{download.isError && t('record.downloadFailed')}</StatusMessage>
+    </section>
+  );
+}

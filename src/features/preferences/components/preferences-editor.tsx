@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '@/components/ui/query-error';
+import { Skeleton } from '@/components/ui/skeleton';
+import { isProblem } from '@/lib/api-client';
+import type { Schema } from '@/lib/api-types';
+import { useApplyPreset, type Preset } from '../api/apply-preset';
+import { usePreferences, type Preferences } from '../api/get-preferences';
+import { useUpdatePreferences, type PreferencesChange } from '../api/update-preferences';
+import { changeEntries, describeChange } from '../describe';
+import { CapsForm } from './caps-form';
+import { Glance } from './glance';
+import { PauseForm } from './pause-form';
+import { PresetChoices } from './preset-choices';
+import { SaveStatus, type Status } from './save-status';
+import { SenderChoices } from './sender-choices';
+import { ServiceChoices } from './service-choices';
+import { TopicChoices } from './topic-choices';
+import '../preferences.css';
+
+type Props = { accountId: string; holderName: string; canEdit: boolean; recordHref: string };
+
+/** The whole preferences page body: loads the choices, then every section. */
+export function PreferencesEditor(props: Props) {
+  const { t } = useTranslation('preferences');
+  const prefs = usePreferences(props.accountId);
+  if (prefs.isPending) return <Skeleton label={t('loading')} lines={8} />;
+  if (prefs.isError) {
+    if (isProblem(prefs.error, 403)) return <p className="status status--info">{t('noAccess', { holder: props.holderName })}</p>;
+    return <QueryError message={t('loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => prefs.refetch()} />;
+  }
+  return <Editor {...props} prefs={prefs.data} />;
+}
+
+export type SaveChange = (change: PreferencesChange) => Promise<boolean>;
+
+function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & { prefs: Preferences }) {
+  const { t, i18n } = useTranslation('preferences');
+  const update = useUpdatePreferences(accountId);
+  const preset = useApplyPreset(accountId);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const failure = (error: unknown, description: string, retry: () => void): Status => {
+    if (isProblem(error, 409)) return { kind: 'conflict' };
+    if (isProblem(error, 403)) return { kind: 'forbidden' };
+    if (isProblem(error, 422)) return { kind: 'invalid' };
+    return { kind: 'failed', description, network: isProblem(error, 0), retry };
+  };
+
+  const save: SaveChange = async (change) => {
+    try {
+      const result = await update.mutateAsync(change);
+      setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
+      return true;
+    } catch (error) {
+      const description = changeEntries(change)
+        .map(([path, to]) => describeChange(path, to, t, i18n.language))
+        .join('; ');
+      setStatus(failure(error, description, () => void save(change)));
+      return false;
+    }
+  };
+
+  const choosePreset = async (name: Preset) => {
+    try {
+      const result = await preset.mutateAsync(name);
+      setStatus({ kind: 'preset', preset: name, changes: result.event?.changes ?? [] });
+    } catch (error) {
+      setStatus(failure(error, t(`presets.${name}.label`), () => void choosePreset(name)));
+    }
+  };
+
+  const saving = update.isPending || preset.isPending;
+  return (
+    <div className="prefs">
+      {!canEdit && <p className="status status--info">{t('readOnly', { holder: holderName })}</p>}
+      <Glance prefs={prefs} recordHref={recordHref} />
+      {canEdit && <PresetChoices prefs={prefs} onChoose={choosePreset} busy={preset.isPending} />}
+      <SenderChoices prefs={prefs} canEdit={canEdit} onSave={save} />
+      <TopicChoices prefs={prefs} canEdit={canEdit} onSave={save} />
+      <PauseForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} />
+      <CapsForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} />
+      <ServiceChoices prefs={prefs} canEdit={canEdit} onSave={save} />
+      <SaveStatus status={status} prefs={prefs} holderName={holderName} recordHref={recordHref} />
+    </div>
+  );
+}
+
+export type ChangeRecord = Schema<'PreferenceChange'>;

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatusMessage } from '@/components/ui/status-message';
+import { useRunTestCampaign, type TestCampaignResult } from '../api/run-test-campaign';
+
+const campaignSize = 13;
+const reasons = ['paused', 'sender-off', 'channel-off', 'cap-reached'] as const;
+
+/** Demo: send pretend marketing through the send check and see what it refuses. */
+export function TestCampaign({ accountId, historyHref }: { accountId: string; historyHref: string }) {
+  const { t } = useTranslation('preferences');
+  const run = useRunTestCampaign(accountId);
+  return (
+    <section className="card prefs-campaign" aria-labelledby="prefs-campaign-title">
+      <h2 id="prefs-campaign-title" className="flush-top">
+        {t('campaign.title')}
+      </h2>
+      <p>{t('campaign.intro', { count: campaignSize })}</p>
+      <button type="button" className="button button--secondary" disabled={run.isPending} onClick={() => run.mutate()}>
+        {run.isPending ? t('campaign.running') : t('campaign.run')}
+      </button>
+      <StatusMessage tone="success">{run.data && t('campaign.result', summaryCounts(run.data))}</StatusMessage>
+      <StatusMessage tone="error">{run.isError && t('campaign.failed')}</StatusMessage>
+      {run.data && <CampaignResult result={run.data} historyHref={historyHref} />}
+    </section>
+  );
+}
+
+const summaryCounts = (result: TestCampaignResult) => ({ total: result.sent + result.refused, sent: result.sent, refused: result.refused });
+
+function CampaignResult({ result, historyHref }: { result: TestCampaignResult; historyHref: string }) {
+  const { t } = useTranslation('preferences');
+  const shown = reasons.filter((reason) => result.refusedBy[reason] > 0);
+  return (
+    <>
+      {shown.length > 0 && (
+        <>
+          <h3>{t('campaign.reasonsTitle')}</h3>
+          <ul>
+            {shown.map((reason) => (
+              <li key={reason}>{t(`campaign.reason.${reason}`, { count: result.refusedBy[reason] })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('campaign.messagesTitle')}</h3>
+      <ul className="plain-list prefs-campaign__list">
+        {result.messages.map((message) => (
+          <li key={message.id}>
+            <span className={message.allowed ? 'badge badge--success' : 'badge badge--error'}>
+              {message.allowed ? t('campaign.sent') : t('campaign.refused')}
+            </span>{' '}
+            {t('campaign.messageMeta', {
+              sender: message.senderName,
+              channel: t(`channels.${message.channel}`),
+              topic: t(`topics.${message.topic}.name`),
+            })}
+            {!message.allowed && <span className="prefs-campaign__why muted">{t(`campaign.because.${message.reason}`)}</span>}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={historyHref}>{t('campaign.history')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+// One schema per payload: the mock handler validates requests with these, and the
+// forms on the preferences page use the same rules. Messages are keys in the
+// `preferences` catalogue, so the form can show them in the reader's language.
+
+const channelNames = ['email', 'sms', 'phone', 'post', 'app'] as const;
+export const capLimit = 50;
+
+const channelChoicesPatch = z.strictObject({
+  email: z.boolean().optional(),
+  sms: z.boolean().optional(),
+  phone: z.boolean().optional(),
+  post: z.boolean().optional(),
+  app: z.boolean().optional(),
+});
+
+const capValue = z.number().int().min(1, 'errors.capTooLow').max(capLimit, 'errors.capTooHigh').nullable();
+
+/** The body of PATCH /accounts/{accountId}/preferences: only what changes, plus the version last read. */
+export const preferencesPatchSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    marketing: z
+      .strictObject({
+        offers: channelChoicesPatch.optional(),
+        'new-products': channelChoicesPatch.optional(),
+        newsletter: channelChoicesPatch.optional(),
+        surveys: channelChoicesPatch.optional(),
+      })
+      .optional(),
+    senders: z
+      .strictObject({ company: z.boolean().optional(), agents: z.boolean().optional(), partners: z.boolean().optional() })
+      .optional(),
+    pausedUntil: z.iso.date('errors.dateInvalid').nullable().optional(),
+    caps: z
+      .strictObject({
+        email: capValue.optional(),
+        sms: capValue.optional(),
+        phone: capValue.optional(),
+        post: capValue.optional(),
+        app: capValue.optional(),
+      })
+      .optional(),
+    service: z
+      .strictObject({
+        bills: z.enum(['email', 'post']).optional(),
+        outages: z.enum(['sms', 'email', 'app']).optional(),
+        security: z.enum(['sms', 'email']).optional(),
+      })
+      .optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 1, { message: 'errors.nothingToChange', path: [] });
+export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
+
+export const presetRequestSchema = z.strictObject({ version: z.number().int().min(1).optional() });
+
+export const consentRecordQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const exportQuerySchema = z.strictObject({ format: z.enum(['json', 'csv']) });
+
+/** A year from `today` (YYYY-MM-DD), the latest day a pause may end. */
+export function latestPauseDay(today: string) {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year + 1, month - 1, day));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Why a pause end date is not allowed, or null if it is. Shared by the form and the mock backend. */
+export function pauseProblem(until: string, today: string): 'errors.dateInvalid' | 'errors.pausePast' | 'errors.pauseTooFar' | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until)) || new Date(until).toISOString().slice(0, 10) !== until) {
+    return 'errors.dateInvalid';
+  }
+  if (until <= today) return 'errors.pausePast';
+  if (until > latestPauseDay(today)) return 'errors.pauseTooFar';
+  return null;
+}
+
+/** The pause form: one date, after today and at most a year ahead. */
+export const pauseFormSchema = (today: string) =>
+  z.object({
+    until: z
+      .string()
+      .min(1, 'errors.dateMissing')
+      .superRefine((until, ctx) => {
+        const problem = pauseProblem(until, today);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+  });
+export type PauseForm = z.infer<ReturnType<typeof pauseFormSchema>>;
+
+/** The weekly limits form: for each channel, blank for no limit or a whole number from 1. */
+const capField = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || /^\d+$/.test(value), 'errors.capNotNumber')
+  .refine((value) => value === '' || Number(value) >= 1, 'errors.capTooLow')
+  .refine((value) => value === '' || Number(value) <= capLimit, 'errors.capTooHigh');
+
+export const capsFormSchema = z.object(
+  Object.fromEntries(channelNames.map((channel) => [channel, capField])) as Record<(typeof channelNames)[number], typeof capField>,
+);
+export type CapsForm = z.infer<typeof capsFormSchema>;
+
+/** Form values (strings) to the caps part of a patch (numbers or null). */
+export const capsFromForm = (form: CapsForm) =>
+  Object.fromEntries(channelNames.map((channel) => [channel, form[channel] === '' ? null : Number(form[channel])])) as Record<
+    (typeof channelNames)[number],
+    number | null
+  >;
+
+type Choices = Record<(typeof channelNames)[number], boolean>;
+type PresetView = {
+  marketing: Record<'offers' | 'new-products' | 'newsletter' | 'surveys', Choices>;
+  senders: Record<'company' | 'agents' | 'partners', boolean>;
+};
+export type PresetName = 'email-only' | 'no-marketing' | 'let-me-choose';
+
+/**
+ * Which one-tap choice the marketing settings match ("let-me-choose" when neither).
+ * Shared by the page (which button is pressed) and the service ("let me choose" undo).
+ */
+export function activePreset(prefs: PresetView): PresetName {
+  const on = Object.entries(prefs.marketing).flatMap(([topic, choices]) =>
+    channelNames.filter((channel) => choices[channel]).map((channel) => `${topic}.${channel}`),
+  );
+  const { company, agents, partners } = prefs.senders;
+  if (on.length === 0 || !(company || agents || partners)) return 'no-marketing';
+  const emailOnly = on.length === Object.keys(prefs.marketing).length && on.every((key) => key.endsWith('.email'));
+  return emailOnly && company && !agents && !partners ? 'email-only' : 'let-me-choose';
+}
