@@ -75,3 +75,8 @@ export const messagesEn: Record<string, string> = {
   'code-unknown': 'We do not recognise that code. Check it and try again.',
   'file-required': 'Choose a file.',
 };
+
+/** Demo values the mock seed uses and the page shows in hints, so anyone can try each method. */
+export const demoShopCodes = { valid: 'KST-4827-1936', expired: 'KST-1180-2025', used: 'KST-3391-5502' } as const;
+/** Passes the Luhn check; nothing is ever charged. */
+export const demoCardNumber = '4242 4242 4242 4242';

@@ -85,7 +85,7 @@ function checkCard(cardNumber: string) {
   }
 }
 
-function useShopCode(person: Person, raw: string) {
+function redeemShopCode(person: Person, raw: string) {
   const code = raw.trim().toUpperCase();
   const entry = db.contentFilter.shopCodes.find((c) => c.code === code);
   if (!entry) throw fail('code-unknown', 'We do not recognise that code. Check it and try again.', 'code');
@@ -142,7 +142,7 @@ function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
       checkCard(body.cardNumber);
       return verified('card');
     case 'shop-code': {
-      const markUsed = useShopCode(person, body.code);
+      const markUsed = redeemShopCode(person, body.code);
       markUsed();
       return verified('shop-code');
     }

@@ -39,7 +39,7 @@ export function filterRecord(account: Account, line: Line): LineFilterRecord {
   return { on: true, reason: lineContext(account, line).childLine ? 'under-18' : 'default', history: [] };
 }
 
-type Refusal = { code: string; detail: string };
+type Refusal = { code: NonNullable<Schema<'LineFilter'>['askReason']> | 'verify-first'; detail: string };
 
 /**
  * The rules for changing a line's filter to `on`. Returns null when allowed.
@@ -106,6 +106,7 @@ export function lineFilterView(viewer: Viewer, line: Line): Schema<'LineFilter'>
     controllerName: controller.name,
     controllerIsYou: controller.id === viewer.person.id,
     youCan: !blocked ? 'change' : blocked.code === 'verify-first' ? 'verify-first' : 'ask',
+    askReason: blocked && blocked.code !== 'verify-first' ? (blocked.code as Schema<'LineFilter'>['askReason']) : null,
     history: [...record.history].reverse(),
   };
 }

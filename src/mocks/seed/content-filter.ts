@@ -1,4 +1,5 @@
 import type { Schema } from '@/lib/api-types';
+import { demoCardNumber, demoShopCodes } from '@/features/content-filter/schemas';
 import { now } from '../clock';
 
 export type FilterReason = Schema<'FilterReason'>;
@@ -52,10 +53,7 @@ export type ContentFilterState = {
 const day = 24 * 60 * 60 * 1000;
 const isoIn = (ms: number) => new Date(now().getTime() + ms).toISOString();
 
-/** Demo shop codes: one valid, one expired, one already used. */
-export const demoShopCodes = { valid: 'KST-4827-1936', expired: 'KST-1180-2025', used: 'KST-3391-5502' } as const;
-/** A card number that passes the Luhn check; nothing is ever charged. */
-export const demoCardNumber = '4242 4242 4242 4242';
+export { demoCardNumber, demoShopCodes };
 
 export function seedContentFilter(): ContentFilterState {
   return {

@@ -1,0 +1,89 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { Field } from '@/components/ui/field';
+import { StatusMessage } from '@/components/ui/status-message';
+import { isProblem } from '@/lib/api-client';
+import { useReportSite } from '../api/report-site';
+import { reportKinds, siteReportSchema, type SiteReportInput } from '../schemas';
+import { problemText } from './problem-text';
+
+type Output = z.output<typeof siteReportSchema>;
+const fieldIds = { url: 'cf-report-url', kind: `cf-report-kind-${reportKinds[0]}`, details: 'cf-report-details' } as const;
+
+/** Report a wrongly blocked or wrongly allowed site: one form, one reference number. */
+export function SiteReportForm({ accountId, prefill }: { accountId: string; prefill?: SiteReportInput }) {
+  const { t } = useTranslation('content-filter');
+  const report = useReportSite(accountId);
+  const [sentReference, setSentReference] = useState<string>();
+  const form = useForm<SiteReportInput, unknown, Output>({
+    resolver: zodResolver(siteReportSchema),
+    defaultValues: { url: prefill?.url ?? '', kind: prefill?.kind, details: prefill?.details ?? '' },
+    shouldFocusError: false,
+  });
+  const { errors, submitCount } = form.formState;
+
+  useEffect(() => {
+    if (prefill) form.reset({ url: prefill.url, kind: prefill.kind, details: prefill.details ?? '' });
+  }, [prefill, form]);
+
+  const message = (key?: string) => (key ? t(`validation.${key}`, { defaultValue: key }) : undefined);
+  const summary: SummaryError[] = (['url', 'kind', 'details'] as const).flatMap((name) => {
+    const text = message(errors[name]?.message);
+    return text ? [{ fieldId: fieldIds[name], message: text }] : [];
+  });
+
+  const onSubmit = form.handleSubmit((values) => {
+    setSentReference(undefined);
+    report.mutate(values, {
+      onSuccess: (created) => {
+        setSentReference(created.reference);
+        form.reset({ url: '', details: '' });
+      },
+      onError: (error) => {
+        if (!isProblem(error, 422)) return;
+        for (const name of ['url', 'kind', 'details'] as const) {
+          const text = error.fieldError(name);
+          if (text) form.setError(name, { message: text });
+        }
+      },
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {submitCount > 0 && <ErrorSummary title={t('common:errors.summaryTitle')} errors={summary} />}
+      <Field id={fieldIds.url} label={t('report.urlLabel')} hint={t('check.hint')} error={message(errors.url?.message)}>
+        {(props) => <input {...props} type="text" inputMode="url" spellCheck={false} {...form.register('url')} />}
+      </Field>
+      <fieldset
+        className={errors.kind ? "field field--error cf-report-fieldset" : "field cf-report-fieldset"}
+        aria-describedby={errors.kind ? 'cf-report-kind-error' : undefined}
+      >
+        <legend>{t('report.kindLegend')}</legend>
+        <p id="cf-report-kind-error" className="field__error">
+          {message(errors.kind?.message)}
+        </p>
+        {reportKinds.map((kind) => (
+          <div className="cf-radio" key={kind}>
+            <input type="radio" id={`cf-report-kind-${kind}`} value={kind} {...form.register('kind')} />
+            <label htmlFor={`cf-report-kind-${kind}`}>{t(`report.kinds.${kind}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <Field id={fieldIds.details} label={t('report.detailsLabel')} hint={t('report.detailsHint')} error={message(errors.details?.message)}>
+        {(props) => <textarea {...props} rows={3} {...form.register('details')} />}
+      </Field>
+      <button type="submit" className="button" disabled={report.isPending}>
+        {t('report.button')}
+      </button>
+      <StatusMessage tone={report.isError ? 'error' : 'success'}>
+        {sentReference && t('report.sent', { reference: sentReference })}
+        {report.isError && !isProblem(report.error, 422) && problemText(t, report.error)}
+      </StatusMessage>
+    </form>
+  );
+}

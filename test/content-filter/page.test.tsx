@@ -1,0 +1,161 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { paths } from '@/config/paths';
+import { advanceClock } from '@/mocks/clock';
+import { db } from '@/mocks/store';
+import { server } from '@/mocks/node';
+import { renderApp } from '../render-app';
+
+const page = paths.contentFilter();
+/** Renders the page and waits for the lines (the first render loads lazy chunks, which can be slow). */
+async function openPage(persona: string, accountId?: string) {
+  const rendered = renderApp(page, { persona, ...(accountId ? { accountId } : {}) });
+  await screen.findByRole('heading', { name: /07700 900456/, level: 3 }, { timeout: 8000 });
+  return rendered;
+}
+const lineCard = (name: RegExp) => screen.getByRole('heading', { name, level: 3 }).closest('li') as HTMLElement;
+
+describe('content filter page', () => {
+  it('lets the holder verify with the date of birth on file and turn off their own filter', async () => {
+    const { user } = await openPage('alex');
+    const alexLine = await screen.findByRole('heading', { name: /Mobile: 07700 900123/ });
+    const card = alexLine.closest('li') as HTMLElement;
+    expect(within(card).getByText('Filter on')).toBeInTheDocument();
+    expect(within(card).queryByRole('switch')).not.toBeInTheDocument();
+    expect(within(card).getByText(/verify your age first/i)).toBeInTheDocument();
+
+    // The child's line says why it is on and that Alex decides.
+    const samCard = lineCard(/07700 900456/);
+    expect(within(samCard).getByText(/because Sam Morgan is under 18/)).toBeInTheDocument();
+
+    expect(screen.getByRole('radio', { name: 'Date of birth on your account' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Verify with my date of birth' }));
+    const verified = await screen.findByText(/You verified your age on .* using the date of birth on your account/);
+    expect(verified.closest('div')).toHaveFocus();
+
+    const toggle = await within(card).findByRole('switch', { name: /Block adult sites on Mobile 07700 900123/ });
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    expect(await screen.findByText('The filter on 07700 900123 is now off.')).toBeInTheDocument();
+    expect(within(card).getByText('Filter off')).toBeInTheDocument();
+    expect(within(card).getByText(/Changes to this filter \(1\)/)).toBeInTheDocument();
+    expect(db.contentFilter.lines['line-alex']?.on).toBe(false);
+  });
+
+  it('shows Sam his filter, says plainly who can change it, and offers no switch', async () => {
+    await openPage('sam');
+    const card = (await screen.findByRole('heading', { name: /07700 900456/ })).closest('li') as HTMLElement;
+    expect(within(card).getByText('Filter on')).toBeInTheDocument();
+    expect(within(card).queryByRole('switch')).not.toBeInTheDocument();
+    expect(within(card).getByText(/ask Alex Morgan, the account holder/i)).toBeInTheDocument();
+    expect(await screen.findByText(/Alex Morgan, the account holder, looks after the filter on your line/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /07700 900123/ })).not.toBeInTheDocument();
+  });
+
+  it('tells a delegate that age verification is personal', async () => {
+    db.delegates.grants.push({
+      id: 'g1', accountId: 'acc-morgan', personId: 'jamie', name: 'Jamie Morgan', contact: 'jamie.morgan@example.com',
+      relationship: 'partner', scopes: ['content-filter'], until: null, status: 'active', createdAt: '2026-11-01T00:00:00Z',
+    } as (typeof db.delegates.grants)[number]);
+    await openPage('jamie', 'acc-morgan');
+    expect(await screen.findByText(/Age verification is personal. Alex Morgan verifies their own age/)).toBeInTheDocument();
+    const card = lineCard(/07700 900123/);
+    expect(within(card).getByText(/needs Alex Morgan's own age check/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Verify with/ })).not.toBeInTheDocument();
+  });
+
+  it('shows the card check failure in plain words and changes nothing', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'Card check' }));
+    expect(screen.getByText(/We do not charge your card/)).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Card number' }), '4242 4242 4242 4241');
+    await user.click(screen.getByRole('button', { name: 'Check my card' }));
+    const input = screen.getByRole('textbox', { name: 'Card number' });
+    expect(await screen.findByText(/That card number is not valid.*Nothing was charged/)).toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(db.contentFilter.verifications.alex).toBeUndefined();
+  });
+
+  it('says when too many attempts were made', async () => {
+    server.use(
+      http.post('*/api/accounts/:accountId/content-filter/age-verification', () =>
+        HttpResponse.json({ type: 'x', title: 'Too many', status: 429, code: 'rate-limited', retryAfterSeconds: 600 }, { status: 429 }),
+      ),
+    );
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('button', { name: 'Verify with my date of birth' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. You can try again in 10 minutes.');
+  });
+
+  it('uploads an ID document, shows it pending, then verified', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'ID document' }));
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'passport.png', { type: 'image/png' });
+    await user.upload(screen.getByLabelText(/Photo or scan of your passport/), png);
+    await user.click(screen.getByRole('button', { name: 'Send my document' }));
+    expect(await screen.findByText(/We are checking your ID document/)).toBeInTheDocument();
+    expect(db.contentFilter.verifications.alex?.status).toBe('pending');
+    // The demo review finishes; the page is polling and shows the answer without a reload.
+    advanceClock(10_000);
+    expect(await screen.findByText(/using an ID document/, {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  it('rejects a file that is not a JPG, PNG or PDF with a message on the field', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'ID document' }));
+    // Named and typed as a PDF, but it is not one: the API checks the content, not the name.
+    const notPdf = new File(['hello'], 'scan.pdf', { type: 'application/pdf' });
+    await user.upload(screen.getByLabelText(/Photo or scan of your passport/), notPdf);
+    await user.click(screen.getByRole('button', { name: 'Send my document' }));
+    expect(await screen.findByText('Send a photo or scan as a JPG, PNG or PDF file.')).toBeInTheDocument();
+  });
+
+  it('verifies with a shop code and refuses an expired one', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'Code from a shop' }));
+    const input = screen.getByRole('textbox', { name: 'Code from the shop' });
+    await user.type(input, 'KST-1180-2025');
+    await user.click(screen.getByRole('button', { name: 'Verify with my code' }));
+    expect(await screen.findByText(/That code has expired/)).toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, 'KST-4827-1936');
+    await user.click(screen.getByRole('button', { name: 'Verify with my code' }));
+    expect(await screen.findByText(/using a code from a shop/)).toBeInTheDocument();
+  });
+
+  it('checks a site, then reports it as wrongly blocked with a reference', async () => {
+    const { user } = await openPage('alex');
+    const address = await screen.findByRole('textbox', { name: 'Web address to check' });
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('Enter a web address.')).toBeInTheDocument();
+    await user.type(address, 'ftp://casino.example');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText(/starts with http:\/\/ or https:\/\//)).toBeInTheDocument();
+    await user.clear(address);
+    await user.type(address, 'ordinary-blog.example');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('ordinary-blog.example is not blocked by the filter.')).toBeInTheDocument();
+    await user.clear(address);
+    await user.type(address, 'vineyard-diary.example');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('vineyard-diary.example is blocked by the filter. Category: Alcohol.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Report this site as wrongly blocked' }));
+    expect(screen.getByRole('heading', { name: 'Report a site' })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'It is blocked, but it should not be' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    expect(await screen.findByText(/Your reference is CF-104201/)).toBeInTheDocument();
+    const report = (await screen.findByRole('heading', { name: 'Reference CF-104201' })).closest('li') as HTMLElement;
+    expect(within(report).getByText('vineyard-diary.example')).toBeInTheDocument();
+    expect(within(report).getAllByText('Received')[0]).toBeInTheDocument();
+  });
+
+  it('shows an error summary that takes focus when the report form is incomplete', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('button', { name: 'Send report' }));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    expect(summary).toHaveFocus();
+    expect(within(summary).getByRole('link', { name: 'Enter a web address.' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Choose whether the site/ })).toBeInTheDocument();
+  });
+});
