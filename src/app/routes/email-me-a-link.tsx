@@ -1,8 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '@/components/ui/page-heading';
+import { EmailLinkForm } from '@/features/unsubscribe/components/email-link-form';
+import { OpenChoices } from '@/features/unsubscribe/components/open-choices';
+import { useLinkToken } from '@/features/unsubscribe/use-link-token';
 import { RouteError } from '../route-error';
-import { Placeholder } from './placeholder';
 
+/** /email-me-a-link asks for an address; the emailed link comes back here with ?t=… to open the choices. */
 export function Component() {
-  return <Placeholder namespace="unsubscribe" />;
+  const { t } = useTranslation('unsubscribe');
+  const token = useLinkToken();
+  if (token) return <OpenChoices token={token} />;
+  return (
+    <div className="unsubscribe">
+      <PageHeading title={t('emailLink.title')}>{t('emailLink.title')}</PageHeading>
+      <p className="lead">{t('emailLink.intro')}</p>
+      <EmailLinkForm />
+    </div>
+  );
 }
 
 export { RouteError as ErrorBoundary };

@@ -123,7 +123,8 @@ function readId(bytes: Uint8Array, at: number): [string, number] | null {
 export async function verifyToken(token: unknown): Promise<TokenClaims> {
   if (typeof token !== 'string' || token.length < 20 || token.length > maxTokenLength) throw malformed();
   const bytes = fromBase64Url(token);
-  if (!bytes || bytes.length < headerLength + 4 + macLength) throw malformed();
+  // Only the canonical spelling counts, so no two texts are the same token.
+  if (!bytes || bytes.length < headerLength + 4 + macLength || toBase64Url(bytes) !== token) throw malformed();
   const payload = bytes.subarray(0, bytes.length - macLength);
   const mac = bytes.subarray(bytes.length - macLength);
   if (payload[0] !== version) {

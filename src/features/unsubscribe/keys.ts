@@ -1,0 +1,4 @@
+export const unsubscribeKeys = {
+  all: ['unsubscribe'] as const,
+  link: (token: string) => [...unsubscribeKeys.all, 'link', token] as const,
+};
