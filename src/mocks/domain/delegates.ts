@@ -13,15 +13,17 @@ export const invitationLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 
 const grantsOf = (accountId: string) => db.delegates.grants.filter((g) => g.accountId === accountId);
 
+const expiresAt = (grant: Grant) => grant.invitationExpiresAt ?? grant.createdAt;
+
 /** Ended by date or expired invitations are worked out on read, so the clock alone ends them. */
 export function delegateView(grant: Grant): Schema<'Delegate'> {
   let status: Grant['status'] = grant.status;
-  let endReason: Schema<'Delegate'>['endReason'] = grant.endReason;
+  let endReason: Schema<'Delegate'>['endReason'] = grant.endReason ?? null;
   if (status === 'active' && grant.until !== null && grant.until < today()) {
     status = 'ended';
     endReason = 'date-passed';
   }
-  if (status === 'invited' && grant.invitationExpiresAt <= nowIso()) {
+  if (status === 'invited' && expiresAt(grant) <= nowIso()) {
     status = 'ended';
     endReason = 'invitation-expired';
   }
@@ -35,9 +37,9 @@ export function delegateView(grant: Grant): Schema<'Delegate'> {
     status,
     endReason,
     invitedAt: grant.createdAt,
-    invitationExpiresAt: grant.invitationExpiresAt,
-    acceptedAt: grant.acceptedAt,
-    endedAt: grant.endedAt,
+    invitationExpiresAt: expiresAt(grant),
+    acceptedAt: grant.acceptedAt ?? null,
+    endedAt: grant.endedAt ?? null,
   };
 }
 
@@ -92,6 +94,7 @@ export function inviteDelegate(accountId: string, holder: Person, actor: Actor, 
   if (existingPerson && grantsOf(accountId).some((g) => isLive(g) && g.personId === existingPerson.id)) {
     throw unprocessable([{ field: 'contact', message: 'errors.contactActive' }]);
   }
+  const token = newId('inv') + newId('');
   const grant: Grant = {
     id: newId('dlg'),
     accountId,
@@ -103,7 +106,7 @@ export function inviteDelegate(accountId: string, holder: Person, actor: Actor, 
     until: input.until,
     status: 'invited',
     createdAt: nowIso(),
-    token: newId('inv') + newId(''),
+    token,
     invitationExpiresAt: new Date(now().getTime() + invitationLifetimeMs).toISOString(),
     tokenUsedAt: null,
     acceptedAt: null,
@@ -111,7 +114,7 @@ export function inviteDelegate(accountId: string, holder: Person, actor: Actor, 
     endReason: null,
   };
   db.delegates.grants.push(grant);
-  sendEmail(invitationEmail(grant, holder.name, linkFor(grant.token)));
+  sendEmail(invitationEmail(grant, holder.name, linkFor(token)));
   recordActivity(accountId, actor, 'delegate.invited', { name: grant.name, scopes: grant.scopes.join(','), until: grant.until ?? '' });
   return delegateView(grant);
 }
@@ -165,16 +168,16 @@ const invalidInvitation = () =>
   });
 
 function grantByToken(token: string) {
-  const grant = db.delegates.grants.find((g) => g.token === token);
+  const grant = db.delegates.grants.find((g) => g.token !== undefined && g.token === token);
   if (!grant) throw invalidInvitation();
   return grant;
 }
 
 function invitationState(grant: Grant): Schema<'Invitation'>['state'] {
   if (grant.status === 'declined') return 'declined';
-  if (grant.acceptedAt) return 'accepted';
+  if (grant.acceptedAt || grant.status === 'active') return 'accepted';
   if (grant.status === 'ended') return 'withdrawn';
-  if (grant.invitationExpiresAt <= nowIso()) return 'expired';
+  if (expiresAt(grant) <= nowIso()) return 'expired';
   return 'open';
 }
 
@@ -193,7 +196,7 @@ export function invitationView(grant: Grant, person: Person): Schema<'Invitation
     relationship: grant.relationship,
     scopes: [...grant.scopes],
     until: grant.until,
-    expiresAt: grant.invitationExpiresAt,
+    expiresAt: expiresAt(grant),
     forYou: isFor(grant, person),
   };
 }

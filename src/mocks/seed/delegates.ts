@@ -14,14 +14,16 @@ export type Grant = {
   until: string | null;
   status: 'invited' | 'active' | 'ended' | 'declined';
   createdAt: string;
+  // Added by the invitation flow. Optional so grants written straight into the store
+  // (as other features' tests do) stay valid: they behave as accepted, with no link.
   /** The single-use invitation link's token. */
-  token: string;
-  invitationExpiresAt: string;
+  token?: string;
+  invitationExpiresAt?: string;
   /** When the link was accepted or declined; a used link never works again. */
-  tokenUsedAt: string | null;
-  acceptedAt: string | null;
-  endedAt: string | null;
-  endReason: 'withdrawn' | 'stepped-down' | null;
+  tokenUsedAt?: string | null;
+  acceptedAt?: string | null;
+  endedAt?: string | null;
+  endReason?: 'withdrawn' | 'stepped-down' | null;
 };
 
 /** Each person's own phone password for one account (the holder's and each delegate's). */
