@@ -1,7 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, resetDemo } from './support';
 
-type Email = { to: string; subject: string; sentAt: string; kind: string; links: { label: string; href: string }[]; headers: Record<string, string> };
+type Email = {
+  to: string;
+  subject: string;
+  sentAt: string;
+  kind: string;
+  links: { label: string; href: string }[];
+  headers: Record<string, string>;
+};
 
 const outbox = (page: Page) => page.evaluate(async () => (await (await fetch('/api/demo/outbox')).json()) as Email[]);
 const tokenOf = (email: Email) => new URL(email.links[0]!.href).searchParams.get('t')!;
@@ -9,11 +16,20 @@ const tokenOf = (email: Email) => new URL(email.links[0]!.href).searchParams.get
 /** Alex's choices and consent record, read through the API with a session of its own (the page's is untouched). */
 async function alexState(page: Page) {
   return page.evaluate(async () => {
-    const session = await (await fetch('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ personaId: 'alex' }) })).json();
+    const session = await (
+      await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ personaId: 'alex' }),
+      })
+    ).json();
     const headers = { Authorization: `Bearer ${session.token}` };
     const prefs = await (await fetch('/api/accounts/acc-morgan/preferences', { headers })).json();
     const record = await (await fetch('/api/accounts/acc-morgan/consent-record?pageSize=100', { headers })).json();
-    return { prefs, events: record.items as { method: string; actor: { type: string }; changes: { path: string; to: unknown }[] }[] };
+    return {
+      prefs,
+      events: record.items as { method: string; actor: { type: string }; changes: { path: string; to: unknown }[] }[],
+    };
   });
 }
 const marketingOf = (state: Awaited<ReturnType<typeof alexState>>) => JSON.stringify(state.prefs.marketing);
@@ -32,7 +48,9 @@ test.beforeEach(async ({ page }) => {
   await resetDemo(page);
 });
 
-test('from the demo outbox: follow the link, press once, done; the choice is off and in the consent record', async ({ page }) => {
+test('from the demo outbox: follow the link, press once, done; the choice is off and in the consent record', async ({
+  page,
+}) => {
   await page.goto('/demo/outbox');
   const email = page.getByRole('article', { name: 'Get twice the data for the same price' });
   await expect(email).toContainText('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
@@ -42,11 +60,15 @@ test('from the demo outbox: follow the link, press once, done; the choice is off
   // The token has left the address bar and the history entry.
   await expect(page).toHaveURL(/\/unsubscribe$/);
   expect(await page.evaluate(() => location.href)).not.toContain('t=');
-  await expect(page.getByText('We will still send service messages, like bills, security alerts and sign-in codes.')).toBeVisible();
+  await expect(
+    page.getByText('We will still send service messages, like bills, security alerts and sign-in codes.'),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Stop these emails' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done. You have stopped: Offers and upgrades by email.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Done. You have stopped: Offers and upgrades by email.' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Why did you stop these emails? (optional)' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -55,7 +77,9 @@ test('from the demo outbox: follow the link, press once, done; the choice is off
   await page.getByRole('link', { name: 'Sign in to see all your choices' }).click();
   await page.getByRole('button', { name: /Sign in as Alex Morgan/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' })).not.toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' }),
+  ).not.toBeChecked();
   await expect(page.getByRole('group', { name: 'Newsletter' }).getByRole('switch', { name: 'Email' })).toBeChecked();
 
   await page.goto('/preferences/record');
@@ -68,17 +92,25 @@ test('undo puts the choice back; "stop all marketing" stops every channel in one
   await openLink(page, tokenOf(await emailBySubject(page, 'Get twice')));
   await page.getByRole('button', { name: 'Stop these emails' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undone. Your choices are back as they were.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Undone. Your choices are back as they were.' }),
+  ).toBeVisible();
   let state = await alexState(page);
   expect(state.prefs.marketing.offers.email).toBe(true);
   expect(state.events[0]).toMatchObject({ method: 'undo', actor: { type: 'unsubscribe-link' } });
 
   await page.getByRole('button', { name: 'Stop these emails' }).click();
   await page.getByRole('button', { name: 'Stop all marketing' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'We will not send you any marketing by email, text, phone, post or app.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'We will not send you any marketing by email, text, phone, post or app.' }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   state = await alexState(page);
-  expect(Object.values(state.prefs.marketing as Record<string, Record<string, boolean>>).flatMap(Object.values)).not.toContain(true);
+  expect(
+    Object.values(state.prefs.marketing as Record<string, Record<string, boolean>>).flatMap(Object.values),
+  ).not.toContain(true);
   expect(state.prefs.service).toEqual({ bills: 'email', outages: 'sms', security: 'sms' });
 });
 
@@ -126,13 +158,19 @@ test('a link from an email sent in 2024 still opts out', async ({ page }) => {
   expect((await alexState(page)).prefs.marketing.offers.email).toBe(false);
 });
 
-test('30+ malformed, tampered and truncated links each show the plain error page and change nothing', async ({ page }) => {
+test('30+ malformed, tampered and truncated links each show the plain error page and change nothing', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const good = tokenOf(await emailBySubject(page, 'Get twice'));
   const flip = (i: number) => good.slice(0, i) + (good[i] === 'A' ? 'B' : 'A') + good.slice(i + 1);
   // A valid link of the other kind: the emailed preferences link cannot unsubscribe.
   await page.evaluate(() =>
-    fetch('/api/preference-links', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'alex.morgan@example.com' }) }),
+    fetch('/api/preference-links', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'alex.morgan@example.com' }),
+    }),
   );
   const preferencesLink = tokenOf((await outbox(page)).find((e) => e.kind === 'preferences-link')!);
   const bad = [
@@ -179,16 +217,21 @@ test('30+ malformed, tampered and truncated links each show the plain error page
   const before = await alexState(page);
   for (const token of bad) {
     await openLink(page, token);
-    await expect(page.getByRole('heading', { level: 1, name: 'This link does not work' }), `token ${JSON.stringify(token.slice(0, 40))}`).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This link does not work' }),
+      `token ${JSON.stringify(token.slice(0, 40))}`,
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Ask us to email you a new link' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Sign in to choose what we send you' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Stop these emails' })).toHaveCount(0);
     // The API refuses the press too, with problem+json.
     const res = await page.evaluate(
       (t) =>
-        fetch(`/api/unsubscribe/${encodeURIComponent(t)}/opt-out`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scope":"link"}' }).then(
-          async (r) => ({ status: r.status, type: r.headers.get('content-type') }),
-        ),
+        fetch(`/api/unsubscribe/${encodeURIComponent(t)}/opt-out`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"scope":"link"}',
+        }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type') })),
       token,
     );
     expect(res.status, `press with ${JSON.stringify(token.slice(0, 40))}`).toBeGreaterThanOrEqual(400);
@@ -201,7 +244,9 @@ test('30+ malformed, tampered and truncated links each show the plain error page
   expect(after.events.length).toBe(before.events.length);
 });
 
-test('"email me a link" answers the same for any address; the email lands in the outbox and opens the choices', async ({ page }) => {
+test('"email me a link" answers the same for any address; the email lands in the outbox and opens the choices', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'We can email you a link to your choices.' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Email me a link to my choices' })).toBeVisible();

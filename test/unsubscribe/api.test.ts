@@ -17,7 +17,14 @@ async function call(path: string, init: RequestInit = {}) {
 const post = (path: string, body: unknown) => call(path, { method: 'POST', body: JSON.stringify(body) });
 
 async function outbox() {
-  return (await call('/demo/outbox')).body as { to: string; subject: string; sentAt: string; kind: string; links: { href: string }[]; headers: Record<string, string> }[];
+  return (await call('/demo/outbox')).body as {
+    to: string;
+    subject: string;
+    sentAt: string;
+    kind: string;
+    links: { href: string }[];
+    headers: Record<string, string>;
+  }[];
 }
 
 async function alexOffersToken() {
@@ -27,7 +34,14 @@ async function alexOffersToken() {
 
 const offersEmail = () => db.preferences.current['acc-morgan']!.marketing.offers.email;
 const sendOffer = () =>
-  checkSend({ accountId: 'acc-morgan', channel: 'email', topic: 'offers', sender: 'company', senderName: 'Kestrel', summary: 'Offer' });
+  checkSend({
+    accountId: 'acc-morgan',
+    channel: 'email',
+    topic: 'offers',
+    sender: 'company',
+    senderName: 'Kestrel',
+    summary: 'Offer',
+  });
 
 describe('unsubscribe API', () => {
   it('puts sample marketing emails in the outbox, each with RFC 8058 headers and a visible link', async () => {
@@ -47,7 +61,12 @@ describe('unsubscribe API', () => {
     const before = snapshotDb();
     const res = await call(`/unsubscribe/${token}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ channel: 'email', topic: 'offers', maskedAddress: 'a•••@example.com', issuedAt: '2026-11-20T08:30:00.000Z' });
+    expect(res.body).toEqual({
+      channel: 'email',
+      topic: 'offers',
+      maskedAddress: 'a•••@example.com',
+      issuedAt: '2026-11-20T08:30:00.000Z',
+    });
     expect(snapshotDb()).toEqual(before);
   });
 
@@ -87,7 +106,10 @@ describe('unsubscribe API', () => {
     });
     expect(res.status).toBe(200);
     expect(offersEmail()).toBe(false);
-    expect(db.preferences.consentEvents.at(-1)).toMatchObject({ method: 'one-click-header', actor: { type: 'one-click' } });
+    expect(db.preferences.consentEvents.at(-1)).toMatchObject({
+      method: 'one-click-header',
+      actor: { type: 'one-click' },
+    });
   });
 
   it('honours a link signed in 2024', async () => {
@@ -101,12 +123,22 @@ describe('unsubscribe API', () => {
   it('undoes from the same link within the window, and only then', async () => {
     const token = await alexOffersToken();
     const { body } = await post(`/unsubscribe/${token}/opt-out`, { scope: 'link' });
-    const other = await signToken({ kind: 'opt-out', accountId: 'acc-morgan', personId: 'alex', channel: 'email', topic: 'offers', issuedAt: '2026-11-01T00:00:00Z' });
+    const other = await signToken({
+      kind: 'opt-out',
+      accountId: 'acc-morgan',
+      personId: 'alex',
+      channel: 'email',
+      topic: 'offers',
+      issuedAt: '2026-11-01T00:00:00Z',
+    });
     expect((await post(`/unsubscribe/${other}/undo`, { undoId: body.undo.id })).status).toBe(422);
     const undo = await post(`/unsubscribe/${token}/undo`, { undoId: body.undo.id });
     expect(undo.body).toEqual({ restored: true });
     expect(offersEmail()).toBe(true);
-    expect(db.preferences.consentEvents.at(-1)).toMatchObject({ method: 'undo', changes: [{ path: 'marketing.offers.email', from: false, to: true }] });
+    expect(db.preferences.consentEvents.at(-1)).toMatchObject({
+      method: 'undo',
+      changes: [{ path: 'marketing.offers.email', from: false, to: true }],
+    });
     expect((await post(`/unsubscribe/${token}/undo`, { undoId: body.undo.id })).body).toEqual({ restored: false });
 
     const late = await post(`/unsubscribe/${token}/opt-out`, { scope: 'link' });
@@ -127,8 +159,22 @@ describe('unsubscribe API', () => {
 
   it('answers bad, wrong-kind and unknown tokens with problem+json and changes nothing', async () => {
     const token = await alexOffersToken();
-    const wrongKind = await signToken({ kind: 'preferences-link', accountId: 'acc-morgan', personId: 'alex', channel: 'email', topic: null, issuedAt: '2026-11-22T00:00:00Z' });
-    const nobody = await signToken({ kind: 'opt-out', accountId: 'acc-gone', personId: 'alex', channel: 'email', topic: null, issuedAt: '2026-11-22T00:00:00Z' });
+    const wrongKind = await signToken({
+      kind: 'preferences-link',
+      accountId: 'acc-morgan',
+      personId: 'alex',
+      channel: 'email',
+      topic: null,
+      issuedAt: '2026-11-22T00:00:00Z',
+    });
+    const nobody = await signToken({
+      kind: 'opt-out',
+      accountId: 'acc-gone',
+      personId: 'alex',
+      channel: 'email',
+      topic: null,
+      issuedAt: '2026-11-22T00:00:00Z',
+    });
     const before = snapshotDb();
     for (const [bad, status, code] of [
       [token.slice(0, -5), 400, /token-(invalid|malformed)/],
@@ -137,7 +183,10 @@ describe('unsubscribe API', () => {
       [wrongKind, 403, /token-wrong-kind/],
       [nobody, 404, /token-unknown/],
     ] as const) {
-      for (const res of [await call(`/unsubscribe/${bad}`), await post(`/unsubscribe/${bad}/opt-out`, { scope: 'link' })]) {
+      for (const res of [
+        await call(`/unsubscribe/${bad}`),
+        await post(`/unsubscribe/${bad}/opt-out`, { scope: 'link' }),
+      ]) {
         expect(res.status).toBe(status);
         expect(res.type).toContain('application/problem+json');
         expect(res.body.code).toMatch(code);

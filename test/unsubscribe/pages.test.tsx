@@ -7,10 +7,19 @@ import { db, snapshotDb } from '@/mocks/store';
 import { renderApp } from '../render-app';
 
 const offersToken = () =>
-  signToken({ kind: 'opt-out', accountId: 'acc-morgan', personId: 'alex', channel: 'email', topic: 'offers', issuedAt: '2026-11-20T08:30:00.000Z' });
+  signToken({
+    kind: 'opt-out',
+    accountId: 'acc-morgan',
+    personId: 'alex',
+    channel: 'email',
+    topic: 'offers',
+    issuedAt: '2026-11-20T08:30:00.000Z',
+  });
 const offers = () => db.preferences.current['acc-morgan']!.marketing.offers.email;
 const allMarketingOff = () =>
-  Object.values(db.preferences.current['acc-morgan']!.marketing).every((byChannel) => Object.values(byChannel).every((on) => !on));
+  Object.values(db.preferences.current['acc-morgan']!.marketing).every((byChannel) =>
+    Object.values(byChannel).every((on) => !on),
+  );
 
 describe('unsubscribe page', () => {
   it('says what stops in one line, changes nothing until the press, then confirms and offers more', async () => {
@@ -18,7 +27,9 @@ describe('unsubscribe page', () => {
     const before = snapshotDb();
     const { user, router } = renderApp(`/unsubscribe?t=${token}`);
     expect(await screen.findByText('Offers and upgrades by email to a•••@example.com')).toBeInTheDocument();
-    expect(screen.getByText(/still send service messages, like bills, security alerts and sign-in codes/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/still send service messages, like bills, security alerts and sign-in codes/),
+    ).toBeInTheDocument();
     expect(router.state.location.search).toBe('');
     expect(snapshotDb()).toEqual(before);
 
@@ -27,7 +38,10 @@ describe('unsubscribe page', () => {
     expect(offers()).toBe(false);
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: /Why did you stop these emails\? \(optional\)/ })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Sign in to see all your choices' })).toHaveAttribute('href', '/sign-in?next=%2Fpreferences');
+    expect(screen.getByRole('link', { name: 'Sign in to see all your choices' })).toHaveAttribute(
+      'href',
+      '/sign-in?next=%2Fpreferences',
+    );
   });
 
   it('undoes, and stops all marketing with one more press (then undoes only that step)', async () => {
@@ -64,7 +78,10 @@ describe('unsubscribe page', () => {
     const token = await offersToken();
     renderApp(`/unsubscribe?t=${token.slice(0, -4)}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'This link does not work' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Ask us to email you a new link' })).toHaveAttribute('href', '/email-me-a-link');
+    expect(screen.getByRole('link', { name: 'Ask us to email you a new link' })).toHaveAttribute(
+      'href',
+      '/email-me-a-link',
+    );
     expect(screen.getByRole('link', { name: 'Sign in to choose what we send you' })).toBeInTheDocument();
   });
 
@@ -78,7 +95,9 @@ describe('unsubscribe page', () => {
     const token = await offersToken();
     let down = true;
     server.use(
-      http.get('*/api/unsubscribe/:token', () => (down ? HttpResponse.json({ type: 'x', title: 'down', status: 503 }, { status: 503 }) : undefined)),
+      http.get('*/api/unsubscribe/:token', () =>
+        down ? HttpResponse.json({ type: 'x', title: 'down', status: 503 }, { status: 503 }) : undefined,
+      ),
     );
     const { user } = renderApp(`/unsubscribe?t=${token}`);
     const retry = await within(await screen.findByRole('main')).findByRole('button', { name: 'Try again' });
@@ -87,7 +106,9 @@ describe('unsubscribe page', () => {
     await user.click(retry);
     server.use(http.post('*/api/unsubscribe/:token/opt-out', () => HttpResponse.error(), { once: true }));
     await user.click(await screen.findByRole('button', { name: 'Stop these emails' }));
-    expect(await screen.findByText('We could not do that just now. Nothing has changed. Try again.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('We could not do that just now. Nothing has changed. Try again.'),
+    ).toBeInTheDocument();
     expect(offers()).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Stop these emails' }));
     await screen.findByText('Done. You have stopped: Offers and upgrades by email.');

@@ -50,7 +50,9 @@ describe('link tokens', () => {
       codes.add(await problemCode(token.slice(0, i) + swapped + token.slice(i + 1)));
     }
     expect(codes.has('accepted')).toBe(false);
-    expect([...codes].every((c) => c === 'token-invalid' || c === 'token-malformed' || c === 'token-unknown')).toBe(true);
+    expect([...codes].every((c) => c === 'token-invalid' || c === 'token-malformed' || c === 'token-unknown')).toBe(
+      true,
+    );
   });
 
   it('rejects every truncation', async () => {
@@ -61,7 +63,17 @@ describe('link tokens', () => {
   });
 
   it('rejects malformed input without throwing anything but a problem', async () => {
-    for (const bad of [undefined, null, 42, '', 'abc', 'not a token at all!!', '%%%%%%%%%%%%%%%%%%%%%%%%', 'A'.repeat(401), '====================']) {
+    for (const bad of [
+      undefined,
+      null,
+      42,
+      '',
+      'abc',
+      'not a token at all!!',
+      '%%%%%%%%%%%%%%%%%%%%%%%%',
+      'A'.repeat(401),
+      '====================',
+    ]) {
       expect(await problemCode(bad)).toMatch(/^token-/);
     }
   });
@@ -70,7 +82,10 @@ describe('link tokens', () => {
     const token = await signToken(claims);
     const bytes = Uint8Array.from(atob(token.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     bytes[0] = 9;
-    const forged = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const forged = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     expect(await problemCode(forged)).toBe('token-unknown');
   });
 });

@@ -7,6 +7,10 @@ export const undoRequestSchema = z.strictObject({ undoId: z.string().min(1).max(
 export const unsubscribeReasons = ['too-many', 'not-relevant', 'never-asked', 'other'] as const;
 export const reasonRequestSchema = z.strictObject({ reason: z.enum(unsubscribeReasons) });
 export const preferenceLinkRequestSchema = z.strictObject({
-  email: z.string().trim().max(emailMaxLength, 'Enter an email address of 254 characters or fewer.').regex(emailPattern, 'Enter an email address, like name@example.com.'),
+  email: z
+    .string()
+    .trim()
+    .max(emailMaxLength, 'Enter an email address of 254 characters or fewer.')
+    .regex(emailPattern, 'Enter an email address, like name@example.com.'),
 });
 export const linkSignInRequestSchema = z.strictObject({ token: z.string().max(400) });

@@ -17,7 +17,10 @@ export function useLinkToken() {
     if (!params.has('t')) return;
     params.delete('t');
     const search = params.toString();
-    void navigate({ pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash }, { replace: true, preventScrollReset: true });
+    void navigate(
+      { pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash },
+      { replace: true, preventScrollReset: true },
+    );
   }, [location, navigate]);
   return token;
 }

@@ -143,7 +143,8 @@ export async function verifyToken(token: unknown): Promise<TokenClaims> {
   const nonce = toBase64Url(payload.subarray(8, 14));
   const account = readId(payload, headerLength);
   const person = account && readId(payload, account[1]);
-  if (!kind || !channel || topic === undefined || !account || !person || person[1] !== payload.length) throw malformed();
+  if (!kind || !channel || topic === undefined || !account || !person || person[1] !== payload.length)
+    throw malformed();
   return {
     kind,
     channel,

@@ -44,7 +44,12 @@ function maskedAddress(claims: TokenClaims) {
 }
 
 export function describeLink(claims: TokenClaims): Schema<'UnsubscribeLink'> {
-  return { channel: claims.channel, topic: claims.topic, maskedAddress: maskedAddress(claims), issuedAt: claims.issuedAt };
+  return {
+    channel: claims.channel,
+    topic: claims.topic,
+    maskedAddress: maskedAddress(claims),
+    issuedAt: claims.issuedAt,
+  };
 }
 
 function actorFor(claims: TokenClaims, via: 'page' | 'one-click'): Actor {
@@ -65,7 +70,11 @@ function optOutChanges(claims: TokenClaims, scope: 'link' | 'all-marketing'): Ch
  * The opt-out. Always honoured, however old the link; idempotent (a second press records
  * nothing). Goes through applyChanges, so the consent record and the send check see it.
  */
-export function optOut(claims: TokenClaims, scope: 'link' | 'all-marketing', via: 'page' | 'one-click'): Schema<'OptOutResult'> {
+export function optOut(
+  claims: TokenClaims,
+  scope: 'link' | 'all-marketing',
+  via: 'page' | 'one-click',
+): Schema<'OptOutResult'> {
   const actor = actorFor(claims, via);
   const { event } = applyChanges({
     accountId: claims.accountId,
@@ -95,7 +104,9 @@ export function optOut(claims: TokenClaims, scope: 'link' | 'all-marketing', via
 
 /** Puts back what one opt-out turned off (only what is still off), from the same link, within the window. */
 export function undoOptOut(claims: TokenClaims, undoId: string): Schema<'UndoResult'> {
-  const record = db.unsubscribe.optOuts.find((r) => r.id === undoId && r.tokenNonce === claims.nonce && r.accountId === claims.accountId);
+  const record = db.unsubscribe.optOuts.find(
+    (r) => r.id === undoId && r.tokenNonce === claims.nonce && r.accountId === claims.accountId,
+  );
   if (!record) {
     throw new ApiError(422, 'There is nothing to undo.', {
       code: 'undo-not-found',
@@ -115,7 +126,8 @@ export function undoOptOut(claims: TokenClaims, undoId: string): Schema<'UndoRes
     .map((c) => ({ path: c.path, to: c.from }));
   const actor = actorFor(claims, 'page');
   const { event } = applyChanges({ accountId: claims.accountId, actor, method: 'undo', changes });
-  if (event) recordActivity(claims.accountId, actor, 'preferences.changed', { via: 'unsubscribe-link', undo: record.eventId });
+  if (event)
+    recordActivity(claims.accountId, actor, 'preferences.changed', { via: 'unsubscribe-link', undo: record.eventId });
   record.undoneAt = nowIso();
   return { restored: true };
 }
@@ -126,7 +138,13 @@ function readMarketing(prefs: Schema<'Preferences'>, path: string) {
 }
 
 export function recordReason(claims: TokenClaims, reason: string) {
-  db.unsubscribe.reasons.push({ id: newId('why'), accountId: claims.accountId, at: nowIso(), reason, optOutTokenNonce: claims.nonce });
+  db.unsubscribe.reasons.push({
+    id: newId('why'),
+    accountId: claims.accountId,
+    at: nowIso(),
+    reason,
+    optOutTokenNonce: claims.nonce,
+  });
   recordActivity(claims.accountId, actorFor(claims, 'page'), 'unsubscribe.reason', { reason });
 }
 
@@ -141,7 +159,9 @@ function accountForPerson(personId: string) {
   const accounts = Object.values(db.core.accounts);
   return (
     accounts.find((a) => a.holderId === personId) ??
-    accounts.find((a) => db.delegates.grants.some((g) => g.accountId === a.id && g.personId === personId && g.status === 'active'))
+    accounts.find((a) =>
+      db.delegates.grants.some((g) => g.accountId === a.id && g.personId === personId && g.status === 'active'),
+    )
   );
 }
 
@@ -185,10 +205,16 @@ export async function signInWithLink(token: unknown): Promise<Schema<'Session'>>
   const claims = await readToken(token, 'preferences-link');
   const ageMs = now().getTime() - Date.parse(claims.issuedAt);
   if (ageMs > linkValidMinutes * 60_000) {
-    throw new ApiError(410, 'This link has expired.', { code: 'token-expired', detail: 'Ask for a new link. Links work for 60 minutes.' });
+    throw new ApiError(410, 'This link has expired.', {
+      code: 'token-expired',
+      detail: 'Ask for a new link. Links work for 60 minutes.',
+    });
   }
   if (db.unsubscribe.usedLinkNonces.includes(claims.nonce)) {
-    throw new ApiError(410, 'This link has already been used.', { code: 'token-used', detail: 'Ask for a new link. Each link works once.' });
+    throw new ApiError(410, 'This link has already been used.', {
+      code: 'token-used',
+      detail: 'Ask for a new link. Each link works once.',
+    });
   }
   db.unsubscribe.usedLinkNonces.push(claims.nonce);
   const { token: sessionToken, person } = signIn(claims.personId);

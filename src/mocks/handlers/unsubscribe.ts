@@ -23,7 +23,8 @@ import {
 async function isOneClickBody(request: Request) {
   try {
     const type = request.headers.get('Content-Type') ?? '';
-    if (type.startsWith('multipart/form-data')) return (await request.clone().formData()).get('List-Unsubscribe') === 'One-Click';
+    if (type.startsWith('multipart/form-data'))
+      return (await request.clone().formData()).get('List-Unsubscribe') === 'One-Click';
     return new URLSearchParams(await request.clone().text()).get('List-Unsubscribe') === 'One-Click';
   } catch {
     return false;
@@ -33,40 +34,61 @@ async function isOneClickBody(request: Request) {
 // Owned by the unsubscribe feature: its endpoints from api/openapi/unsubscribe.yaml. No session needed:
 // the signed token is the authority, and an opt-out token can only opt out.
 export const unsubscribeHandlers = [
-  http.get('/unsubscribe/{token}', handle(async ({ params, response }) => {
-    const claims = await readToken(params.token, 'opt-out');
-    return response(200).json(describeLink(claims));
-  })),
-  http.post('/unsubscribe/{token}/opt-out', handle(async ({ request, params, response }) => {
-    const claims = await readToken(params.token, 'opt-out');
-    const { scope } = await readJson(request, optOutRequestSchema);
-    return response(200).json(optOut(claims, scope, 'page'));
-  })),
-  http.post('/unsubscribe/{token}/one-click', handle(async ({ request, params, response }) => {
-    const claims = await readToken(params.token, 'opt-out');
-    if (!(await isOneClickBody(request))) {
-      throw new ApiError(400, 'The body must be List-Unsubscribe=One-Click.', { code: 'one-click-body' });
-    }
-    return response(200).json(optOut(claims, 'link', 'one-click'));
-  })),
-  http.post('/unsubscribe/{token}/undo', handle(async ({ request, params, response }) => {
-    const claims = await readToken(params.token, 'opt-out');
-    const { undoId } = await readJson(request, undoRequestSchema);
-    return response(200).json(undoOptOut(claims, undoId));
-  })),
-  http.post('/unsubscribe/{token}/reason', handle(async ({ request, params, response }) => {
-    const claims = await readToken(params.token, 'opt-out');
-    const { reason } = await readJson(request, reasonRequestSchema);
-    recordReason(claims, reason);
-    return response(204).empty();
-  })),
-  http.post('/preference-links', handle(async ({ request, response }) => {
-    const { email } = await readJson(request, preferenceLinkRequestSchema);
-    await requestPreferencesLink(email);
-    return response(202).json({ validForMinutes: linkValidMinutes });
-  })),
-  http.post('/session/link', handle(async ({ request, response }) => {
-    const { token } = await readJson(request, linkSignInRequestSchema);
-    return response(201).json(await signInWithLink(token));
-  })),
+  http.get(
+    '/unsubscribe/{token}',
+    handle(async ({ params, response }) => {
+      const claims = await readToken(params.token, 'opt-out');
+      return response(200).json(describeLink(claims));
+    }),
+  ),
+  http.post(
+    '/unsubscribe/{token}/opt-out',
+    handle(async ({ request, params, response }) => {
+      const claims = await readToken(params.token, 'opt-out');
+      const { scope } = await readJson(request, optOutRequestSchema);
+      return response(200).json(optOut(claims, scope, 'page'));
+    }),
+  ),
+  http.post(
+    '/unsubscribe/{token}/one-click',
+    handle(async ({ request, params, response }) => {
+      const claims = await readToken(params.token, 'opt-out');
+      if (!(await isOneClickBody(request))) {
+        throw new ApiError(400, 'The body must be List-Unsubscribe=One-Click.', { code: 'one-click-body' });
+      }
+      return response(200).json(optOut(claims, 'link', 'one-click'));
+    }),
+  ),
+  http.post(
+    '/unsubscribe/{token}/undo',
+    handle(async ({ request, params, response }) => {
+      const claims = await readToken(params.token, 'opt-out');
+      const { undoId } = await readJson(request, undoRequestSchema);
+      return response(200).json(undoOptOut(claims, undoId));
+    }),
+  ),
+  http.post(
+    '/unsubscribe/{token}/reason',
+    handle(async ({ request, params, response }) => {
+      const claims = await readToken(params.token, 'opt-out');
+      const { reason } = await readJson(request, reasonRequestSchema);
+      recordReason(claims, reason);
+      return response(204).empty();
+    }),
+  ),
+  http.post(
+    '/preference-links',
+    handle(async ({ request, response }) => {
+      const { email } = await readJson(request, preferenceLinkRequestSchema);
+      await requestPreferencesLink(email);
+      return response(202).json({ validForMinutes: linkValidMinutes });
+    }),
+  ),
+  http.post(
+    '/session/link',
+    handle(async ({ request, response }) => {
+      const { token } = await readJson(request, linkSignInRequestSchema);
+      return response(201).json(await signInWithLink(token));
+    }),
+  ),
 ];

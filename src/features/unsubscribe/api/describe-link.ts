@@ -13,4 +13,5 @@ export const describeLinkQueryOptions = (token: string) =>
     refetchOnWindowFocus: false,
   });
 
-export const useDescribeLink = (token: string | null) => useQuery({ ...describeLinkQueryOptions(token ?? ''), enabled: Boolean(token) });
+export const useDescribeLink = (token: string | null) =>
+  useQuery({ ...describeLinkQueryOptions(token ?? ''), enabled: Boolean(token) });

@@ -8,4 +8,5 @@ export const unsubscribeReasons: readonly UnsubscribeReason[] = ['too-many', 'no
 export const giveReason = (token: string, reason: UnsubscribeReason) =>
   unwrap(api.POST('/unsubscribe/{token}/reason', { params: { path: { token } }, body: { reason } }));
 
-export const useGiveReason = (token: string) => useMutation({ mutationFn: (reason: UnsubscribeReason) => giveReason(token, reason) });
+export const useGiveReason = (token: string) =>
+  useMutation({ mutationFn: (reason: UnsubscribeReason) => giveReason(token, reason) });

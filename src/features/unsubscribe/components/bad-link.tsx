@@ -11,7 +11,9 @@ export function BadLink({ reason }: { reason: BadLinkReason }) {
   return (
     <div className="unsubscribe">
       <PageHeading title={t('bad.title')}>{t('bad.title')}</PageHeading>
-      <p className="lead">{t(reason === 'missing' ? 'bad.missing' : reason === 'expired' ? 'bad.expired' : 'bad.body')}</p>
+      <p className="lead">
+        {t(reason === 'missing' ? 'bad.missing' : reason === 'expired' ? 'bad.expired' : 'bad.body')}
+      </p>
       <h2>{t('bad.whatNow')}</h2>
       <ul className="unsubscribe__ways">
         <li>

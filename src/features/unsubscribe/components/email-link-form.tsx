@@ -22,7 +22,11 @@ export function EmailLinkForm() {
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const value = email.trim();
-    const problem = !value ? t('emailLink.required') : value.length > emailMaxLength || !emailPattern.test(value) ? t('emailLink.invalid') : undefined;
+    const problem = !value
+      ? t('emailLink.required')
+      : value.length > emailMaxLength || !emailPattern.test(value)
+        ? t('emailLink.invalid')
+        : undefined;
     setError(problem);
     if (problem) return;
     send.mutate(value, { onSuccess: () => setSentTo(value) });

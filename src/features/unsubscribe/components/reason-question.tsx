@@ -27,7 +27,13 @@ export function ReasonQuestion({ token }: { token: string }) {
         <div className="unsubscribe__radios">
           {unsubscribeReasons.map((value) => (
             <label key={value} className="unsubscribe__radio">
-              <input type="radio" name="why" value={value} checked={reason === value} onChange={() => setReason(value)} />
+              <input
+                type="radio"
+                name="why"
+                value={value}
+                checked={reason === value}
+                onChange={() => setReason(value)}
+              />
               {t(`why.${value}`)}
             </label>
           ))}

@@ -15,7 +15,13 @@ export function UndoButton({ until, busy, onUndo }: { until: string; busy: boole
   if (!open) return null;
   return (
     <div className="unsubscribe__undo">
-      <button type="button" className="button button--secondary" disabled={busy} onClick={onUndo} aria-describedby="undo-hint">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={onUndo}
+        aria-describedby="undo-hint"
+      >
         {t('undo')}
       </button>
       <p id="undo-hint" className="muted">

@@ -19,12 +19,11 @@ import '../unsubscribe.css';
 
 type Undo = { id: string; until: string } | null;
 type Stage =
-  | { step: 'ready' }
-  | { step: 'done'; undo: Undo }
-  | { step: 'all'; undo: Undo; before: { step: 'done'; undo: Undo } };
+  { step: 'ready' } | { step: 'done'; undo: Undo } | { step: 'all'; undo: Undo; before: { step: 'done'; undo: Undo } };
 type Message = 'done' | 'doneAlready' | 'doneAll' | 'undone' | 'undoneAll' | 'undoTooLate' | null;
 
-const linkBroken = (error: unknown) => isProblem(error) && isLinkProblem(error.status) && Boolean(error.code?.startsWith('token-'));
+const linkBroken = (error: unknown) =>
+  isProblem(error) && isLinkProblem(error.status) && Boolean(error.code?.startsWith('token-'));
 
 /**
  * The landing page of an email's unsubscribe link: one line, one button, then undo and more.
@@ -88,21 +87,31 @@ function OptOut({ token, link }: { token: string; link: Schema<'UnsubscribeLink'
     <div className="unsubscribe">
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
       <div ref={messageRef} tabIndex={-1} className="unsubscribe__message">
-        <StatusMessage tone={message === 'undoTooLate' ? 'info' : 'success'}>{message && t(message, { what })}</StatusMessage>
+        <StatusMessage tone={message === 'undoTooLate' ? 'info' : 'success'}>
+          {message && t(message, { what })}
+        </StatusMessage>
         <StatusMessage tone="error">{(optOut.isError || undo.isError) && !broken && t('failed')}</StatusMessage>
       </div>
 
       {stage.step === 'ready' ? (
         <>
           <p className="flush-top">{t('youWillStop')}</p>
-          <p className="unsubscribe__stops">{t('stops', { topic: t(`topics.${link.topic ?? 'all'}`), channel: t(`channels.${link.channel}`), address: link.maskedAddress })}</p>
+          <p className="unsubscribe__stops">
+            {t('stops', {
+              topic: t(`topics.${link.topic ?? 'all'}`),
+              channel: t(`channels.${link.channel}`),
+              address: link.maskedAddress,
+            })}
+          </p>
           <button type="button" className="button unsubscribe__main" disabled={busy} onClick={stop}>
             {optOut.isPending ? t('stopping') : t('stopButton')}
           </button>
         </>
       ) : (
         <>
-          {stage.undo && <UndoButton key={stage.undo.id} until={stage.undo.until} busy={busy} onUndo={() => undoLast(stage)} />}
+          {stage.undo && (
+            <UndoButton key={stage.undo.id} until={stage.undo.until} busy={busy} onUndo={() => undoLast(stage)} />
+          )}
           {stage.step === 'done' && (
             <section aria-labelledby="stop-all-title" className="unsubscribe__section">
               <h2 id="stop-all-title">{t('allTitle')}</h2>
