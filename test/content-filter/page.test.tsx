@@ -48,7 +48,8 @@ describe('content filter page', () => {
     const card = (await screen.findByRole('heading', { name: /07700 900456/ })).closest('li') as HTMLElement;
     expect(within(card).getByText('Filter on')).toBeInTheDocument();
     expect(within(card).queryByRole('switch')).not.toBeInTheDocument();
-    expect(within(card).getByText(/ask Alex Morgan, the account holder/i)).toBeInTheDocument();
+    expect(within(card).getByText(/because you are under 18. Only Alex Morgan, the account holder, can change it/)).toBeInTheDocument();
+    expect(within(card).getByText(/talk to Alex Morgan/)).toBeInTheDocument();
     expect(await screen.findByText(/Alex Morgan, the account holder, looks after the filter on your line/)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: /07700 900123/ })).not.toBeInTheDocument();
   });

@@ -49,7 +49,7 @@ function ContentFilterPage({ account }: { account: ActiveAccount }) {
         </h2>
         <p>{t('report.intro')}</p>
         <SiteReportForm accountId={accountId} prefill={prefill} />
-        <h3>{t('report.listTitle')}</h3>
+        <h3 className="cf-reports-title">{t('report.listTitle')}</h3>
         <SiteReportList accountId={accountId} />
       </section>
     </div>

@@ -18,8 +18,8 @@ function MethodChooser({ accountId, verification }: { accountId: string; verific
   const methods: Method[] = verification.dateOfBirthOnFile ? ['date-of-birth', ...otherMethods] : otherMethods;
   const [method, setMethod] = useState<Method>(methods[0]!);
   return (
-    <>
-      <p>{t('verify.intro')}</p>
+    <div className="card">
+      <p className="flush-top">{t('verify.intro')}</p>
       <fieldset className="cf-methods">
         <legend>{t('verify.choose')}</legend>
         {methods.map((m) => (
@@ -41,7 +41,7 @@ function MethodChooser({ accountId, verification }: { accountId: string; verific
         ))}
       </fieldset>
       <VerifyMethodForm key={method} accountId={accountId} method={method} />
-    </>
+    </div>
   );
 }
 

@@ -4,13 +4,14 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import type { LineFilter } from '../api/get-content-filter';
 
 /** Why the filter is in its state, in one neutral sentence. */
-function ReasonText({ line }: { line: LineFilter }) {
+function ReasonText({ line, ownLine }: { line: LineFilter; ownLine: boolean }) {
   const { t, i18n } = useTranslation('content-filter');
   const last = line.history[0];
   if (last && line.reason !== 'default' && line.reason !== 'under-18') {
     return <>{t(last.on ? 'lines.reason.changedOn' : 'lines.reason.changedOff', { name: last.by.name, date: formatDate(i18n.language, last.at) })}</>;
   }
-  return <>{line.reason === 'under-18' ? t('lines.reason.under-18', { name: line.userName }) : t('lines.reason.default')}</>;
+  if (line.reason === 'under-18') return <>{ownLine ? t('lines.reason.under-18-you') : t('lines.reason.under-18', { name: line.userName })}</>;
+  return <>{t('lines.reason.default')}</>;
 }
 
 function WhoText({ line }: { line: LineFilter }) {
@@ -44,11 +45,14 @@ function History({ line }: { line: LineFilter }) {
 export function LineFilterCard({
   line,
   holderName,
+  ownLine,
   busy,
   onChange,
 }: {
   line: LineFilter;
   holderName: string;
+  /** The viewer is this line's user (a line user sees only their own lines). */
+  ownLine: boolean;
   busy: boolean;
   onChange: (on: boolean) => void;
 }) {
@@ -60,11 +64,11 @@ export function LineFilterCard({
         <h3 id={headingId} className="flush-top cf-line__title">
           {t('lines.heading', { label: line.label, number: line.number })}
         </h3>
-        <span className={line.on ? 'badge badge--success' : 'badge'}>{line.on ? t('lines.on') : t('lines.off')}</span>
+        <span className="badge">{line.on ? t('lines.on') : t('lines.off')}</span>
       </div>
       <p className="muted cf-line__user">{t('lines.user', { name: line.userName })}</p>
       <p>
-        <ReasonText line={line} /> <WhoText line={line} />
+        <ReasonText line={line} ownLine={ownLine} /> <WhoText line={line} />
       </p>
       {line.youCan === 'change' && (
         <Switch

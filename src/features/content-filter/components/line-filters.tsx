@@ -43,6 +43,7 @@ export function LineFilters({ accountId }: { accountId: string }) {
             key={line.lineId}
             line={line}
             holderName={overview.data.holderName}
+            ownLine={overview.data.role === 'line-user'}
             busy={change.isPending && change.variables?.lineId === line.lineId}
             onChange={(on) => onChange(line.lineId, line.number, on)}
           />

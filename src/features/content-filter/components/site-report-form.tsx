@@ -41,7 +41,7 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
     report.mutate(values, {
       onSuccess: (created) => {
         setSentReference(created.reference);
-        form.reset({ url: '', details: '' });
+        form.reset({ url: '', kind: undefined, details: '' });
       },
       onError: (error) => {
         if (!isProblem(error, 422)) return;

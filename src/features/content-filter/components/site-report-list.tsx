@@ -28,8 +28,8 @@ function ReportItem({ report }: { report: SiteReport }) {
       </ol>
       <p>{report.outcome ? t(`report.outcome.${report.outcome}`) : t(`report.statusHelp.${report.status}`)}</p>
       <p className="muted">
-        {t('report.sentOn', { date: formatDateTime(i18n.language, report.submittedAt) })} ·{' '}
-        {t('report.updated', { date: formatDateTime(i18n.language, report.updatedAt) })}
+        {t('report.sentOn', { date: formatDateTime(i18n.language, report.submittedAt) })}
+        {report.status !== 'received' && ` · ${t('report.updated', { date: formatDateTime(i18n.language, report.updatedAt) })}`}
       </p>
     </li>
   );
