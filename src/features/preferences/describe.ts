@@ -53,10 +53,10 @@ export function describeChange(path: string, to: unknown, t: T, language: string
   }
   if (section === 'caps') {
     return to === null
-      ? t('change.capNone', { channel: t(`channels.${a}`) })
-      : t('change.cap', { channel: t(`channels.${a}`), count: to as number });
+      ? t('change.capNone', { channel: t(`channelInSentence.${a}`) })
+      : t('change.cap', { channel: t(`channelInSentence.${a}`), count: to as number });
   }
-  if (section === 'service') return t('change.service', { message: t(`service.${a}.name`), channel: t(`channels.${to}`) });
+  if (section === 'service') return t('change.service', { message: t(`service.${a}.name`), channel: t(`channelInSentence.${to}`) });
   return path;
 }
 

@@ -10,7 +10,7 @@ export function Glance({ prefs, recordHref }: { prefs: Preferences; recordHref: 
   const [headline, ...rest] = summarise(prefs, t, i18n.language);
   return (
     <section className="card prefs-glance" aria-labelledby="prefs-glance-title">
-      <h2 id="prefs-glance-title" className="flush-top">
+      <h2 id="prefs-glance-title" className="flush-top prefs-glance__title" tabIndex={-1}>
         {t('glance.title')}
       </h2>
       <p className="prefs-glance__headline">{headline}</p>

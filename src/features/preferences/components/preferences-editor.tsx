@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -39,6 +39,17 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
   const update = useUpdatePreferences(accountId);
   const preset = useApplyPreset(accountId);
   const [status, setStatus] = useState<Status | null>(null);
+  // The control that made the last change, so hiding the receipt can return focus to it.
+  const lastControl = useRef<HTMLElement | null>(null);
+  const remember = () => {
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) lastControl.current = document.activeElement;
+  };
+  const hideReceipt = () => {
+    setStatus(null);
+    const target = lastControl.current;
+    if (target?.isConnected) target.focus();
+    else document.getElementById('prefs-glance-title')?.focus();
+  };
 
   const failure = (error: unknown, description: string, retry: () => void): Status => {
     if (isProblem(error, 409)) return { kind: 'conflict' };
@@ -48,6 +59,7 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
   };
 
   const save: SaveChange = async (change) => {
+    remember();
     try {
       const result = await update.mutateAsync(change);
       setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
@@ -62,6 +74,7 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
   };
 
   const choosePreset = async (name: Preset) => {
+    remember();
     try {
       const result = await preset.mutateAsync(name);
       setStatus({ kind: 'preset', preset: name, changes: result.event?.changes ?? [] });
@@ -81,7 +94,7 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
       <PauseForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} />
       <CapsForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} />
       <ServiceChoices prefs={prefs} canEdit={canEdit} onSave={save} />
-      <SaveStatus status={status} prefs={prefs} holderName={holderName} recordHref={recordHref} />
+      <SaveStatus status={status} prefs={prefs} holderName={holderName} recordHref={recordHref} onHide={hideReceipt} />
     </div>
   );
 }

@@ -18,7 +18,19 @@ export type Status =
  * The receipt after each change, kept in view at the bottom of the screen. Two live
  * regions stay mounted: successes are polite, failures are alerts.
  */
-export function SaveStatus({ status, prefs, holderName, recordHref }: { status: Status | null; prefs: Preferences; holderName: string; recordHref: string }) {
+export function SaveStatus({
+  status,
+  prefs,
+  holderName,
+  recordHref,
+  onHide,
+}: {
+  status: Status | null;
+  prefs: Preferences;
+  holderName: string;
+  recordHref: string;
+  onHide: () => void;
+}) {
   const { t, i18n } = useTranslation('preferences');
   const describe = (changes: ChangeRecord[]) => changes.map((c) => describeChange(c.path, c.to, t, i18n.language));
   const inForce = (
@@ -67,9 +79,17 @@ export function SaveStatus({ status, prefs, holderName, recordHref }: { status: 
   else if (status?.kind === 'forbidden') failure = <p>{t('status.forbidden', { holder: holderName })}</p>;
   else if (status?.kind === 'invalid') failure = <p>{t('status.invalid')}</p>;
 
+  const hide = (
+    <button type="button" className="button button--link prefs-status__hide" onClick={onHide}>
+      {t('status.hide')}
+    </button>
+  );
   return (
     <div className="prefs-status">
-      <StatusMessage tone="success">{success}</StatusMessage>
+      <StatusMessage tone="success">
+        {success}
+        {success && hide}
+      </StatusMessage>
       <StatusMessage tone="error">{failure}</StatusMessage>
     </div>
   );

@@ -53,7 +53,7 @@ function CampaignResult({ result, historyHref }: { result: TestCampaignResult; h
             {t('campaign.messageMeta', {
               sender: message.senderName,
               channel: t(`channels.${message.channel}`),
-              topic: t(`topics.${message.topic}.name`),
+              topic: t(`topics.${message.topic}.inSentence`),
             })}
             {!message.allowed && <span className="prefs-campaign__why muted">{t(`campaign.because.${message.reason}`)}</span>}
           </li>
