@@ -207,6 +207,13 @@ describe('content filter: age verification methods', () => {
     expect((await setFilter(t, 'line-alex', false)).status).toBe(200);
   });
 
+  it('ID document: once the review time has passed, the filter can be changed straight away', async () => {
+    const t = token('alex');
+    await verify(t, { method: 'id-document', fileName: 'licence.png', contentType: 'image/png', dataBase64: png });
+    advanceClock(10_000);
+    expect((await setFilter(t, 'line-home', false)).status).toBe(200);
+  });
+
   it('ID document: refuses a wrong file type and a file over 5 MB', async () => {
     const t = token('alex');
     const wrongType = await verify(t, { method: 'id-document', fileName: 'notes.txt', contentType: 'text/plain', dataBase64: base64([104, 105]) });

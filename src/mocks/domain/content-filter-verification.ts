@@ -5,7 +5,7 @@ import { db, persist } from '../store';
 import type { Person } from '../seed/core';
 import type { AgeVerificationRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
-import { ageOf, isUnder18, type Viewer } from './content-filter';
+import { ageOf, isUnder18, verificationRecord, type Viewer } from './content-filter';
 
 type Request = Schema<'AgeVerificationRequest'>;
 
@@ -18,16 +18,7 @@ export const maxDocumentBytes = 5 * 1024 * 1024;
 const fail = (code: string, title: string, field?: string) =>
   new ApiError(422, title, { code, detail: title, ...(field ? { errors: [{ field, message: title }] } : {}) });
 
-/** The verification, with a pending ID document approved once its (demo) review time has passed. */
-function currentRecord(personId: string): AgeVerificationRecord | undefined {
-  const record = db.contentFilter.verifications[personId];
-  if (record?.status === 'pending' && record.approveAt && record.approveAt <= nowIso()) {
-    record.status = 'verified';
-    record.verifiedAt = record.approveAt;
-    persist();
-  }
-  return record;
-}
+const currentRecord = verificationRecord;
 
 const dobAvailable = (viewer: Viewer) =>
   viewer.access.role === 'holder' && viewer.person.dateOfBirthVerified && ageOf(viewer.person) >= 18;
