@@ -10,14 +10,58 @@ import { call, grantDirectly, tokenFor } from './support';
 // a rule, or a handler that checks the wrong thing, fails here.
 
 type Need = Scope | 'holder' | 'any';
-type Operation = { method: string; path: string; id: string; need: Need | undefined; hasBody: boolean };
+type Operation = { method: string; path: string; id: string; need: Need | undefined; body: unknown };
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  minimum?: number;
+  minItems?: number;
+  minLength?: number;
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+};
 
 const needs: readonly Need[] = ['view', 'preferences', 'content-filter', 'phone', 'holder', 'any'];
 const methods = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
+type RequestBody = { content?: Record<string, { schema?: JsonSchema }> };
 const contract = parse(readFileSync(join(process.cwd(), 'api/openapi.yaml'), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string; 'x-required-scope'?: Need; requestBody?: unknown }>>;
+  paths: Record<string, Record<string, { operationId?: string; 'x-required-scope'?: Need; requestBody?: RequestBody }>>;
+  components: { schemas: Record<string, JsonSchema> };
 };
+
+/**
+ * A small body that satisfies the contract's schema, so a handler that validates before
+ * it authorises cannot hide a missing or wrong scope check behind a 422.
+ */
+function example(schema: JsonSchema | undefined, depth = 0): unknown {
+  if (!schema || depth > 6) return null;
+  if (schema.$ref) return example(contract.components.schemas[schema.$ref.split('/').pop()!], depth + 1);
+  if (schema.oneOf?.length || schema.anyOf?.length) return example((schema.oneOf ?? schema.anyOf)![0], depth + 1);
+  if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? null;
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object':
+      return Object.fromEntries((schema.required ?? []).map((key) => [key, example(schema.properties?.[key], depth + 1)]));
+    case 'array':
+      return Array.from({ length: schema.minItems ?? 0 }, () => example(schema.items, depth + 1));
+    case 'boolean':
+      return true;
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'string':
+      if (schema.format === 'date') return new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+    default:
+      return null;
+  }
+}
 
 const operations: Operation[] = Object.entries(contract.paths)
   .filter(([path]) => path.includes('{accountId}'))
@@ -29,7 +73,7 @@ const operations: Operation[] = Object.entries(contract.paths)
         path,
         id: item[method]!.operationId ?? `${method} ${path}`,
         need: item[method]!['x-required-scope'],
-        hasBody: Boolean(item[method]!.requestBody),
+        body: item[method]!.requestBody ? (example(item[method]!.requestBody!.content?.['application/json']?.schema) ?? {}) : undefined,
       })),
   );
 
@@ -49,7 +93,7 @@ async function callAs(operation: Operation, token: string) {
   return call(concretePath(operation.path), {
     method: operation.method,
     token,
-    ...(operation.hasBody ? { body: {} } : {}),
+    ...(operation.body !== undefined ? { body: operation.body } : {}),
   });
 }
 
@@ -67,7 +111,7 @@ describe('scope matrix: every account endpoint checks the delegate scope the con
     const missing = operations
       .filter((op) => !op.need || !needs.includes(op.need))
       .map((op) => `${op.method} ${op.path} (${op.id}): x-required-scope is ${String(op.need)}`);
-    expect(missing).toEqual([]);
+    expect(missing, missing.join('\n')).toEqual([]);
   });
 
   const ruled = operations.filter((op): op is Operation & { need: Need } => Boolean(op.need && needs.includes(op.need)));

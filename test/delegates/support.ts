@@ -16,7 +16,8 @@ export async function call(path: string, init: { method?: string; token?: string
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const isJson = /json/.test(response.headers.get('content-type') ?? '');
+  return { status: response.status, body: text && isJson ? JSON.parse(text) : text || null };
 }
 
 export const tokenFor = (persona: string) => signIn(persona).token;

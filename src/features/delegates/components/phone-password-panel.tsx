@@ -23,7 +23,7 @@ function RevealForm({ accountId }: { accountId: string }) {
 
   if (reveal.data) {
     return (
-      <div className="stack">
+      <div className="delegates-reveal">
         <p className="flush-top">{t('phone.yours')}</p>
         <p className="delegates-password" aria-live="polite">
           {reveal.data.password}
@@ -84,6 +84,7 @@ function SetForm({ accountId, isSet }: { accountId: string; isSet: boolean }) {
   return (
     <form
       noValidate
+      className="delegates-phone-form"
       aria-labelledby="phone-set-title"
       onSubmit={handleSubmit((values) =>
         save.mutate(values, {
