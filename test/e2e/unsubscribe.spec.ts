@@ -69,6 +69,7 @@ test('from the demo outbox: follow the link, press once, done; the choice is off
   await expect(
     page.getByRole('status').filter({ hasText: 'Done. You have stopped: Offers and upgrades by email.' }),
   ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'These emails have stopped' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Why did you stop these emails? (optional)' })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -137,7 +137,10 @@ function readMarketing(prefs: Schema<'Preferences'>, path: string) {
   return prefs.marketing[topic]?.[channel];
 }
 
+/** Feedback, not a change to the account, so it is kept here and not in the activity log. */
 export function recordReason(claims: TokenClaims, reason: string) {
+  // One answer per link: a second answer replaces the first.
+  db.unsubscribe.reasons = db.unsubscribe.reasons.filter((r) => r.optOutTokenNonce !== claims.nonce);
   db.unsubscribe.reasons.push({
     id: newId('why'),
     accountId: claims.accountId,
@@ -145,7 +148,6 @@ export function recordReason(claims: TokenClaims, reason: string) {
     reason,
     optOutTokenNonce: claims.nonce,
   });
-  recordActivity(claims.accountId, actorFor(claims, 'page'), 'unsubscribe.reason', { reason });
 }
 
 // --- Email me a link ---------------------------------------------------------------

@@ -83,9 +83,10 @@ function OptOut({ token, link }: { token: string; link: Schema<'UnsubscribeLink'
   };
 
   if (broken) return <BadLink reason="invalid" />;
+  const heading = t(stage.step === 'ready' ? 'title' : stage.step === 'done' ? 'doneTitle' : 'allDoneTitle');
   return (
     <div className="unsubscribe">
-      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <PageHeading title={heading}>{heading}</PageHeading>
       <div ref={messageRef} tabIndex={-1} className="unsubscribe__message">
         <StatusMessage tone={message === 'undoTooLate' ? 'info' : 'success'}>
           {message && t(message, { what })}
