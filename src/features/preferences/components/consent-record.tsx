@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/ui/query-error';
@@ -65,6 +66,13 @@ function EventEntry({ event }: { event: ConsentEvent }) {
 export function ConsentRecord({ accountId, page, pageHref, holderName }: { accountId: string; page: number; pageHref: (page: number) => string; holderName: string }) {
   const { t } = useTranslation('preferences');
   const events = useConsentEvents(accountId, page);
+  // After moving to another page, start reading at its first entry (the link pressed may be gone).
+  const list = useRef<HTMLOListElement>(null);
+  const firstPage = useRef(page);
+  const shownPage = events.isPlaceholderData ? undefined : events.data?.page;
+  useEffect(() => {
+    if (shownPage !== undefined && shownPage !== firstPage.current) list.current?.focus();
+  }, [shownPage]);
   if (events.isPending) return <Skeleton label={t('record.loading')} lines={6} />;
   if (events.isError) {
     if (isProblem(events.error, 403)) return <p className="status status--info">{t('noAccess', { holder: holderName })}</p>;
@@ -77,7 +85,7 @@ export function ConsentRecord({ accountId, page, pageHref, holderName }: { accou
       {total === 0 ? (
         <p>{t('record.empty')}</p>
       ) : (
-        <ol className="plain-list prefs-events" aria-busy={events.isPlaceholderData || undefined}>
+        <ol ref={list} tabIndex={-1} className="plain-list prefs-events" aria-label={t('record.listLabel')} aria-busy={events.isPlaceholderData || undefined}>
           {items.map((event) => (
             <EventEntry key={event.id} event={event} />
           ))}
