@@ -143,7 +143,7 @@ export interface paths {
         };
         /**
          * Each line's filter as the signed-in person sees it, and what they may do.
-         * @description Line users see only their own lines. Anyone who may act on the account may read this.
+         * @description Line users see only their own lines (they need no delegated scope for those); delegates need view.
          */
         get: operations["getContentFilter"];
         put?: never;
@@ -167,7 +167,8 @@ export interface paths {
         get?: never;
         /**
          * Turn a line's filter on or off.
-         * @description The API decides who may (see the top of this fragment); anything else is 403 with a plain detail naming who can.
+         * @description Delegates need the content-filter scope; a line's own user needs none for their own line. Then the
+         *     API decides (see the top of this fragment); anything else is 403 with a plain detail naming who can.
          */
         put: operations["setLineFilter"];
         post?: never;
@@ -194,6 +195,7 @@ export interface paths {
          * @description Decided here, never by the client. Failures are 422 with a stable `code` and nothing changes.
          *     Delegates get 403: age verification is personal. Five failed attempts in 15 minutes give 429
          *     with `retryAfterSeconds`. An ID document is `pending` first and approved after a short wait.
+         *     `holder`: no delegate scope allows it. A line's own user may verify their own age.
          */
         post: operations["verifyAge"];
         delete?: never;
