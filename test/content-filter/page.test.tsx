@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/config/paths';
+import type { Scope } from '@/lib/api-types';
 import { advanceClock } from '@/mocks/clock';
 import { db } from '@/mocks/store';
 import { server } from '@/mocks/node';
@@ -14,6 +15,13 @@ async function openPage(persona: string, accountId?: string) {
   await screen.findByRole('heading', { name: /07700 900456/, level: 3 }, { timeout: 8000 });
   return rendered;
 }
+function grantJamie(scopes: Scope[]) {
+  db.delegates.grants.push({
+    id: 'g1', accountId: 'acc-morgan', personId: 'jamie', name: 'Jamie Morgan', contact: 'jamie.morgan@example.com',
+    relationship: 'partner', scopes, until: null, status: 'active', createdAt: '2026-11-01T00:00:00Z',
+  } as (typeof db.delegates.grants)[number]);
+}
+
 const lineCard = (name: RegExp) => screen.getByRole('heading', { name, level: 3 }).closest('li') as HTMLElement;
 
 describe('content filter page', () => {
@@ -55,15 +63,25 @@ describe('content filter page', () => {
   });
 
   it('tells a delegate that age verification is personal', async () => {
-    db.delegates.grants.push({
-      id: 'g1', accountId: 'acc-morgan', personId: 'jamie', name: 'Jamie Morgan', contact: 'jamie.morgan@example.com',
-      relationship: 'partner', scopes: ['content-filter'], until: null, status: 'active', createdAt: '2026-11-01T00:00:00Z',
-    } as (typeof db.delegates.grants)[number]);
+    grantJamie(['content-filter']);
     await openPage('jamie', 'acc-morgan');
     expect(await screen.findByText(/Age verification is personal. Alex Morgan verifies their own age/)).toBeInTheDocument();
     const card = lineCard(/07700 900123/);
     expect(within(card).getByText(/needs Alex Morgan's own age check/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Verify with/ })).not.toBeInTheDocument();
+  });
+
+  it('tells a delegate without a content scope how to get access', async () => {
+    grantJamie(['phone']);
+    renderApp(page, { persona: 'jamie', accountId: 'acc-morgan' });
+    expect(await screen.findByText(/You cannot see the content filters on this account. Ask Alex Morgan/, {}, { timeout: 8000 })).toBeInTheDocument();
+  });
+
+  it('tells a delegate with view only that they need permission to change filters', async () => {
+    grantJamie(['view']);
+    await openPage('jamie', 'acc-morgan');
+    expect(within(lineCard(/07700 900123/)).getByText(/permission to manage content filters. Ask Alex Morgan to add it/)).toBeInTheDocument();
+    expect(screen.queryByRole('switch')).not.toBeInTheDocument();
   });
 
   it('shows the card check failure in plain words and changes nothing', async () => {

@@ -30,7 +30,7 @@ function ContentFilterPage({ account }: { account: ActiveAccount }) {
         <h2 id="cf-lines-title" tabIndex={-1}>
           {t('lines.title')}
         </h2>
-        <LineFilters accountId={accountId} />
+        <LineFilters accountId={accountId} holderName={account.holderName} />
       </section>
       <section className="cf-section" aria-labelledby="age-check">
         <h2 id="age-check" tabIndex={-1}>

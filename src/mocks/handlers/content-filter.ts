@@ -6,12 +6,13 @@ import {
   siteCheckSchema,
   siteReportSchema,
 } from '@/features/content-filter/schemas';
-import { authorize, requirePerson } from '../domain/auth';
+import { accessFor, authorize, requirePerson, type Need } from '../domain/auth';
 import { contentFilterOverview, setLineFilter } from '../domain/content-filter';
 import { checkSite, createReport, listReports } from '../domain/content-filter-sites';
 import { verificationView, verifyAge } from '../domain/content-filter-verification';
 import { handle, http } from '../http';
 import { ApiError } from '../problem';
+import { db } from '../store';
 import { readJson } from '../validate';
 
 /** Field messages from the shared schemas are keys; the API answers in plain English. */
@@ -26,15 +27,45 @@ async function readPlain<S extends Parameters<typeof readJson>[1]>(request: Requ
   }
 }
 
-// Every {accountId} path declares `x-required-scope: any` in the contract; the domain rules
-// decide who may change what (a line's user, the holder, a delegate with the content-filter scope).
+/**
+ * `authorize` with the contract's x-required-scope for holders and delegates. A line's own user
+ * acts on their own line and their own age, which is not delegated authority, so they pass
+ * here and the domain rules decide (a teen, for one, can never turn their filter off).
+ * `refusal` gives a delegate the plain reason instead of the generic 403.
+ */
+function authorizeOwn(request: Request, accountId: string, need: Need, refusal?: (holderName: string) => ApiError) {
+  const access = accessFor(requirePerson(request).id, accountId);
+  try {
+    return authorize(request, accountId, access?.role === 'line-user' ? 'any' : need);
+  } catch (error) {
+    if (refusal && access?.role === 'delegate' && error instanceof ApiError && error.status === 403) {
+      const account = db.core.accounts[accountId];
+      throw refusal(db.core.people[account?.holderId ?? '']?.name ?? 'the account holder');
+    }
+    throw error;
+  }
+}
+
+const noFilterScope = (holder: string) =>
+  new ApiError(403, 'Not allowed.', {
+    code: 'delegate-no-scope',
+    detail: `You have not been given permission to manage content filters. Ask ${holder}, the account holder, to add it.`,
+  });
+const personalCheck = (holder: string) =>
+  new ApiError(403, 'Not allowed.', {
+    code: 'verification-personal',
+    detail: `Age verification is personal. ${holder} can verify their own age when they sign in.`,
+  });
+
+// The contract's x-required-scope for each operation is what a delegate needs; beyond that the
+// domain rules decide who may change which line (see src/features/content-filter/README.md).
 export const contentFilterHandlers: HttpHandler[] = [
   http.get('/accounts/{accountId}/content-filter', handle(({ request, params, response }) => {
-    const viewer = authorize(request, params.accountId, 'any');
+    const viewer = authorizeOwn(request, params.accountId, 'view');
     return response(200).json(contentFilterOverview(viewer));
   })),
   http.put('/accounts/{accountId}/content-filter/lines/{lineId}', handle(async ({ request, params, response }) => {
-    const viewer = authorize(request, params.accountId, 'any');
+    const viewer = authorizeOwn(request, params.accountId, 'content-filter', noFilterScope);
     const { on } = await readPlain(request, lineFilterUpdateSchema);
     return response(200).json(setLineFilter(viewer, params.lineId, on));
   })),
@@ -43,7 +74,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     return response(200).json(verificationView(viewer));
   })),
   http.post('/accounts/{accountId}/content-filter/age-verification', handle(async ({ request, params, response }) => {
-    const viewer = authorize(request, params.accountId, 'any');
+    const viewer = authorizeOwn(request, params.accountId, 'holder', personalCheck);
     const result = await verifyAge(viewer, () => readPlain(request, ageVerificationRequestSchema));
     return response(200).json(result);
   })),

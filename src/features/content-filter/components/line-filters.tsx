@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
+import { isProblem } from '@/lib/api-client';
 import { useContentFilter } from '../api/get-content-filter';
 import { useSetLineFilter } from '../api/set-line-filter';
 import { LineFilterCard } from './line-filter-card';
@@ -10,13 +11,14 @@ import { problemText } from './problem-text';
 import '../content-filter.css';
 
 /** Every line the person may see, with its filter. */
-export function LineFilters({ accountId }: { accountId: string }) {
+export function LineFilters({ accountId, holderName }: { accountId: string; holderName: string }) {
   const { t } = useTranslation('content-filter');
   const overview = useContentFilter(accountId);
   const change = useSetLineFilter(accountId);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   if (overview.isPending) return <Skeleton label={t('common:loading')} lines={6} />;
+  if (isProblem(overview.error, 403)) return <p className="cf-ask">{t('lines.forbidden', { holder: holderName })}</p>;
   if (overview.isError) return <QueryError message={t('loadFailed')} retryLabel={t('common:retry')} onRetry={() => overview.refetch()} />;
 
   function onChange(lineId: string, number: string, on: boolean) {
