@@ -270,10 +270,18 @@ test('"email me a link" answers the same for any address; the email lands in the
   await answer.getByRole('link', { name: /demo outbox/ }).click();
   const mail = page.getByRole('article', { name: 'Your link to your contact choices' });
   await expect(mail).toContainText('To: alex.morgan@example.com');
+  const href = (await mail.getByRole('link', { name: 'Open your contact choices' }).getAttribute('href'))!;
   await mail.getByRole('link', { name: 'Open your contact choices' }).click();
   await expect(page).toHaveURL(/\/email-me-a-link$/);
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Open my choices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
+
+  // The link works once, even for someone already signed in.
+  await page.goto(href);
+  await page.getByRole('button', { name: 'Open my choices' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This link does not work' })).toBeVisible();
+  await expect(page.getByText('This link has expired or has already been used.')).toBeVisible();
 });
 
 test('the pages work on a phone in German, and axe is clean there too', async ({ page }) => {

@@ -1,9 +1,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { advanceClock } from '@/mocks/clock';
 import { signToken } from '@/mocks/domain/unsubscribe-tokens';
 import { server } from '@/mocks/node';
 import { db, snapshotDb } from '@/mocks/store';
+import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
 import { renderApp } from '../render-app';
 
 const offersToken = () =>
@@ -60,6 +62,18 @@ describe('unsubscribe page', () => {
     await screen.findByText(/Still stopped: Offers and upgrades by email\./);
     expect(offers()).toBe(false);
     expect(db.preferences.current['acc-morgan']!.marketing.newsletter.email).toBe(true);
+  });
+
+  it('says plainly when it is too late to undo here, and stops offering undo', async () => {
+    const token = await offersToken();
+    const { user } = renderApp(`/unsubscribe?t=${token}`);
+    await user.click(await screen.findByRole('button', { name: 'Stop these emails' }));
+    expect(await screen.findByText('You can undo this here for 15 minutes.')).toBeInTheDocument();
+    advanceClock(16 * 60_000);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('It is too late to undo this here. Sign in to change your choices.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(offers()).toBe(false);
   });
 
   it('takes the optional answer, and nudges gently when none is chosen', async () => {
@@ -161,5 +175,14 @@ describe('email me a link', () => {
     const again = renderApp(`${href.pathname}${href.search}`);
     await again.user.click(await screen.findByRole('button', { name: 'Open my choices' }, { timeout: 4000 }));
     expect(await screen.findByText(/expired or has already been used/, {}, { timeout: 4000 })).toBeInTheDocument();
+  });
+});
+
+describe('undo window', () => {
+  it('counts whole minutes left, rounding up, never below one', () => {
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(undoMinutesFrom('2026-11-22T10:15:00Z', now)).toBe(15);
+    expect(undoMinutesFrom('2026-11-22T10:00:30Z', now)).toBe(1);
+    expect(undoMinutesFrom('2026-11-22T09:00:00Z', now)).toBe(1);
   });
 });
