@@ -146,6 +146,8 @@ describe('contact choices page', () => {
     await user.type(email, '0');
     await user.click(screen.getByRole('button', { name: 'Save limits' }));
     expect(await screen.findByRole('link', { name: 'Email: Enter 1 or more, or leave it empty for no limit.' })).toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: 'There is a problem' })).toHaveFocus();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(prefs().caps.email).toBeNull();
     await user.clear(email);
     await user.type(email, '2');

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '@/components/ui/error-summary';
+import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { channels } from '@/lib/api-types';
@@ -14,34 +14,45 @@ const toForm = (caps: Preferences['caps']) =>
   Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;
 
 /** An optional weekly limit for each channel. Blank means no limit. */
-export function CapsForm({ prefs, canEdit, onSave, busy }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean }) {
+export function CapsForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean; onInvalid: () => void }) {
   const { t } = useTranslation('preferences');
   const saved = JSON.stringify(prefs.caps);
-  const form = useForm<Values>({ resolver: zodResolver(capsFormSchema), defaultValues: toForm(prefs.caps) });
+  const form = useForm<Values>({ resolver: zodResolver(capsFormSchema), shouldFocusError: false, defaultValues: toForm(prefs.caps) });
   const [unchanged, setUnchanged] = useState(false);
-  const errors = channels.flatMap((c) => {
-    const message = form.formState.errors[c]?.message;
-    return message ? [{ fieldId: `cap-${c}`, message: `${t(`channels.${c}`)}: ${t(message)}` }] : [];
-  });
+  // The summary shows what was wrong at the last submit; each field's message updates as they type.
+  const [summary, setSummary] = useState<SummaryError[]>([]);
 
   // When the saved limits change (here, in another tab, after a conflict), show them.
   useEffect(() => {
     form.reset(toForm(JSON.parse(saved) as Preferences['caps']));
   }, [saved, form]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const next = capsFromForm(values);
-    const changed = Object.fromEntries(channels.filter((c) => next[c] !== prefs.caps[c]).map((c) => [c, next[c]]));
-    setUnchanged(Object.keys(changed).length === 0);
-    if (Object.keys(changed).length) await onSave({ caps: changed });
-  });
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setSummary([]);
+      const next = capsFromForm(values);
+      const changed = Object.fromEntries(channels.filter((c) => next[c] !== prefs.caps[c]).map((c) => [c, next[c]]));
+      setUnchanged(Object.keys(changed).length === 0);
+      if (Object.keys(changed).length) await onSave({ caps: changed });
+    },
+    (errors) => {
+      setUnchanged(false);
+      setSummary(
+        channels.flatMap((c) => {
+          const message = errors[c]?.message;
+          return message ? [{ fieldId: `cap-${c}`, message: `${t(`channels.${c}`)}: ${t(message)}` }] : [];
+        }),
+      );
+      onInvalid();
+    },
+  );
 
   return (
     <section aria-labelledby="prefs-caps-title">
       <h2 id="prefs-caps-title">{t('caps.title')}</h2>
       <p>{t('caps.intro')}</p>
       <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary title={t('errors.summaryTitle')} errors={errors} />
+        <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
         <fieldset className="prefs-group">
           <legend>{t('caps.legend')}</legend>
           <div className="prefs-caps">

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '@/components/ui/error-summary';
+import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import type { Preferences } from '../api/get-preferences';
@@ -13,17 +13,26 @@ import type { SaveChange } from './preferences-editor';
 const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** Pause all marketing until a date, shown plainly, with a way to end it early. */
-export function PauseForm({ prefs, canEdit, onSave, busy }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean }) {
+export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean; onInvalid: () => void }) {
   const { t, i18n } = useTranslation('preferences');
   const today = todayIso();
   const schema = useMemo(() => pauseFormSchema(today), [today]);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { until: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(schema), shouldFocusError: false, defaultValues: { until: '' } });
   const error = form.formState.errors.until?.message;
   const paused = isPaused(prefs);
+  // The summary shows what was wrong at the last submit; the field's own message updates as they type.
+  const [summary, setSummary] = useState<SummaryError[]>([]);
 
-  const onSubmit = form.handleSubmit(async ({ until }) => {
-    if (await onSave({ pausedUntil: until })) form.reset({ until: '' });
-  });
+  const onSubmit = form.handleSubmit(
+    async ({ until }) => {
+      setSummary([]);
+      if (await onSave({ pausedUntil: until })) form.reset({ until: '' });
+    },
+    (errors) => {
+      setSummary(errors.until?.message ? [{ fieldId: 'pause-until', message: t(errors.until.message) }] : []);
+      onInvalid();
+    },
+  );
 
   return (
     <section aria-labelledby="prefs-pause-title">
@@ -43,7 +52,7 @@ export function PauseForm({ prefs, canEdit, onSave, busy }: { prefs: Preferences
       )}
       {canEdit && (
         <form onSubmit={onSubmit} noValidate>
-          <ErrorSummary title={t('errors.summaryTitle')} errors={error ? [{ fieldId: 'pause-until', message: t(error) }] : []} />
+          <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
           <Field id="pause-until" label={paused ? t('pause.changeLabel') : t('pause.label')} hint={t('pause.hint')} error={error ? t(error) : undefined}>
             {(props) => <input {...props} type="date" min={dayAfter(today)} max={latestPauseDay(today)} {...form.register('until')} />}
           </Field>

@@ -91,8 +91,8 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
       {canEdit && <PresetChoices prefs={prefs} onChoose={choosePreset} busy={preset.isPending} />}
       <SenderChoices prefs={prefs} canEdit={canEdit} onSave={save} />
       <TopicChoices prefs={prefs} canEdit={canEdit} onSave={save} />
-      <PauseForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} />
-      <CapsForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} />
+      <PauseForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} onInvalid={() => setStatus(null)} />
+      <CapsForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} onInvalid={() => setStatus(null)} />
       <ServiceChoices prefs={prefs} canEdit={canEdit} onSave={save} />
       <SaveStatus status={status} prefs={prefs} holderName={holderName} recordHref={recordHref} onHide={hideReceipt} />
     </div>
