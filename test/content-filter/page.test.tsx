@@ -113,11 +113,13 @@ describe('content filter page', () => {
     const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'passport.png', { type: 'image/png' });
     await user.upload(screen.getByLabelText(/Photo or scan of your passport/), png);
     await user.click(screen.getByRole('button', { name: 'Send my document' }));
-    expect(await screen.findByText(/We are checking your ID document/)).toBeInTheDocument();
+    expect(await screen.findByText(/We are checking your ID document. In this demo/)).toBeInTheDocument();
     expect(db.contentFilter.verifications.alex?.status).toBe('pending');
+    expect(within(lineCard(/07700 900123/)).getByText(/You can turn the filter off once it is approved/)).toBeInTheDocument();
     // The demo review finishes; the page is polling and shows the answer without a reload.
     advanceClock(10_000);
     expect(await screen.findByText(/using an ID document/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await within(lineCard(/07700 900123/)).findByRole('switch')).toBeChecked();
   });
 
   it('rejects a file that is not a JPG, PNG or PDF with a message on the field', async () => {

@@ -16,7 +16,7 @@ function ReasonText({ line, ownLine }: { line: LineFilter; ownLine: boolean }) {
 
 function WhoText({ line }: { line: LineFilter }) {
   const { t } = useTranslation('content-filter');
-  if (line.controllerIsYou) return <>{line.childLine ? t('lines.who.youChild', { name: line.userName }) : t('lines.who.you')}</>;
+  if (line.controllerIsYou) return <>{line.childLine ? t('lines.who.youChild') : t('lines.who.you')}</>;
   return <>{t(line.childLine ? 'lines.who.holderChild' : 'lines.who.adult', { name: line.controllerName })}</>;
 }
 
@@ -46,6 +46,7 @@ export function LineFilterCard({
   line,
   holderName,
   ownLine,
+  checking,
   busy,
   onChange,
 }: {
@@ -53,6 +54,8 @@ export function LineFilterCard({
   holderName: string;
   /** The viewer is this line's user (a line user sees only their own lines). */
   ownLine: boolean;
+  /** The viewer's ID document is being checked. */
+  checking: boolean;
   busy: boolean;
   onChange: (on: boolean) => void;
 }) {
@@ -82,7 +85,13 @@ export function LineFilterCard({
       )}
       {line.youCan === 'verify-first' && (
         <p>
-          {t('lines.verifyFirst')} <a href="#age-check">{t('lines.verifyLink')}</a>
+          {checking ? (
+            t('lines.checking')
+          ) : (
+            <>
+              {t('lines.verifyFirst')} <a href="#age-check">{t('lines.verifyLink')}</a>
+            </>
+          )}
         </p>
       )}
       {line.youCan === 'ask' && line.askReason && (

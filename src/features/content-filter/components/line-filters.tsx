@@ -4,6 +4,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
+import { useAgeVerification } from '../api/get-age-verification';
 import { useContentFilter } from '../api/get-content-filter';
 import { useSetLineFilter } from '../api/set-line-filter';
 import { LineFilterCard } from './line-filter-card';
@@ -15,6 +16,7 @@ export function LineFilters({ accountId, holderName }: { accountId: string; hold
   const { t } = useTranslation('content-filter');
   const overview = useContentFilter(accountId);
   const change = useSetLineFilter(accountId);
+  const checking = useAgeVerification(accountId).data?.status === 'pending';
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   if (overview.isPending) return <Skeleton label={t('common:loading')} lines={6} />;
@@ -46,6 +48,7 @@ export function LineFilters({ accountId, holderName }: { accountId: string; hold
             line={line}
             holderName={overview.data.holderName}
             ownLine={overview.data.role === 'line-user'}
+            checking={checking}
             busy={change.isPending && change.variables?.lineId === line.lineId}
             onChange={(on) => onChange(line.lineId, line.number, on)}
           />
