@@ -140,6 +140,29 @@ describe('content filter: lines', () => {
     expect(snapshotDb().contentFilter).toEqual(before.contentFilter);
   });
 
+  it('lets an adult line user (not the holder) decide their own line, once verified; the holder cannot', async () => {
+    // Make Jamie, an adult, the user of the home line.
+    const home = db.core.accounts['acc-morgan']!.lines.find((l) => l.id === 'line-home')!;
+    home.userPersonId = 'jamie';
+    home.userName = 'Jamie Morgan';
+    const jamie = token('jamie');
+    const view = await overview(jamie);
+    expect(view.body.role).toBe('line-user');
+    expect(view.body.lines).toEqual([expect.objectContaining({ lineId: 'line-home', controllerIsYou: true, youCan: 'verify-first' })]);
+    // The date of birth method is for the verified holder only.
+    expect((await verify(jamie, { method: 'date-of-birth' })).body.code).toBe('dob-unavailable');
+    expect((await verify(jamie, { method: 'card', cardNumber: demoCardNumber })).body.status).toBe('verified');
+    expect((await setFilter(jamie, 'line-home', false)).body).toMatchObject({ on: false, reason: 'set-by-user' });
+    expect((await setFilter(jamie, 'line-alex', true)).status).toBe(404);
+
+    const alex = token('alex');
+    await verify(alex, { method: 'date-of-birth' });
+    const refused = await setFilter(alex, 'line-home', true);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'adult-line' });
+    expect(refused.body.detail).toContain('Ask Jamie Morgan');
+  });
+
   it('answers 404 for a line that is not on the account', async () => {
     expect((await setFilter(token('alex'), 'line-shah-office', true)).status).toBe(404);
   });
