@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '@/mocks/node';
+import { applyChanges } from '@/mocks/domain/preferences';
 import { db } from '@/mocks/store';
 import { renderApp } from '../render-app';
 
@@ -109,6 +110,22 @@ describe('contact choices page', () => {
     await user.click(screen.getByRole('button', { name: 'Email only' }));
     await waitFor(() => expect(success()).toHaveTextContent('Email only was already in force. Nothing changed.'));
     expect(db.preferences.consentEvents.filter((e) => e.method === 'preset')).toHaveLength(3);
+  });
+
+  it('says plainly when "Let me choose" has nothing earlier to put back', async () => {
+    const priya = { type: 'customer' as const, personId: 'priya', name: 'Priya Shah' };
+    applyChanges({
+      accountId: 'acc-shah', actor: priya, method: 'web',
+      changes: [
+        { path: 'marketing.offers.post', to: false },
+        { path: 'marketing.new-products.email', to: true },
+        { path: 'marketing.surveys.email', to: true },
+      ],
+    });
+    const { user } = await openPreferences({ persona: 'priya' });
+    expect(screen.getByRole('button', { name: 'Email only' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'Let me choose' }));
+    await waitFor(() => expect(success()).toHaveTextContent('There are no earlier choices to put back.'));
   });
 
   it('pauses all marketing until a date, shows it plainly, and ends it early', async () => {

@@ -4,6 +4,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import type { Preset } from '../api/apply-preset';
 import type { Preferences } from '../api/get-preferences';
 import { describeChange, summarise } from '../describe';
+import { activePreset } from '../schemas';
 import type { ChangeRecord } from './preferences-editor';
 
 export type Status =
@@ -61,7 +62,11 @@ export function SaveStatus({
         {inForce}
       </>
     ) : (
-      <p>{t('presets.unchanged', { preset: name })}</p>
+      <p>
+        {status.preset === 'let-me-choose' && activePreset(prefs) !== 'let-me-choose'
+          ? t('presets.nothingToRestore')
+          : t('presets.unchanged', { preset: name })}
+      </p>
     );
   }
 
