@@ -124,3 +124,30 @@ test('a site check and a wrong-block report work end to end, keyboard only', asy
   await expect(summary).toBeFocused();
   await expectNoAxeViolations(page);
 });
+
+test('a shop code: an expired one is refused in plain words, the valid one verifies, keyboard only', async ({ page }) => {
+  await signIn(page, 'priya');
+  await page.goto('/content-filter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Content filter' })).toBeVisible();
+  const shopCode = page.getByRole('radio', { name: 'Code from a shop' });
+  await tabTo(page, page.getByRole('radio', { name: 'Date of birth on your account' }));
+  // Arrow keys move through a radio group.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(shopCode).toBeChecked();
+  const code = page.getByRole('textbox', { name: 'Code from the shop' });
+  await expect(page.getByText('In this demo, try KST-4827-1936.')).toBeVisible();
+  await tabTo(page, code);
+  await page.keyboard.type('KST-1180-2025');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('That code has expired. Ask in a shop for a new one.')).toBeVisible();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await code.press('Control+A');
+  await page.keyboard.type('KST-4827-1936');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/You verified your age on .*, using a code from a shop/)).toBeVisible();
+  // Priya's van lines have no named user, so she decides them as the account holder.
+  await expect(page.getByRole('switch', { name: /Van 1 mobile/ })).toBeChecked();
+});
