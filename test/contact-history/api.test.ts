@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceClock } from '@/mocks/clock';
+import { londonDay } from '@/mocks/domain/contact-history';
 import { signIn } from '@/mocks/domain/auth';
 import { applyChanges, checkSend } from '@/mocks/domain/preferences';
 import { db, snapshotDb } from '@/mocks/store';
@@ -125,6 +126,14 @@ describe('contact history: filters and paging', () => {
     expect(items.every((c) => c.channel === 'sms' && c.kind === 'service')).toBe(true);
     const oneDay = await allPages(token, 'acc-morgan', 'from=2026-04-09&to=2026-04-09');
     expect(oneDay.items.map((c) => c.id)).toEqual(['morgan-011']);
+  });
+
+  it('compares dates by the UK day, in summer and winter time', () => {
+    expect(londonDay('2026-07-01T23:30:00.000Z')).toBe('2026-07-02');
+    expect(londonDay('2026-12-01T23:30:00.000Z')).toBe('2026-12-01');
+    expect(londonDay('2026-03-29T00:59:00.000Z')).toBe('2026-03-29');
+    expect(londonDay('2026-10-24T23:30:00.000Z')).toBe('2026-10-25');
+    expect(londonDay('2026-10-25T23:30:00.000Z')).toBe('2026-10-25');
   });
 
   it('answers 422 problem+json for bad filters and a malformed cursor, naming the field', async () => {

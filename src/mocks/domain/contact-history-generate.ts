@@ -28,7 +28,8 @@ const lines = ['the office phone', 'Van 1 mobile', 'Van 2 mobile', 'the office b
 const company = { type: 'company' as const, name: companyName };
 const franchise = { type: 'agents' as const, name: 'Northside Business Comms (franchise)' };
 const partner = { type: 'partners' as const, name: 'Survey Hub (partner)' };
-const month = (at: Date) => at.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const month = (at: Date) => `${monthNames[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
 
 // Priya Shah's business account: mostly service messages, some marketing, and a franchise
 // that kept making sales calls after agents were turned off (story 3).

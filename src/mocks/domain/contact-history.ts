@@ -67,8 +67,23 @@ function callContacts(accountId: string): ContactRecord[] {
     }));
 }
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-const newestFirst = (a: Entry, b: Entry) => b.record.at.localeCompare(a.record.at) || b.record.id.localeCompare(a.record.id);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** UK summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
+const summerTime = new Map<number, [number, number]>();
+function lastSunday(year: number, month: number) {
+  const last = new Date(Date.UTC(year, month + 1, 0, 1));
+  return last.getTime() - last.getUTCDay() * 24 * 3600 * 1000;
+}
+/** The day in the UK (YYYY-MM-DD) of a moment: what the date filters compare against. */
+export function londonDay(iso: string) {
+  const ms = Date.parse(iso);
+  const year = Number(iso.slice(0, 4));
+  let range = summerTime.get(year);
+  if (!range) summerTime.set(year, (range = [lastSunday(year, 2), lastSunday(year, 9)]));
+  const offset = ms >= range[0] && ms < range[1] ? 3600 * 1000 : 0;
+  return new Date(ms + offset).toISOString().slice(0, 10);
+}
 
 // The checked history, rebuilt only when something it depends on changes.
 const caches = new WeakMap<Db, Map<string, { version: string; entries: Entry[] }>>();
@@ -87,11 +102,11 @@ export function historyFor(accountId: string): Entry[] {
   if (cached?.version === version) return cached.entries;
 
   const records = [...seededContacts(accountId), ...sendCheckContacts(accountId), ...callContacts(accountId)].sort(
-    (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id),
+    (a, b) => compare(a.at, b.at) || compare(a.id, b.id),
   );
   const checks = checkContacts(accountId, records);
-  const entries = records.map((record, i) => ({ record, check: checks[i]!, day: londonDay.format(new Date(record.at)) }));
-  entries.sort(newestFirst);
+  const entries = records.map((record, i) => ({ record, check: checks[i]!, day: londonDay(record.at) }));
+  entries.reverse();
   perDb.set(accountId, { version, entries });
   return entries;
 }

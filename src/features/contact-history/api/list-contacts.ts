@@ -1,0 +1,33 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api-client';
+import type { Schema } from '@/lib/api-types';
+import { contactHistoryKeys } from '../keys';
+import type { ContactFilters } from '../schemas';
+
+export type Contact = Schema<'Contact'>;
+export type ContactPage = Schema<'ContactPage'>;
+export const pageSize = 50;
+
+export const listContacts = (accountId: string, filters: ContactFilters, cursor: string | null) =>
+  unwrap(
+    api.GET('/accounts/{accountId}/contacts', {
+      params: { path: { accountId }, query: { ...filters, ...(cursor ? { cursor } : {}), limit: pageSize } },
+    }),
+  );
+
+/**
+ * Newest first, one page per cursor. Every loaded page stays cached (the list shows only a
+ * window of them), so it is never refetched as a whole: changes patch the cache or reset it.
+ */
+export const contactsQueryOptions = (accountId: string, filters: ContactFilters) =>
+  infiniteQueryOptions({
+    queryKey: contactHistoryKeys.list(accountId, filters),
+    queryFn: ({ pageParam }) => listContacts(accountId, filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
+
+export const useContacts = (accountId: string, filters: ContactFilters) => useInfiniteQuery(contactsQueryOptions(accountId, filters));

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
+
+/** The headline: how many contacts went against the customer's choices, one step from seeing them. */
+export function BrokenSummary({ brokenTotal, filtered }: { brokenTotal: number; filtered: boolean }) {
+  const { t } = useTranslation('contact-history');
+  return (
+    <div className={brokenTotal ? 'status status--error history-summary' : 'status status--success history-summary'}>
+      <p>{t('brokenSummary', { count: brokenTotal })}</p>
+      {brokenTotal > 0 && !filtered && <Link to={paths.contactHistory('broken=true')}>{t('showBroken')}</Link>}
+    </div>
+  );
+}

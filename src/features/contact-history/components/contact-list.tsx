@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '@/components/ui/query-error';
+import { Skeleton } from '@/components/ui/skeleton';
+import { StatusMessage } from '@/components/ui/status-message';
+import { formatNumber } from '@/lib/format';
+import { pageSize, useContacts } from '../api/list-contacts';
+import type { ContactFilters } from '../schemas';
+import { ContactRow } from './contact-row';
+
+/** At most this many pages are in the page at once, however far the customer scrolls. */
+export const windowPages = 3;
+
+type Props = { accountId: string; filters: ContactFilters; renderSummary: (brokenTotal: number) => ReactNode };
+
+/**
+ * The history as a window over the loaded pages: scrolling down (or the button) loads the next
+ * page by cursor and drops the oldest page from the top, so the number of rows stays bounded.
+ */
+export function ContactList({ accountId, filters, renderSummary }: Props) {
+  const { t, i18n } = useTranslation('contact-history');
+  const query = useContacts(accountId, filters);
+  const [start, setStart] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const pages = query.data?.pages ?? [];
+  const first = Math.min(start, Math.max(0, pages.length - windowPages));
+  const visible = pages.slice(first, first + windowPages);
+  const hiddenBelow = pages.length > first + windowPages;
+  const canShowOlder = hiddenBelow || query.hasNextPage;
+
+  const showOlder = () => {
+    if (hiddenBelow) return setStart(first + 1);
+    if (!query.hasNextPage || query.isFetchingNextPage) return;
+    void query.fetchNextPage().then((result) => setStart(Math.max(0, (result.data?.pages.length ?? 0) - windowPages)));
+  };
+  // The scroll observer always calls the latest version.
+  const olderRef = useRef(showOlder);
+  useEffect(() => {
+    olderRef.current = showOlder;
+  });
+
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && olderRef.current(), {
+      rootMargin: '400px 0px',
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [query.isPending]);
+
+  if (query.isPending) return <Skeleton label={t('list.loading')} lines={6} />;
+  if (query.isError && !query.data) {
+    return <QueryError message={t('list.failed')} retryLabel={t('common:retry')} onRetry={() => query.refetch()} />;
+  }
+  const { total, brokenTotal } = pages[0]!;
+  const items = visible.flatMap((page) => page.items);
+  const firstNumber = first * pageSize + 1;
+
+  return (
+    <section aria-labelledby="history-list-title" className="history-list" aria-busy={query.isFetching || undefined}>
+      {renderSummary(brokenTotal)}
+      <h2 id="history-list-title" className="visually-hidden">
+        {t('list.label')}
+      </h2>
+      <StatusMessage tone="success">{announcement || null}</StatusMessage>
+      {total === 0 ? (
+        <p>{Object.keys(filters).length ? t('list.none') : t('list.noneAtAll')}</p>
+      ) : (
+        <>
+          <p className="muted history-list__count">
+            {t('list.showing', {
+              first: formatNumber(i18n.language, firstNumber),
+              last: formatNumber(i18n.language, firstNumber + items.length - 1),
+              total: formatNumber(i18n.language, total),
+            })}
+          </p>
+          {first > 0 && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setStart(first - 1);
+                if (first === 1) requestAnimationFrame(() => listRef.current?.focus());
+              }}
+            >
+              {t('list.newer')}
+            </button>
+          )}
+          <ol ref={listRef} tabIndex={-1} className="plain-list history-list__items" aria-labelledby="history-list-title">
+            {items.map((contact) => (
+              <ContactRow key={contact.id} accountId={accountId} contact={contact} onReported={setAnnouncement} />
+            ))}
+          </ol>
+        </>
+      )}
+      <div ref={sentinelRef} className="history-list__sentinel" />
+      <StatusMessage tone={query.isFetchNextPageError ? 'error' : 'info'}>
+        {query.isFetchNextPageError ? t('list.failed') : query.isFetchingNextPage ? t('list.loadingMore') : null}
+      </StatusMessage>
+      {total > 0 &&
+        (canShowOlder ? (
+          <button type="button" className="button button--secondary" onClick={showOlder} disabled={query.isFetchingNextPage}>
+            {t('list.older')}
+          </button>
+        ) : (
+          <p className="muted">{t('list.end')}</p>
+        ))}
+    </section>
+  );
+}

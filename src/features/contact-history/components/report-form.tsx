@@ -1,0 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Field } from '@/components/ui/field';
+import { StatusMessage } from '@/components/ui/status-message';
+import type { ContactReport } from '../api/report-contact';
+import { useReportContact } from '../api/report-contact';
+import { contactReportSchema, type ContactReportInput } from '../schemas';
+
+type Props = {
+  accountId: string;
+  contactId: string;
+  description: string;
+  onDone: (report: ContactReport, created: boolean) => void;
+  onCancel: () => void;
+};
+
+/** One step: what happened is already filled in; the customer may add a sentence. */
+export function ReportForm({ accountId, contactId, description, onDone, onCancel }: Props) {
+  const { t } = useTranslation('contact-history');
+  const report = useReportContact(accountId);
+  const form = useForm<ContactReportInput>({ resolver: zodResolver(contactReportSchema), defaultValues: { note: '' } });
+  const fieldId = `report-note-${contactId}`;
+  const { setFocus } = form;
+  useEffect(() => setFocus('note'), [setFocus]);
+
+  const submit = form.handleSubmit(({ note }) =>
+    report.mutate({ contactId, note: note || undefined }, { onSuccess: ({ report: saved, created }) => onDone(saved, created) }),
+  );
+
+  return (
+    <form className="report-form" onSubmit={submit} noValidate aria-labelledby={`${fieldId}-title`}>
+      <h4 id={`${fieldId}-title`} className="flush-top">
+        {t('report.title')}
+      </h4>
+      <p className="report-form__label">{t('report.prefilled')}</p>
+      <p className="report-form__prefill">{description}</p>
+      <Field id={fieldId} label={t('report.noteLabel')} hint={t('report.noteHint')} error={form.formState.errors.note ? t('report.noteTooLong') : undefined}>
+        {(props) => <textarea {...props} {...form.register('note')} rows={2} maxLength={600} />}
+      </Field>
+      <StatusMessage tone={report.isError ? 'error' : 'info'}>
+        {report.isError ? t('report.failed') : report.isPending ? t('report.sending') : null}
+      </StatusMessage>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={report.isPending}>
+          {t('report.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('report.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

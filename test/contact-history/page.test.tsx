@@ -1,0 +1,116 @@
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { server } from '@/mocks/node';
+import { db } from '@/mocks/store';
+import { renderApp } from '../render-app';
+
+// The machine running these is shared and slow; give each page load time.
+configure({ asyncUtilTimeout: 5000 });
+
+const rows = () => within(screen.getByRole('list', { name: 'Contacts, newest first' })).getAllByRole('listitem');
+
+describe('contact history page', () => {
+  it('shows how many contacts broke the choices and flags them in plain words', async () => {
+    renderApp('/contact-history', { persona: 'alex' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Contact history' })).toBeInTheDocument();
+    expect(await screen.findByText('2 contacts went against your choices.')).toBeInTheDocument();
+    expect(screen.getAllByText('You had asked for email only. This call should not have happened.')).toHaveLength(2);
+    expect(screen.getAllByText('Not sent because of your choices: you had said no to partners.')).toHaveLength(1);
+    expect(screen.getAllByText(/From Phones Direct \(reseller\)/).length).toBeGreaterThan(0);
+  });
+
+  it('filters through the URL, without a reload, and validates bad values from a bookmark', async () => {
+    const { user, router } = renderApp('/contact-history', { persona: 'alex' });
+    await screen.findByText('2 contacts went against your choices.');
+    await user.selectOptions(screen.getByLabelText('Channel'), 'phone');
+    await user.click(screen.getByLabelText('Only contacts that went against my choices'));
+    await user.click(screen.getByRole('button', { name: 'Show contacts' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?channel=phone&broken=true'));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(screen.getByText('Showing 1 to 2 of 2 contacts.')).toBeInTheDocument();
+
+    await act(() => router.navigate('/contact-history?channel=fax&from=2026-02-31'));
+    expect(await screen.findByRole('link', { name: 'Choose a channel from the list.' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Enter a real start date.' })).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Contacts, newest first' })).not.toBeInTheDocument();
+  });
+
+  it('reports a contact in one step and shows its reference on the contact', async () => {
+    const { user } = renderApp('/contact-history?broken=true', { persona: 'alex' });
+    const [firstBroken] = await screen.findAllByRole('button', { name: 'Report this contact' });
+    await user.click(firstBroken!);
+    expect(screen.getByText(/Sales call about a mobile upgrade/, { selector: '.report-form__prefill' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Add a sentence (optional)'), 'They wanted my security answers.');
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    expect(await screen.findByText(/^Report sent\. Your reference is KT-/)).toBeInTheDocument();
+    const reference = db.contactHistory.reports[0]!.reference;
+    expect(screen.getByText(`Report sent. Your reference is ${reference}.`)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(`Reported. Reference ${reference}. Status: received.`)).toHaveFocus());
+    expect(db.contactHistory.reports[0]!.note).toBe('They wanted my security answers.');
+  });
+
+  it('keeps the rendered rows bounded while paging through 10,000 contacts', async () => {
+    const { user } = renderApp('/contact-history', { persona: 'priya' });
+    expect(await screen.findByText(/Showing 1 to 50 of 10,000 contacts/)).toBeInTheDocument();
+    for (let i = 0; i < 5; i++) {
+      await user.click(screen.getByRole('button', { name: 'Show older contacts' }));
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Show older contacts' })).toBeEnabled());
+    }
+    expect(await screen.findByText('Showing 151 to 300 of 10,000 contacts.')).toBeInTheDocument();
+    expect(rows()).toHaveLength(150);
+    await user.click(screen.getByRole('button', { name: 'Show newer contacts' }));
+    expect(await screen.findByText('Showing 101 to 250 of 10,000 contacts.')).toBeInTheDocument();
+  }, 40_000);
+
+  it('starts a practice call, confirms its code, and says "not one of ours" for a wrong one', async () => {
+    const { user } = renderApp('/contact-history', { persona: 'alex' });
+    const panel = await screen.findByRole('complementary', { name: 'Check a call' });
+    expect(await within(panel).findByText('the full answer to a security question')).toBeInTheDocument();
+    expect(await within(panel).findByText('We are not calling you right now.')).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Start a practice call' }));
+    expect(await within(panel).findByText('Dana, customer care team')).toBeInTheDocument();
+    expect(within(panel).getByText('Call in progress now')).toBeInTheDocument();
+    const code = db.contactHistory.calls[0]!.code;
+    await user.type(within(panel).getByLabelText('Code from the caller'), code);
+    await user.click(within(panel).getByRole('button', { name: 'Check code' }));
+    expect(await within(panel).findByText('Genuine. Dana from our customer care team is calling you now.')).toBeInTheDocument();
+
+    await user.clear(within(panel).getByLabelText('Code from the caller'));
+    await user.type(within(panel).getByLabelText('Code from the caller'), code === '123456' ? '654321' : '123456');
+    await user.click(within(panel).getByRole('button', { name: 'Check code' }));
+    expect(await within(panel).findByText(/Not one of ours/)).toBeInTheDocument();
+    expect(within(panel).getByText(/Hang up and do not give the caller any details/)).toBeInTheDocument();
+  });
+
+  it('asks for 6 digits before checking, and says "try again in a minute" when rate-limited', async () => {
+    const { user } = renderApp('/contact-history', { persona: 'alex' });
+    const panel = await screen.findByRole('complementary', { name: 'Check a call' });
+    await user.type(await within(panel).findByLabelText('Code from the caller'), '12');
+    await user.click(within(panel).getByRole('button', { name: 'Check code' }));
+    expect(await within(panel).findByText('Enter the 6 digits the caller gave you.')).toBeInTheDocument();
+    const input = within(panel).getByLabelText('Code from the caller');
+    for (let i = 0; i < 6; i++) {
+      await user.clear(input);
+      await user.type(input, '000000');
+      await user.click(within(panel).getByRole('button', { name: 'Check code' }));
+      await waitFor(() => expect(within(panel).getByRole('button', { name: 'Check code' })).toBeEnabled());
+    }
+    expect(await within(panel).findByText('Too many wrong codes. Try again in a minute.')).toBeInTheDocument();
+  });
+
+  it('says plainly when older contacts cannot load', async () => {
+    // Only pages after the first fail. (A failed first load is shown by the shared QueryError.)
+    server.use(
+      http.get('*/api/accounts/:accountId/contacts', ({ request }) =>
+        new URL(request.url).searchParams.has('cursor')
+          ? HttpResponse.json({ type: 'about:blank', title: 'Broken', status: 500 }, { status: 500, headers: { 'Content-Type': 'application/problem+json' } })
+          : undefined,
+      ),
+    );
+    const { user } = renderApp('/contact-history', { persona: 'priya' });
+    await user.click(await screen.findByRole('button', { name: 'Show older contacts' }));
+    expect(await screen.findByText('We could not load your contact history.')).toBeInTheDocument();
+    expect(rows()).toHaveLength(50);
+  });
+});
