@@ -1,8 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/mocks/store';
 import { renderApp } from '../render-app';
-import { grantDirectly } from './support';
+import { grantDirectly, tolerateConnectionStatusWarning } from './support';
+
+beforeEach(tolerateConnectionStatusWarning);
+// The machine is shared: lazy pages and catalogues can take more than a second to arrive.
+configure({ asyncUtilTimeout: 5000 });
 
 describe('invite form', () => {
   it('shows each error by its field and in a summary that takes focus', async () => {
@@ -44,7 +48,7 @@ describe('invite form', () => {
   });
 
   it('sends the invitation and lists the person as invited', async () => {
-    const { user, unmount } = renderApp('/people/invite', { persona: 'alex' });
+    const { user } = renderApp('/people/invite', { persona: 'alex' });
     await user.type(await screen.findByRole('textbox', { name: 'Their name' }), 'Jamie Morgan');
     await user.type(screen.getByRole('textbox', { name: /email address or UK mobile/ }), '07700 900321');
     await user.click(screen.getByRole('radio', { name: 'Partner' }));
@@ -52,13 +56,11 @@ describe('invite form', () => {
     await user.click(screen.getByRole('button', { name: 'Send invitation' }));
     await waitFor(() => expect(db.delegates.grants).toHaveLength(1));
     expect(db.core.outbox.at(-1)).toMatchObject({ kind: 'invitation', to: '07700 900321' });
-    // The move to the list after sending is covered in the browser journey (test/e2e/delegates.spec.ts):
-    // here the shell's ConnectionStatus logs a render-phase warning that the test setup turns into a failure.
-    unmount();
-    renderApp('/people', { persona: 'alex' });
-    const card = await screen.findByRole('listitem', { name: 'Jamie Morgan' });
+    expect(await screen.findByText(/We sent an invitation to Jamie Morgan/)).toBeInTheDocument();
+    const card = screen.getByRole('listitem', { name: 'Jamie Morgan' });
     expect(within(card).getByText('Invited')).toBeInTheDocument();
     expect(within(card).getByText('Change contact choices')).toBeInTheDocument();
+    expect(db.delegates.grants[0]).toMatchObject({ name: 'Jamie Morgan', status: 'invited', scopes: ['preferences'], until: null });
   });
 
   it('is not offered to a delegate', async () => {
@@ -157,5 +159,29 @@ describe('phone password', () => {
     grantDirectly('jamie', ['preferences']);
     renderApp('/account', { persona: 'jamie', accountId: 'acc-morgan' });
     expect(await screen.findByText(/Alex Morgan has not asked you to speak to us by phone/)).toBeInTheDocument();
+  });
+});
+
+describe('when authority ends while the page is open', () => {
+  it('the next action is refused, and the banner says plainly that authority ended', async () => {
+    const grant = grantDirectly('jamie', ['phone']);
+    const { user } = renderApp('/account', { persona: 'jamie', accountId: 'acc-morgan' });
+    expect(await screen.findByText('You are acting for Alex Morgan.')).toBeInTheDocument();
+    await user.type(await screen.findByRole('textbox', { name: 'New phone password' }), 'Kingfisher 7');
+    grant.status = 'ended';
+    await user.click(screen.getByRole('button', { name: 'Save phone password' }));
+    expect(await screen.findByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.')).toBeInTheDocument();
+    expect(screen.queryByText('You are acting for Alex Morgan.')).not.toBeInTheDocument();
+    expect(db.delegates.phonePasswords.some((p) => p.personId === 'jamie')).toBe(false);
+  });
+});
+
+describe('in German', () => {
+  it('shows the invite form in formal German', async () => {
+    const { user } = renderApp('/people/invite', { persona: 'alex', language: 'de' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Person zum Helfen einladen' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Einladung senden' }));
+    expect(await screen.findByRole('alert', { name: 'Bitte prüfen Sie Ihre Angaben' })).toBeInTheDocument();
+    expect(screen.getAllByText('Bitte geben Sie den Namen ein.')).toHaveLength(2);
   });
 });
