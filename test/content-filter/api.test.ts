@@ -163,6 +163,13 @@ describe('content filter: lines', () => {
     expect(refused.body.detail).toContain('Ask Jamie Morgan');
   });
 
+  it('copes with a demo saved before this feature existed (an empty slice)', async () => {
+    (db as { contentFilter: unknown }).contentFilter = {};
+    const res = await overview(token('alex'));
+    expect(res.status).toBe(200);
+    expect(db.contentFilter.shopCodes).toHaveLength(3);
+  });
+
   it('answers 404 for a line that is not on the account', async () => {
     expect((await setFilter(token('alex'), 'line-shah-office', true)).status).toBe(404);
   });

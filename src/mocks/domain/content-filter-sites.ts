@@ -1,6 +1,6 @@
 import type { Schema } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
-import { db, newId } from '../store';
+import { db, newId, persist } from '../store';
 import type { SiteReportRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
 import type { Viewer } from './content-filter';
@@ -47,6 +47,7 @@ function reportView(report: SiteReportRecord): Schema<'SiteReport'> {
     const upheld = report.kind === 'wrongly-blocked' && entry?.misclassified === true;
     report.outcome = upheld ? 'changed' : 'kept';
     if (upheld) delete db.contentFilter.sites[domain];
+    persist();
   }
   const outcome = status === 'decided' ? (report.outcome ?? null) : null;
   const updatedAt =

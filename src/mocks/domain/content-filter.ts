@@ -3,12 +3,24 @@ import { nowIso, today } from '../clock';
 import { ApiError, notFound } from '../problem';
 import { db, newId, persist } from '../store';
 import type { Account, Person } from '../seed/core';
-import type { FilterReason, LineFilterRecord } from '../seed/content-filter';
+import { seedContentFilter, type ContentFilterState, type FilterReason, type LineFilterRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
 import type { Access, Actor } from './auth';
 
 type Line = Schema<'Line'>;
 export type Viewer = { person: Person; access: Access; account: Account; actor: Actor };
+
+/**
+ * A demo saved in the browser before this feature existed has an empty slice: fill in what is
+ * missing from the seed, keeping anything already there.
+ */
+export function ensureContentFilterState() {
+  const seed = seedContentFilter();
+  const state = db.contentFilter as Partial<ContentFilterState>;
+  for (const key of Object.keys(seed) as (keyof ContentFilterState)[]) {
+    if (!state[key]) (state as Record<string, unknown>)[key] = seed[key];
+  }
+}
 
 /** Whole years between a date of birth and today. */
 export function ageOf(person: Person, on = today()) {

@@ -7,7 +7,7 @@ import {
   siteReportSchema,
 } from '@/features/content-filter/schemas';
 import { accessFor, authorize, requirePerson, type Need } from '../domain/auth';
-import { contentFilterOverview, setLineFilter } from '../domain/content-filter';
+import { contentFilterOverview, ensureContentFilterState, setLineFilter } from '../domain/content-filter';
 import { checkSite, createReport, listReports } from '../domain/content-filter-sites';
 import { verificationView, verifyAge } from '../domain/content-filter-verification';
 import { handle, http } from '../http';
@@ -34,6 +34,7 @@ async function readPlain<S extends Parameters<typeof readJson>[1]>(request: Requ
  * `refusal` gives a delegate the plain reason instead of the generic 403.
  */
 function authorizeOwn(request: Request, accountId: string, need: Need, refusal?: (holderName: string) => ApiError) {
+  ensureContentFilterState();
   const access = accessFor(requirePerson(request).id, accountId);
   try {
     return authorize(request, accountId, access?.role === 'line-user' ? 'any' : need);
@@ -70,7 +71,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     return response(200).json(setLineFilter(viewer, params.lineId, on));
   })),
   http.get('/accounts/{accountId}/content-filter/age-verification', handle(({ request, params, response }) => {
-    const viewer = authorize(request, params.accountId, 'any');
+    const viewer = authorizeOwn(request, params.accountId, 'any');
     return response(200).json(verificationView(viewer));
   })),
   http.post('/accounts/{accountId}/content-filter/age-verification', handle(async ({ request, params, response }) => {
@@ -80,15 +81,16 @@ export const contentFilterHandlers: HttpHandler[] = [
   })),
   http.post('/content-filter/site-checks', handle(async ({ request, response }) => {
     requirePerson(request);
+    ensureContentFilterState();
     const { url } = await readPlain(request, siteCheckSchema);
     return response(200).json(checkSite(url));
   })),
   http.get('/accounts/{accountId}/content-filter/site-reports', handle(({ request, params, response }) => {
-    const viewer = authorize(request, params.accountId, 'any');
+    const viewer = authorizeOwn(request, params.accountId, 'any');
     return response(200).json(listReports(viewer));
   })),
   http.post('/accounts/{accountId}/content-filter/site-reports', handle(async ({ request, params, response }) => {
-    const viewer = authorize(request, params.accountId, 'any');
+    const viewer = authorizeOwn(request, params.accountId, 'any');
     const input = await readPlain(request, siteReportSchema);
     return response(201).json(createReport(viewer, input));
   })),
