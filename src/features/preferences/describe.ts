@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '@/lib/format';
 import { channels, senderTypes, topics, type Channel } from '@/lib/api-types';
 import type { Preferences } from './api/get-preferences';
-import type { PreferencesChange } from './api/update-preferences';
 
 type T = TFunction<'preferences'>;
 const locale = (language: string) => (language === 'de' ? 'de-DE' : 'en-GB');
@@ -58,18 +57,4 @@ export function describeChange(path: string, to: unknown, t: T, language: string
   }
   if (section === 'service') return t('change.service', { message: t(`service.${a}.name`), channel: t(`channelInSentence.${to}`) });
   return path;
-}
-
-/** A patch body as a list of [path, value], for describing what was asked for. */
-export function changeEntries(change: PreferencesChange): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  const walk = (node: Record<string, unknown>, prefix: string) => {
-    for (const [key, value] of Object.entries(node)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      if (value !== null && typeof value === 'object') walk(value as Record<string, unknown>, path);
-      else if (value !== undefined) out.push([path, value]);
-    }
-  };
-  walk(change as Record<string, unknown>, '');
-  return out;
 }

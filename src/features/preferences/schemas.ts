@@ -53,6 +53,21 @@ export const preferencesPatchSchema = z
   .refine((patch) => Object.keys(patch).length > 1, { message: 'errors.nothingToChange', path: [] });
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
 
+/** A partial update as [path, value] pairs ("marketing.offers.sms", true), without the version. */
+export function patchEntries(patch: object): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const walk = (node: object, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (!prefix && key === 'version') continue;
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (value !== null && typeof value === 'object') walk(value, path);
+      else if (value !== undefined) out.push([path, value]);
+    }
+  };
+  walk(patch, '');
+  return out;
+}
+
 export const presetRequestSchema = z.strictObject({ version: z.number().int().min(1).optional() });
 
 export const consentRecordQuerySchema = z.strictObject({

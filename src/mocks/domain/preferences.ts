@@ -4,7 +4,7 @@ import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';
 import type { ConsentEvent, Preferences, SendAttempt } from '../seed/preferences';
 import type { Actor } from './auth';
-import { activePreset, pauseProblem, type PresetName } from '@/features/preferences/schemas';
+import { activePreset, patchEntries, pauseProblem, type PresetName } from '@/features/preferences/schemas';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -169,18 +169,7 @@ const topicList: Topic[] = ['offers', 'new-products', 'newsletter', 'surveys'];
 const senderList: SenderType[] = ['company', 'agents', 'partners'];
 
 /** A partial update body (only what changes) as a list of changes for `applyChanges`. */
-export function patchToChanges(patch: Record<string, unknown>): ChangeRequest[] {
-  const changes: ChangeRequest[] = [];
-  const walk = (node: unknown, prefix: string) => {
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      if (value !== null && typeof value === 'object') walk(value, path);
-      else if (value !== undefined) changes.push({ path, to: value });
-    }
-  };
-  walk(Object.fromEntries(Object.entries(patch).filter(([key]) => key !== 'version')), '');
-  return changes;
-}
+export const patchToChanges = (patch: object): ChangeRequest[] => patchEntries(patch).map(([path, to]) => ({ path, to }));
 
 export type Preset = PresetName;
 

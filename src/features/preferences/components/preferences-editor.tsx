@@ -7,7 +7,8 @@ import type { Schema } from '@/lib/api-types';
 import { useApplyPreset, type Preset } from '../api/apply-preset';
 import { usePreferences, type Preferences } from '../api/get-preferences';
 import { useUpdatePreferences, type PreferencesChange } from '../api/update-preferences';
-import { changeEntries, describeChange } from '../describe';
+import { describeChange } from '../describe';
+import { patchEntries } from '../schemas';
 import { CapsForm } from './caps-form';
 import { Glance } from './glance';
 import { PauseForm } from './pause-form';
@@ -65,7 +66,7 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
       setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
       return true;
     } catch (error) {
-      const description = changeEntries(change)
+      const description = patchEntries(change)
         .map(([path, to]) => describeChange(path, to, t, i18n.language))
         .join('; ');
       setStatus(failure(error, description, () => void save(change)));
