@@ -84,3 +84,20 @@ test('a test campaign shows what the send check refused, and the page fits a 320
   await expect(page.getByText('You said no to this sender: 4')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test.describe('in German, in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  test('both pages read in German and have no axe violations', async ({ page }) => {
+    await signIn(page, 'alex');
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.goto('/preferences');
+    await expect(page.getByRole('region', { name: 'Was jetzt gilt' })).toContainText('Sie erhalten Werbung nur per E-Mail.');
+    await group(page, 'Angebote und Upgrades').getByRole('switch', { name: 'SMS' }).check();
+    await expect(receipt(page)).toContainText('Gespeichert: Angebote und Upgrades per SMS: an.');
+    await expectNoAxeViolations(page);
+    await page.goto('/preferences/record');
+    await expect(page.locator('.prefs-event')).toHaveCount(2);
+    await expect(page.locator('.prefs-event').first()).toContainText('Angebote und Upgrades per SMS: eingeschaltet');
+    await expectNoAxeViolations(page);
+  });
+});
