@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, personaNames, signIn, type Persona } from './support';
+import { expectNoAxeViolations, personaNames, resetDemo, signIn, type Persona } from './support';
 
 // Keyboard only: every control is reached with focus and used with Enter or Space;
 // text goes in by typing.
@@ -64,7 +64,8 @@ test('Alex lets Jamie change contact choices for a month; Jamie acts; Alex sees 
 
   // Jamie signs in, finds the invitation in the demo outbox and accepts it.
   await switchTo(page, 'jamie');
-  await expect(page.getByText('You are not acting for any account yet.', { exact: false })).toBeVisible();
+  // No authority yet: nothing of Alex's is offered.
+  await expect(nav(page).getByRole('link', { name: 'Contact choices' })).toHaveCount(0);
   await press(page.getByRole('link', { name: 'Demo outbox (emails we sent)' }));
   const email = page.getByRole('article').filter({ hasText: 'Alex Morgan asked you to help' }).first();
   await press(email.getByRole('link', { name: 'See the invitation' }));
@@ -109,13 +110,21 @@ test('Alex lets Jamie change contact choices for a month; Jamie acts; Alex sees 
   await press(nav(page).getByRole('link', { name: 'People who can help' }));
   await press(page.getByRole('button', { name: "Withdraw Jamie Morgan's authority" }));
   await expect(page.getByText('Jamie Morgan can no longer act for you.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Jamie Morgan' })).toBeFocused();
   await expect(page.getByRole('listitem', { name: 'Jamie Morgan' })).toContainText('Ended');
   await expectNoAxeViolations(page);
 
   // Jamie's next visit: no authority any more, said plainly; the used link stays used.
   await switchTo(page, 'jamie');
   await expect(page.getByText('You are acting for Alex Morgan.', { exact: true })).toHaveCount(0);
-  await expect(page.getByText('You are not acting for any account yet.', { exact: false })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Contact choices' })).toHaveCount(0);
+  const status = await page.evaluate(async () => {
+    const res = await fetch('/api/accounts/acc-morgan/preferences', {
+      headers: { Authorization: `Bearer ${localStorage.getItem('pc-session-token')}` },
+    });
+    return res.status;
+  });
+  expect(status).toBe(403);
 });
 
 test("a delegate whose authority is withdrawn while the page is open is refused on the next action", async ({ page }) => {
@@ -151,6 +160,30 @@ test("a delegate whose authority is withdrawn while the page is open is refused 
   await expect(page.getByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.')).toBeVisible();
   await expect(page.getByText('You are acting for Alex Morgan.', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('switch', { checked: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('a signed-out visitor opening the link is asked to sign in, then comes back to the invitation', async ({ page }) => {
+  await resetDemo(page);
+  const link = await page.evaluate(async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const alex = await (await fetch('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ personaId: 'alex' }) })).json();
+    await fetch('/api/accounts/acc-morgan/delegates', {
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${alex.token}` },
+      body: JSON.stringify({ name: 'Jamie', contact: '07700 900321', relationship: 'partner', scopes: ['view'], until: null }),
+    });
+    const outbox = await (await fetch('/api/demo/outbox')).json();
+    return new URL(outbox[0].links[0].href).pathname + new URL(outbox[0].links[0].href).search;
+  });
+  await page.goto(link);
+  await press(page.getByRole('link', { name: 'Sign in to see the invitation' }));
+  await press(page.getByRole('button', { name: /Sign in as Jamie Morgan/ }));
+  await expect(page.getByText('Alex Morgan asks you to help with Morgan household.')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Decline' }));
+  await expect(page.getByText('You declined.', { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'This invitation was declined' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
@@ -39,6 +39,9 @@ export function ChangeDelegateForm({
   const limits = dateLimits(today);
   const until = watch('until');
   const { errors } = formState;
+  useEffect(() => {
+    document.getElementById(`${prefix}-scope-view`)?.focus();
+  }, [prefix]);
 
   const onValid = (values: DelegateChangeInput) => {
     setSummary([]);

@@ -19,6 +19,7 @@ export function DelegateCard({ accountId, delegate, onMessage }: { accountId: st
   const { t, i18n } = useTranslation('delegates');
   const [changing, setChanging] = useState(false);
   const changeButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const withdraw = useWithdrawDelegate(accountId);
   const live = delegate.status === 'invited' || delegate.status === 'active';
   const date = (value: string) => formatDate(i18n.language, value);
@@ -27,7 +28,7 @@ export function DelegateCard({ accountId, delegate, onMessage }: { accountId: st
   return (
     <li className="card delegates-card" aria-labelledby={headingId}>
       <div className="delegates-card__head">
-        <h3 id={headingId} className="flush-top delegates-card__name">
+        <h3 id={headingId} ref={heading} tabIndex={-1} className="flush-top delegates-card__name">
           {delegate.name}
         </h3>
         <span className={badgeTone[delegate.status]}>{t(`status.${delegate.status}`)}</span>
@@ -67,7 +68,11 @@ export function DelegateCard({ accountId, delegate, onMessage }: { accountId: st
             disabled={withdraw.isPending}
             onClick={() =>
               withdraw.mutate(delegate.id, {
-                onSuccess: () => onMessage(t(delegate.status === 'invited' ? 'list.cancelled' : 'list.withdrawn', { name: delegate.name })),
+                onSuccess: () => {
+                  onMessage(t(delegate.status === 'invited' ? 'list.cancelled' : 'list.withdrawn', { name: delegate.name }));
+                  // The buttons go away with the authority: keep keyboard focus on this person.
+                  heading.current?.focus();
+                },
                 onError: () => onMessage(t('list.withdrawFailed')),
               })
             }
