@@ -1,10 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { server } from '@/mocks/node';
 import { resetDb } from '@/mocks/store';
 import { resetFaults } from '@/mocks/faults';
 import { resetClock } from '@/mocks/clock';
+
+// Pages load their words and code lazily; on a busy 2-core machine that can take over a second.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });

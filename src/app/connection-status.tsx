@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { notifyManager, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '@/lib/api-client';
 
@@ -12,14 +12,14 @@ const isOutage = (error: unknown) => isProblem(error) && (error.status === 0 || 
 export function ConnectionStatus() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [down, setDown] = useState(false);
-
-  useEffect(() => {
-    const cache = queryClient.getQueryCache();
-    const check = () => setDown(cache.getAll().some((q) => q.state.status === 'error' && isOutage(q.state.error)));
-    check();
-    return cache.subscribe(check);
-  }, [queryClient]);
+  const cache = queryClient.getQueryCache();
+  // Cache events can fire while other components render; batchCalls defers them, as react-query's own hooks do.
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(notifyManager.batchCalls(onChange)), [cache]);
+  const down = useSyncExternalStore(
+    subscribe,
+    () => cache.getAll().some((q) => q.state.status === 'error' && isOutage(q.state.error)),
+    () => false,
+  );
 
   useEffect(() => {
     if (!down) return;

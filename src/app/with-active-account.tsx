@@ -20,7 +20,7 @@ function Resolve({
   if (me.isPending) return <Skeleton label={t('pageLoading')} lines={5} />;
   if (me.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => me.refetch()} />;
-  if (!active) return <>{none ?? <p>{t('home.noAccounts')}</p>}</>;
+  if (!active) return <>{none ?? <p>{t('noAccounts')}</p>}</>;
   return <>{children(active, me.data)}</>;
 }
 

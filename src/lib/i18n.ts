@@ -48,6 +48,8 @@ export function setupI18n(language: Language = initialLanguage()) {
       supportedLngs: languages,
       ns: ['common'],
       defaultNS: 'common',
+      // A page's namespace falls back to the shared words.
+      fallbackNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,
       react: { useSuspense: true },

@@ -5,7 +5,7 @@ import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
 import { RouteError } from '../route-error';
 
 export function Component() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('demo');
   return (
     <div>
       <PageHeading title={t('demo.title')}>{t('demo.title')}</PageHeading>

@@ -5,7 +5,7 @@ import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   return (
     <WithActiveAccount none={<NoAccount />}>
       {(account, me) => (
@@ -19,11 +19,11 @@ export function Component() {
 }
 
 function NoAccount() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   return (
     <div>
       <PageHeading title={t('appName')}>{t('appName')}</PageHeading>
-      <p>{t('home.noAccounts')}</p>
+      <p>{t('noAccounts')}</p>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { OutboxList } from '@/features/demo/components/outbox-list';
 import { RouteError } from '../route-error';
 
 export function Component() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('demo');
   return (
     <div>
       <PageHeading title={t('outbox.title')}>{t('outbox.title')}</PageHeading>

@@ -11,7 +11,7 @@ function safeNext(next: string | null) {
 }
 
 export function Component() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   return (

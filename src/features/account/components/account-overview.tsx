@@ -15,7 +15,7 @@ const cards = [
 
 /** The signed-in home: who this is, the account's lines, and where to go next. */
 export function AccountOverview({ accountId }: { accountId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const account = useAccount(accountId);
   if (account.isPending) return <Skeleton label={t('loading')} lines={6} />;
   if (account.isError)
@@ -28,7 +28,7 @@ export function AccountOverview({ accountId }: { accountId: string }) {
       <p className="lead">{t('home.intro', { account: data.name })}</p>
       <dl className="summary card">
         <dt>{t('home.yourRole')}</dt>
-        <dd>{t(`home.role.${data.role}`, { name: data.holderName })}</dd>
+        <dd>{t(`roles.${data.role}`, { name: data.holderName })}</dd>
         <dt>{t('home.linesTitle')}</dt>
         <dd>
           <ul className="plain-list">

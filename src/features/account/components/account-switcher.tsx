@@ -86,7 +86,7 @@ export function AccountSwitcher() {
             <select value={active.accountId} onChange={(event) => setActiveAccountId(event.target.value)}>
               {accounts.map((a) => (
                 <option key={a.accountId} value={a.accountId}>
-                  {a.accountName} ({t(`home.role.${a.role}`, { name: a.holderName })})
+                  {a.accountName} ({t(`roles.${a.role}`, { name: a.holderName })})
                 </option>
               ))}
             </select>

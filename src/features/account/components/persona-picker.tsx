@@ -7,7 +7,7 @@ import { useSignIn } from '../api/sign-in';
 
 /** Demo sign-in: one button per persona, no password. */
 export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const personas = usePersonas();
   const signIn = useSignIn();
   if (personas.isPending) return <Skeleton label={t('loading')} lines={4} />;

@@ -7,7 +7,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { useFaults, useSetFaults, type FaultSettings } from '../api/faults';
 
 function FaultForm({ initial }: { initial: FaultSettings }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('demo');
   const save = useSetFaults();
   const [errorPercent, setErrorPercent] = useState(String(Math.round(initial.errorRate * 100)));
   const [min, setMin] = useState(String(initial.minLatencyMs));
@@ -75,7 +75,7 @@ function FaultForm({ initial }: { initial: FaultSettings }) {
 }
 
 export function FaultSettingsForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('demo');
   const faults = useFaults();
   if (faults.isPending) return <Skeleton label={t('loading')} />;
   if (faults.isError)

@@ -6,7 +6,7 @@ import { useOutbox } from '../api/list-outbox';
 
 /** Each email as a person would see it: headers, the text, and its links. Text only, never HTML. */
 export function OutboxList() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('demo');
   const outbox = useOutbox();
   if (outbox.isPending) return <Skeleton label={t('loading')} lines={6} />;
   if (outbox.isError)
