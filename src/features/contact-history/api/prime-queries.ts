@@ -9,9 +9,10 @@ import { contactsQueryOptions } from './list-contacts';
  * (the connection banner) sets state when a query is added; doing that during another
  * component's render is an error in React's development build.
  */
-export function primeContactQueries(queryClient: QueryClient, accountId: string, filters: ContactFilters | null, withCalls: boolean) {
-  // Starting the loads here also saves a render's worth of time before the first rows.
-  if (withCalls) void queryClient.prefetchQuery(callsQueryOptions(accountId));
+export const primeCalls = (queryClient: QueryClient, accountId: string) => void queryClient.prefetchQuery(callsQueryOptions(accountId));
+
+/** Starting the load here also saves a render's worth of time before the first rows. */
+export function primeContacts(queryClient: QueryClient, accountId: string, filters: ContactFilters | null) {
   if (filters) void queryClient.prefetchInfiniteQuery(contactsQueryOptions(accountId, filters));
 }
 

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
+import { useContacts } from '../api/list-contacts';
+import type { ContactFilters } from '../schemas';
 
 /** The headline: how many contacts went against the customer's choices, one step from seeing them. */
 export function BrokenSummary({ brokenTotal, filtered }: { brokenTotal: number; filtered: boolean }) {
@@ -11,4 +13,11 @@ export function BrokenSummary({ brokenTotal, filtered }: { brokenTotal: number; 
       {brokenTotal > 0 && !filtered && <Link to={paths.contactHistory('broken=true')}>{t('showBroken')}</Link>}
     </div>
   );
+}
+
+/** The headline for the list being shown (it shares the list's first page; no extra request). */
+export function BrokenSummaryFor({ accountId, filters }: { accountId: string; filters: ContactFilters }) {
+  const list = useContacts(accountId, filters);
+  const first = list.data?.pages[0];
+  return first ? <BrokenSummary brokenTotal={first.brokenTotal} filtered={filters.broken === 'true'} /> : null;
 }

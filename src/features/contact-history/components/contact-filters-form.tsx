@@ -59,10 +59,10 @@ export function ContactFiltersForm({ raw, invalidInUrl, onApply }: Props) {
             </select>
           )}
         </Field>
-        <Field id={id('from')} label={t('filters.from')} hint={t('filters.dateHint')} error={error('from')}>
+        <Field id={id('from')} label={t('filters.from')} error={error('from')}>
           {(props) => <input {...props} type="date" name="from" defaultValue={raw.from ?? ''} />}
         </Field>
-        <Field id={id('to')} label={t('filters.to')} hint={t('filters.dateHint')} error={error('to')}>
+        <Field id={id('to')} label={t('filters.to')} error={error('to')}>
           {(props) => <input {...props} type="date" name="to" defaultValue={raw.to ?? ''} />}
         </Field>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -11,13 +11,13 @@ import { ContactRow } from './contact-row';
 /** At most this many pages are in the page at once, however far the customer scrolls. */
 export const windowPages = 3;
 
-type Props = { accountId: string; filters: ContactFilters; renderSummary: (brokenTotal: number) => ReactNode };
+type Props = { accountId: string; filters: ContactFilters };
 
 /**
  * The history as a window over the loaded pages: scrolling down (or the button) loads the next
  * page by cursor and drops the oldest page from the top, so the number of rows stays bounded.
  */
-export function ContactList({ accountId, filters, renderSummary }: Props) {
+export function ContactList({ accountId, filters }: Props) {
   const { t, i18n } = useTranslation('contact-history');
   const query = useContacts(accountId, filters);
   const [start, setStart] = useState(0);
@@ -55,13 +55,12 @@ export function ContactList({ accountId, filters, renderSummary }: Props) {
   if (query.isError && !query.data) {
     return <QueryError message={t('list.failed')} retryLabel={t('common:retry')} onRetry={() => query.refetch()} />;
   }
-  const { total, brokenTotal } = pages[0]!;
+  const { total } = pages[0]!;
   const items = visible.flatMap((page) => page.items);
   const firstNumber = first * pageSize + 1;
 
   return (
     <section aria-labelledby="history-list-title" className="history-list" aria-busy={query.isFetching || undefined}>
-      {renderSummary(brokenTotal)}
       <h2 id="history-list-title" className="visually-hidden">
         {t('list.label')}
       </h2>
