@@ -99,8 +99,19 @@ describe('contact history page', () => {
     expect(await within(panel).findByText('Too many wrong codes. Try again in a minute.')).toBeInTheDocument();
   });
 
+  it('offers a retry when the history cannot load', async () => {
+    server.use(
+      http.get('*/api/accounts/:accountId/contacts', () =>
+        HttpResponse.json({ type: 'about:blank', title: 'Broken', status: 500 }, { status: 500, headers: { 'Content-Type': 'application/problem+json' } }),
+      ),
+    );
+    renderApp('/contact-history', { persona: 'alex' });
+    const alert = (await screen.findByText('We could not load your contact history.')).closest('[role="alert"]') as HTMLElement;
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
   it('says plainly when older contacts cannot load', async () => {
-    // Only pages after the first fail. (A failed first load is shown by the shared QueryError.)
+    // Only the pages after the first fail.
     server.use(
       http.get('*/api/accounts/:accountId/contacts', ({ request }) =>
         new URL(request.url).searchParams.has('cursor')

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
-import { Skeleton } from '@/components/ui/skeleton';
-import { primeCalls, primeContacts, usePrimedQueries } from '@/features/contact-history/api/prime-queries';
 import { BrokenSummaryFor } from '@/features/contact-history/components/broken-summary';
 import { CallCheckPanel } from '@/features/contact-history/components/call-check-panel';
 import { ContactFiltersForm } from '@/features/contact-history/components/contact-filters-form';
@@ -20,21 +18,18 @@ function ContactHistoryPage({ account }: { account: ActiveAccount }) {
   const { t } = useTranslation('contact-history');
   const { raw, search, filters, invalid, setFilters } = useContactFilters();
   const canCheckCalls = account.role === 'holder' || account.scopes.includes('phone');
-  const callsPrimed = usePrimedQueries(`${account.accountId}:${canCheckCalls}`, (queryClient) => canCheckCalls && primeCalls(queryClient, account.accountId));
-  const primed = usePrimedQueries(`${account.accountId}?${search}`, (queryClient) => primeContacts(queryClient, account.accountId, filters));
   return (
     <div>
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
-      {filters && primed && <BrokenSummaryFor accountId={account.accountId} filters={filters} />}
+      {filters && <BrokenSummaryFor accountId={account.accountId} filters={filters} />}
       <div className="history-layout">
         <aside className="history-layout__aside" aria-label={t('calls.title')}>
-          {callsPrimed ? <CallCheckPanel accountId={account.accountId} canCheck={canCheckCalls} /> : <Skeleton label={t('list.loading')} lines={4} />}
+          <CallCheckPanel accountId={account.accountId} canCheck={canCheckCalls} />
         </aside>
         <div className="history-layout__main">
           <ContactFiltersForm key={search} raw={raw} invalidInUrl={invalid} onApply={setFilters} />
-          {filters && !primed && <Skeleton label={t('list.loading')} lines={6} />}
-          {filters && primed && (
+          {filters && (
             <>
               <DownloadButton accountId={account.accountId} filters={filters} />
               <ContactList key={`${account.accountId}?${search}`} accountId={account.accountId} filters={filters} />
