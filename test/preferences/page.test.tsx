@@ -1,15 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { server } from '@/mocks/node';
 import { applyChanges } from '@/mocks/domain/preferences';
 import { db } from '@/mocks/store';
 import { renderApp } from '../render-app';
-
-// The shell's connection banner sets state from a query-cache listener while other components
-// render (a React warning, so console.error, so a failed test). Reported to its owner; until it
-// is fixed, these tests render the page without it. Remove this mock once it is fixed.
-vi.mock('@/app/connection-status', () => ({ ConnectionStatus: () => null }));
 
 const topic = (name: string) => screen.getByRole('group', { name });
 const toggle = (group: string, name: string) => within(topic(group)).getByRole('switch', { name });

@@ -3,9 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyChanges } from '@/mocks/domain/preferences';
 import { renderApp } from '../render-app';
 
-// See page.test.tsx: the shell's connection banner trips a React warning in jsdom; reported to its owner.
-vi.mock('@/app/connection-status', () => ({ ConnectionStatus: () => null }));
-
 const jamie = { type: 'delegate' as const, personId: 'jamie', name: 'Jamie Morgan' };
 
 afterEach(() => vi.unstubAllGlobals());
