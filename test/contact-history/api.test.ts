@@ -172,6 +172,48 @@ describe('contact history: filters and paging', () => {
   });
 });
 
+function grantJamie(scopes: ('view' | 'preferences' | 'content-filter' | 'phone')[]) {
+  db.delegates.grants.push({
+    id: 'grant-test',
+    accountId: 'acc-morgan',
+    personId: 'jamie',
+    name: 'Jamie Morgan',
+    contact: 'jamie.morgan@example.com',
+    relationship: 'partner',
+    scopes,
+    until: null,
+    status: 'active',
+    createdAt: '2026-11-01T10:00:00.000Z',
+  });
+  return signIn('jamie').token;
+}
+
+describe('contact history: delegates', () => {
+  it("a delegate who may see the account can read and report, logged for the holder, but not check calls", async () => {
+    const token = grantJamie(['view']);
+    expect((await call('/accounts/acc-morgan/contacts', { token })).status).toBe(200);
+    expect((await call('/accounts/acc-morgan/contacts/export', { token })).status).toBe(200);
+    const reported = await call('/accounts/acc-morgan/contacts/morgan-011/report', { token, method: 'POST', body: '{}' });
+    expect(reported.status).toBe(201);
+    expect(db.core.activity.at(-1)).toMatchObject({ action: 'contact-history.reported', actor: { type: 'delegate', personId: 'jamie' } });
+    expect((await call('/accounts/acc-morgan/calls', { token })).status).toBe(403);
+    expect((await call('/accounts/acc-morgan/calls/demo', { token, method: 'POST' })).status).toBe(403);
+    expect((await call('/accounts/acc-morgan/calls/verify', { token, method: 'POST', body: JSON.stringify({ code: '123456' }) })).status).toBe(403);
+  });
+
+  it('a delegate who may speak to us by phone can check a call; wrong codes are counted per person', async () => {
+    const jamie = grantJamie(['phone']);
+    const alex = alexToken();
+    const demo = (await call('/accounts/acc-morgan/calls/demo', { token: jamie, method: 'POST' })).body as { code: string };
+    const wrong = demo.code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) await call('/accounts/acc-morgan/calls/verify', { token: jamie, method: 'POST', body: JSON.stringify({ code: wrong }) });
+    expect((await call('/accounts/acc-morgan/calls/verify', { token: jamie, method: 'POST', body: JSON.stringify({ code: demo.code }) })).status).toBe(429);
+    const forAlex = await call('/accounts/acc-morgan/calls/verify', { token: alex, method: 'POST', body: JSON.stringify({ code: demo.code }) });
+    expect(forAlex.body).toMatchObject({ outcome: 'genuine' });
+    expect(db.core.activity.filter((a) => a.action === 'contact-history.call-checked' && a.actor.personId === 'jamie')).toHaveLength(5);
+  });
+});
+
 describe('contact history: reporting', () => {
   it('reports a contact once: a second report returns the same reference', async () => {
     const token = alexToken();

@@ -99,6 +99,26 @@ describe('contact history page', () => {
     expect(await within(panel).findByText('Too many wrong codes. Try again in a minute.')).toBeInTheDocument();
   });
 
+  it('tells a delegate without phone permission how to get it, and still shows the history', async () => {
+    db.delegates.grants.push({
+      id: 'grant-test',
+      accountId: 'acc-morgan',
+      personId: 'jamie',
+      name: 'Jamie Morgan',
+      contact: 'jamie.morgan@example.com',
+      relationship: 'partner',
+      scopes: ['view'],
+      until: null,
+      status: 'active',
+      createdAt: '2026-11-01T10:00:00.000Z',
+    });
+    renderApp('/contact-history', { persona: 'jamie', accountId: 'acc-morgan' });
+    const panel = await screen.findByRole('complementary', { name: 'Check a call' });
+    expect(await within(panel).findByText(/To check calls, you need permission to speak to us/)).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: 'Start a practice call' })).not.toBeInTheDocument();
+    expect(await screen.findByText('2 contacts went against your choices.')).toBeInTheDocument();
+  });
+
   it('offers a retry when the history cannot load', async () => {
     server.use(
       http.get('*/api/accounts/:accountId/contacts', () =>

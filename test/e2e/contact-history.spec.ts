@@ -95,6 +95,21 @@ test('the practice call appears in the history while it is in progress, and the 
   await expect.poll(() => polls.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
 });
 
+test('downloads the filtered history as a CSV file', async ({ page }) => {
+  await signIn(page, 'alex');
+  await page.goto('/contact-history?broken=true');
+  await expect(page.getByText('Showing 1 to 2 of 2 contacts.')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as a spreadsheet (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^contact-history-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(text.trim().split('\r\n')).toHaveLength(3);
+  expect(text).toContain('You had asked for email only. This call should not have happened.');
+  await expect(page.getByText('Your download has started.')).toBeVisible();
+});
+
 test('Priya pages through 10,000 contacts with a bounded number of rows', async ({ page }) => {
   test.slow();
   await signIn(page, 'priya');
