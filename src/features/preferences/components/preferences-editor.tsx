@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -6,7 +6,7 @@ import { isProblem } from '@/lib/api-client';
 import type { Schema } from '@/lib/api-types';
 import { useApplyPreset, type Preset } from '../api/apply-preset';
 import { usePreferences, type Preferences } from '../api/get-preferences';
-import { useUpdatePreferences, type PreferencesChange } from '../api/update-preferences';
+import { useUpdatePreferences, withChange, type PreferencesChange } from '../api/update-preferences';
 import { describeChange } from '../describe';
 import { patchEntries } from '../schemas';
 import { CapsForm } from './caps-form';
@@ -35,8 +35,13 @@ export function PreferencesEditor(props: Props) {
 
 export type SaveChange = (change: PreferencesChange) => Promise<boolean>;
 
-function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & { prefs: Preferences }) {
+function Editor({ accountId, holderName, canEdit, recordHref, prefs: cached }: Props & { prefs: Preferences }) {
   const { t, i18n } = useTranslation('preferences');
+  // What the person just chose, shown in the same frame as their press; the cache (optimistic,
+  // then confirmed or rolled back) takes over as soon as it changes.
+  const [intent, setIntent] = useState<Preferences | null>(null);
+  useEffect(() => setIntent(null), [cached]);
+  const prefs = intent ?? cached;
   const update = useUpdatePreferences(accountId);
   const preset = useApplyPreset(accountId);
   const [status, setStatus] = useState<Status | null>(null);
@@ -61,6 +66,7 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs }: Props & {
 
   const save: SaveChange = async (change) => {
     remember();
+    setIntent(withChange(prefs, change));
     try {
       const result = await update.mutateAsync(change);
       setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
