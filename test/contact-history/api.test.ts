@@ -4,6 +4,7 @@ import { londonDay } from '@/mocks/domain/contact-history';
 import { signIn } from '@/mocks/domain/auth';
 import { applyChanges, checkSend } from '@/mocks/domain/preferences';
 import { db, snapshotDb } from '@/mocks/store';
+import { grantJamie } from './support';
 
 const api = (path: string) => new URL(`/api${path}`, location.origin).href;
 
@@ -172,25 +173,10 @@ describe('contact history: filters and paging', () => {
   });
 });
 
-function grantJamie(scopes: ('view' | 'preferences' | 'content-filter' | 'phone')[]) {
-  db.delegates.grants.push({
-    id: 'grant-test',
-    accountId: 'acc-morgan',
-    personId: 'jamie',
-    name: 'Jamie Morgan',
-    contact: 'jamie.morgan@example.com',
-    relationship: 'partner',
-    scopes,
-    until: null,
-    status: 'active',
-    createdAt: '2026-11-01T10:00:00.000Z',
-  });
-  return signIn('jamie').token;
-}
-
 describe('contact history: delegates', () => {
   it("a delegate who may see the account can read and report, logged for the holder, but not check calls", async () => {
-    const token = grantJamie(['view']);
+    grantJamie(['view']);
+    const { token } = signIn('jamie');
     expect((await call('/accounts/acc-morgan/contacts', { token })).status).toBe(200);
     expect((await call('/accounts/acc-morgan/contacts/export', { token })).status).toBe(200);
     const reported = await call('/accounts/acc-morgan/contacts/morgan-011/report', { token, method: 'POST', body: '{}' });
@@ -202,7 +188,8 @@ describe('contact history: delegates', () => {
   });
 
   it('a delegate who may speak to us by phone can check a call; wrong codes are counted per person', async () => {
-    const jamie = grantJamie(['phone']);
+    grantJamie(['phone']);
+    const jamie = signIn('jamie').token;
     const alex = alexToken();
     const demo = (await call('/accounts/acc-morgan/calls/demo', { token: jamie, method: 'POST' })).body as { code: string };
     const wrong = demo.code === '000000' ? '111111' : '000000';

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '@/mocks/node';
 import { db } from '@/mocks/store';
 import { renderApp } from '../render-app';
+import { grantJamie } from './support';
 
 // The machine running these is shared and slow; give each page load time.
 configure({ asyncUtilTimeout: 5000 });
@@ -100,18 +101,7 @@ describe('contact history page', () => {
   });
 
   it('tells a delegate without phone permission how to get it, and still shows the history', async () => {
-    db.delegates.grants.push({
-      id: 'grant-test',
-      accountId: 'acc-morgan',
-      personId: 'jamie',
-      name: 'Jamie Morgan',
-      contact: 'jamie.morgan@example.com',
-      relationship: 'partner',
-      scopes: ['view'],
-      until: null,
-      status: 'active',
-      createdAt: '2026-11-01T10:00:00.000Z',
-    });
+    grantJamie(['view']);
     renderApp('/contact-history', { persona: 'jamie', accountId: 'acc-morgan' });
     const panel = await screen.findByRole('complementary', { name: 'Check a call' });
     expect(await within(panel).findByText(/To check calls, you need permission to speak to us/)).toBeInTheDocument();
