@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -30,10 +30,28 @@ export function ContactList({ accountId, filters }: Props) {
   const hiddenBelow = pages.length > first + windowPages;
   const canShowOlder = hiddenBelow || query.hasNextPage;
 
+  // Dropping the top page must not move what the reader is looking at. Chrome's scroll
+  // anchoring does this by itself; other browsers need the scroll position corrected.
+  const anchor = useRef<{ id: string; top: number } | null>(null);
+  const moveWindow = (next: number) => {
+    const rows = listRef.current?.querySelectorAll<HTMLElement>('li.contact > h3');
+    const last = rows?.[rows.length - 1];
+    anchor.current = last ? { id: last.id, top: last.getBoundingClientRect().top } : null;
+    setStart(next);
+  };
+  useLayoutEffect(() => {
+    const saved = anchor.current;
+    anchor.current = null;
+    const element = saved && document.getElementById(saved.id);
+    if (!saved || !element) return;
+    const moved = element.getBoundingClientRect().top - saved.top;
+    if (Math.abs(moved) > 1) window.scrollBy(0, moved);
+  }, [first]);
+
   const showOlder = () => {
-    if (hiddenBelow) return setStart(first + 1);
+    if (hiddenBelow) return moveWindow(first + 1);
     if (!query.hasNextPage || query.isFetchingNextPage) return;
-    void query.fetchNextPage().then((result) => setStart(Math.max(0, (result.data?.pages.length ?? 0) - windowPages)));
+    void query.fetchNextPage().then((result) => moveWindow(Math.max(0, (result.data?.pages.length ?? 0) - windowPages)));
   };
   // The scroll observer always calls the latest version.
   const olderRef = useRef(showOlder);
