@@ -85,6 +85,35 @@ test('a test campaign shows what the send check refused, and the page fits a 320
   await expectNoAxeViolations(page);
 });
 
+test('a failed save puts the switch back, says so, and "Try again" saves it', async ({ page }) => {
+  await signIn(page, 'alex');
+  await page.goto('/preferences');
+  await expect(page.getByRole('region', { name: 'What you get now' })).toContainText('email only');
+  const setErrorRate = (errorRate: number) =>
+    page.evaluate(async (rate) => {
+      await fetch('/api/demo/faults', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ errorRate: rate, minLatencyMs: 0, maxLatencyMs: 0 }),
+      });
+    }, errorRate);
+  await setErrorRate(1);
+  const post = group(page, 'Newsletter').getByRole('switch', { name: 'Post' });
+  await post.focus();
+  await page.keyboard.press('Space');
+  const problem = page.locator('.prefs-status [role="alert"]');
+  await expect(problem).toContainText('We could not save this change: Newsletter by post: on. It is back as it was.');
+  await expect(post).not.toBeChecked();
+  // The page keeps showing the choices while the service is down.
+  await expect(page.getByRole('region', { name: 'What you get now' })).toContainText('email only');
+  await setErrorRate(0);
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  await expect(post).toBeChecked();
+  await expect(receipt(page)).toContainText('Saved: Newsletter by post: on.');
+  await expect(problem).toBeEmpty();
+  await expectNoAxeViolations(page);
+});
+
 test.describe('in German, in dark mode', () => {
   test.use({ colorScheme: 'dark' });
   test('both pages read in German and have no axe violations', async ({ page }) => {

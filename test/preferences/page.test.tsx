@@ -185,6 +185,8 @@ describe('contact choices page', () => {
   it('rolls a failed save back, says so, and retries', async () => {
     const { user } = await openPreferences();
     patchFailure(500);
+    // The refresh after the failure fails too: the page keeps the choices it has.
+    server.use(http.get('/api/accounts/:accountId/preferences', () => HttpResponse.json({ type: 'about:blank', title: 'Down', status: 503 }, { status: 503 })));
     const sms = toggle('Offers and upgrades', 'Text message');
     await user.click(sms);
     await waitFor(() => expect(alertRegion()).toHaveTextContent('We could not save this change: Offers and upgrades by text message: on. It is back as it was.'));

@@ -73,11 +73,7 @@ export function ConsentRecord({ accountId, page, pageHref, holderName }: { accou
   useEffect(() => {
     if (shownPage !== undefined && shownPage !== firstPage.current) list.current?.focus();
   }, [shownPage]);
-  if (events.isPending) return <Skeleton label={t('record.loading')} lines={6} />;
-  if (events.isError) {
-    if (isProblem(events.error, 403)) return <p className="status status--info">{t('noAccess', { holder: holderName })}</p>;
-    return <QueryError message={t('record.loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => events.refetch()} />;
-  }
+  if (!events.data) return <RecordFallback error={events.error} holderName={holderName} onRetry={() => events.refetch()} />;
   const { items, totalPages, total } = events.data;
   return (
     <div>
@@ -108,6 +104,13 @@ export function ConsentRecord({ accountId, page, pageHref, holderName }: { accou
       )}
     </div>
   );
+}
+
+function RecordFallback({ error, holderName, onRetry }: { error: unknown; holderName: string; onRetry: () => void }) {
+  const { t } = useTranslation('preferences');
+  if (!error) return <Skeleton label={t('record.loading')} lines={6} />;
+  if (isProblem(error, 403)) return <p className="status status--info">{t('noAccess', { holder: holderName })}</p>;
+  return <QueryError message={t('record.loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={onRetry} />;
 }
 
 function Downloads({ accountId }: { accountId: string }) {

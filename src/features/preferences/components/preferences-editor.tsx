@@ -25,12 +25,13 @@ type Props = { accountId: string; holderName: string; canEdit: boolean; recordHr
 export function PreferencesEditor(props: Props) {
   const { t } = useTranslation('preferences');
   const prefs = usePreferences(props.accountId);
-  if (prefs.isPending) return <Skeleton label={t('loading')} lines={8} />;
+  // Once loaded, keep showing the choices even if a later refresh fails (the shell says when we are offline).
+  if (prefs.data) return <Editor {...props} prefs={prefs.data} />;
   if (prefs.isError) {
     if (isProblem(prefs.error, 403)) return <p className="status status--info">{t('noAccess', { holder: props.holderName })}</p>;
     return <QueryError message={t('loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => prefs.refetch()} />;
   }
-  return <Editor {...props} prefs={prefs.data} />;
+  return <Skeleton label={t('loading')} lines={8} />;
 }
 
 export type SaveChange = (change: PreferencesChange) => Promise<boolean>;
