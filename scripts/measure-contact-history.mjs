@@ -59,6 +59,7 @@ try {
   // Records when the first contact row is added to the page, relative to navigation start.
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
+      if (!window.__headingAt && document.querySelector('h1')?.textContent === 'Contact history') window.__headingAt = performance.now();
       if (document.querySelector('li.contact')) {
         window.__firstRowsAt = performance.now();
         observer.disconnect();
@@ -81,9 +82,12 @@ try {
     for (let i = 0; i < 3; i++) {
       await page.goto(`${base}/contact-history`);
       await page.locator('li.contact').first().waitFor();
-      runs.push(await page.evaluate(() => window.__firstRowsAt));
+      runs.push(await page.evaluate(() => [window.__headingAt, window.__firstRowsAt]));
     }
-    firstRows[label] = runs.map((ms) => Math.round(ms));
+    firstRows[label] = {
+      pageHeadingMs: runs.map(([heading]) => Math.round(heading)),
+      firstRowsMs: runs.map(([, rows]) => Math.round(rows)),
+    };
   }
 
   // Scroll through all 10,000 contacts (no added latency, so the run takes seconds, not minutes).
@@ -106,7 +110,7 @@ try {
   }
   const result = {
     url: base,
-    firstRowsMs: firstRows,
+    sinceNavigationStart: firstRows,
     scrolledThrough: (await page.locator('.history-list__count').textContent())?.trim(),
     scrollSteps: pagesSeen,
     secondsToScrollAll: Math.round((Date.now() - started) / 100) / 10,
@@ -120,5 +124,11 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  if (server) process.kill(-server.pid);
+  if (server) {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      // Already gone.
+    }
+  }
 }
