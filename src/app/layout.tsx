@@ -1,42 +1,21 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
-import type { Schema } from '@/lib/api-types';
 import { useToken } from '@/lib/session';
-import { useActiveAccount } from '@/features/account/api/use-active-account';
-import { AccountSwitcher } from '@/features/account/components/account-switcher';
-import { useSignOut } from '@/features/account/api/sign-out';
 import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 
-type Access = Schema<'AccountAccess'> | null;
-const canView = (a: Access) =>
-  a?.role === 'holder' ||
-  (a?.role === 'delegate' && a.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter'));
-
-/** Only pages the person can use on the account they act on are offered. */
-const navItems: [key: string, to: string, show: (a: Access) => boolean][] = [
-  ['home', paths.home(), () => true],
-  ['preferences', paths.preferences(), canView],
-  ['contactHistory', paths.contactHistory(), canView],
-  [
-    'contentFilter',
-    paths.contentFilter(),
-    (a) => a?.role === 'holder' || a?.role === 'line-user' || Boolean(a?.scopes.includes('content-filter')),
-  ],
-  ['delegates', paths.delegates(), () => true],
-  ['account', paths.account(), () => true],
-];
+// Only signed-in visitors need these, so they stay out of the entry chunk (the unsubscribe page is signed out).
+const SignedInNav = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.SignedInNav })));
+const AccountSwitcher = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.AccountSwitcher })));
 
 export function Layout() {
   const { t } = useTranslation();
   const token = useToken();
   const navigation = useNavigation();
-  const signOut = useSignOut();
-  const { active } = useActiveAccount();
   return (
     <>
       {navigation.state === 'loading' && <div className="nav-progress" aria-hidden="true" />}
@@ -53,32 +32,21 @@ export function Layout() {
           </Link>
           <LanguageSwitch />
           {token ? (
-            <button type="button" className="button button--secondary" onClick={() => signOut.mutate()}>
-              {t('signOut')}
-            </button>
+            <Suspense fallback={null}>
+              <SignedInNav />
+            </Suspense>
           ) : (
             <Link to={paths.signIn()} className="button button--secondary">
               {t('signIn')}
             </Link>
           )}
-          {token && (
-            <nav className="site-nav" aria-label={t('nav.label')}>
-              <ul>
-                {navItems
-                  .filter(([, , show]) => show(active))
-                  .map(([key, to]) => (
-                    <li key={key}>
-                      <NavLink to={to} end={to === paths.home()}>
-                        {t(`nav.${key}`)}
-                      </NavLink>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-          )}
         </div>
       </header>
-      {token && <AccountSwitcher />}
+      {token && (
+        <Suspense fallback={null}>
+          <AccountSwitcher />
+        </Suspense>
+      )}
       <ConnectionStatus />
       <main id="main" className="site-main" tabIndex={-1}>
         <Suspense fallback={<Skeleton label={t('pageLoading')} lines={5} />}>

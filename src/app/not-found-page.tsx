@@ -4,7 +4,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { paths } from '@/config/paths';
 
 export function NotFoundPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('error-pages');
   return (
     <div>
       <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>

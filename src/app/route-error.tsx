@@ -6,7 +6,7 @@ import { NotFoundPage } from './not-found-page';
 
 /** Shown when a page fails to load or render: a plain message and a retry. */
 export function RouteError() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('error-pages');
   const error = useRouteError();
   const navigate = useNavigate();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;

@@ -15,12 +15,12 @@ function Resolve({
   children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode;
   none?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'signed-in']);
   const { me, active } = useActiveAccount();
   if (me.isPending) return <Skeleton label={t('pageLoading')} lines={5} />;
   if (me.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => me.refetch()} />;
-  if (!active) return <>{none ?? <p>{t('noAccounts')}</p>}</>;
+  if (!active) return <>{none ?? <p>{t('signed-in:noAccounts')}</p>}</>;
   return <>{children(active, me.data)}</>;
 }
 

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
 import { PhonePasswordPanel } from '@/features/delegates/components/phone-password-panel';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -43,4 +42,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

@@ -3,7 +3,6 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { paths } from '@/config/paths';
 import { ConsentRecord } from '@/features/preferences/components/consent-record';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -32,4 +31,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

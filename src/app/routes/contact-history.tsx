@@ -7,7 +7,6 @@ import { ContactList } from '@/features/contact-history/components/contact-list'
 import { DownloadButton } from '@/features/contact-history/components/download-button';
 import { useContactFilters } from '@/features/contact-history/components/use-contact-filters';
 import '@/features/contact-history/contact-history.css';
-import { RouteError } from '../route-error';
 import { WithActiveAccount, type ActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -41,4 +40,3 @@ function ContactHistoryPage({ account }: { account: ActiveAccount }) {
   );
 }
 
-export { RouteError as ErrorBoundary };

@@ -8,7 +8,6 @@ import { SiteCheckForm } from '@/features/content-filter/components/site-check-f
 import { SiteReportForm } from '@/features/content-filter/components/site-report-form';
 import { SiteReportList } from '@/features/content-filter/components/site-report-list';
 import type { SiteReportInput } from '@/features/content-filter/schemas';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 function ContentFilterPage({ account }: { account: ActiveAccount }) {
@@ -60,4 +59,3 @@ export function Component() {
   return <WithActiveAccount>{(account) => <ContentFilterPage account={account} />}</WithActiveAccount>;
 }
 
-export { RouteError as ErrorBoundary };

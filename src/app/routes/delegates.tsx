@@ -6,7 +6,6 @@ import { setActiveAccountId } from '@/lib/session';
 import { ActingForPanel } from '@/features/delegates/components/acting-for-panel';
 import { ActivityLog } from '@/features/delegates/components/activity-log';
 import { DelegateList } from '@/features/delegates/components/delegate-list';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -62,4 +61,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
 import { FaultSettingsForm } from '@/features/demo/components/fault-settings-form';
 import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
-import { RouteError } from '../route-error';
 
 export function Component() {
   const { t } = useTranslation('demo');
@@ -18,4 +17,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

@@ -3,7 +3,6 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { EmailLinkForm } from '@/features/unsubscribe/components/email-link-form';
 import { OpenChoices } from '@/features/unsubscribe/components/open-choices';
 import { useLinkToken } from '@/features/unsubscribe/use-link-token';
-import { RouteError } from '../route-error';
 
 /** /email-me-a-link asks for an address; the emailed link comes back here with ?t=… to open the choices. */
 export function Component() {
@@ -19,4 +18,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

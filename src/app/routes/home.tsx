@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
 import { AccountOverview } from '@/features/account/components/account-overview';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'signed-in']);
   return (
     <WithActiveAccount none={<NoAccount />}>
       {(account, me) => (
@@ -19,13 +18,12 @@ export function Component() {
 }
 
 function NoAccount() {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'signed-in']);
   return (
     <div>
       <PageHeading title={t('appName')}>{t('appName')}</PageHeading>
-      <p>{t('noAccounts')}</p>
+      <p>{t('signed-in:noAccounts')}</p>
     </div>
   );
 }
 
-export { RouteError as ErrorBoundary };

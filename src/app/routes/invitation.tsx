@@ -5,7 +5,6 @@ import { paths } from '@/config/paths';
 import { setActiveAccountId, useToken } from '@/lib/session';
 import { useMe } from '@/features/account/api/get-me';
 import { InvitationProblem, InvitationResponse } from '@/features/delegates/components/invitation-response';
-import { RouteError } from '../route-error';
 
 export function Component() {
   const { t } = useTranslation('delegates');
@@ -47,4 +46,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

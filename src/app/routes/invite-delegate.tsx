@@ -3,7 +3,6 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { paths } from '@/config/paths';
 import { InviteForm } from '@/features/delegates/components/invite-form';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -34,4 +33,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

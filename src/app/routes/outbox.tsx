@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
 import { OutboxList } from '@/features/demo/components/outbox-list';
-import { RouteError } from '../route-error';
 
 export function Component() {
   const { t } = useTranslation('demo');
@@ -14,4 +13,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

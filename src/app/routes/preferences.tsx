@@ -3,7 +3,6 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { paths } from '@/config/paths';
 import { PreferencesEditor } from '@/features/preferences/components/preferences-editor';
 import { TestCampaign } from '@/features/preferences/components/test-campaign';
-import { RouteError } from '../route-error';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -34,4 +33,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

@@ -3,7 +3,6 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { paths } from '@/config/paths';
 import { PersonaPicker } from '@/features/account/components/persona-picker';
-import { RouteError } from '../route-error';
 
 /** Only same-app paths are followed after sign-in, never another site. */
 function safeNext(next: string | null) {
@@ -27,4 +26,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

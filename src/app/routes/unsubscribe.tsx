@@ -4,7 +4,6 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useDescribeLink } from '@/features/unsubscribe/api/describe-link';
 import { UnsubscribePage } from '@/features/unsubscribe/components/unsubscribe-page';
 import { useLinkToken } from '@/features/unsubscribe/use-link-token';
-import { RouteError } from '../route-error';
 
 /**
  * /unsubscribe?t=… — no sign-in. The token leaves the address bar at once, and the
@@ -21,4 +20,3 @@ export function Component() {
   );
 }
 
-export { RouteError as ErrorBoundary };

@@ -15,7 +15,7 @@ const cards = [
 
 /** The signed-in home: who this is, the account's lines, and where to go next. */
 export function AccountOverview({ accountId }: { accountId: string }) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'signed-in']);
   const account = useAccount(accountId);
   if (account.isPending) return <Skeleton label={t('loading')} lines={6} />;
   if (account.isError)
@@ -28,7 +28,7 @@ export function AccountOverview({ accountId }: { accountId: string }) {
       <p className="lead">{t('home.intro', { account: data.name })}</p>
       <dl className="summary card">
         <dt>{t('home.yourRole')}</dt>
-        <dd>{t(`roles.${data.role}`, { name: data.holderName })}</dd>
+        <dd>{t(`signed-in:roles.${data.role}`, { name: data.holderName })}</dd>
         <dt>{t('home.linesTitle')}</dt>
         <dd>
           <ul className="plain-list">
@@ -46,7 +46,7 @@ export function AccountOverview({ accountId }: { accountId: string }) {
           .map(([key, to]) => (
             <div className="card" key={key}>
               <h2 className="flush-top">
-                <Link to={to}>{t(`nav.${key}`)}</Link>
+                <Link to={to}>{t(`signed-in:nav.${key}`)}</Link>
               </h2>
               <p>{t(`home.cards.${key}`)}</p>
             </div>

@@ -50,12 +50,12 @@ function useLostAccess() {
  */
 export function AccountSwitcher() {
   // Not suspending: the banner sits outside the page's loading boundary; "account" loads in the background.
-  const { t } = useTranslation(['common', 'account'], { useSuspense: false });
+  const { t, ready } = useTranslation(['signed-in', 'account'], { useSuspense: false });
   const { active, accounts } = useActiveAccount();
   useRecheckAccessOnRefusal();
   const [lost, dismissLost] = useLostAccess();
   const showSwitcher = active && (accounts.length > 1 || active.role === 'delegate');
-  if (!showSwitcher && !lost) return null;
+  if (!ready || (!showSwitcher && !lost)) return null;
   const own = accounts.find((a) => a.role === 'holder');
   return (
     <div className="acting-banner">
