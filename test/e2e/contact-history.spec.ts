@@ -73,7 +73,7 @@ test('Alex finds the two calls that broke "email only", reports one, and checks 
   await expectNoAxeViolations(page);
 
   // A wrong code: "not one of ours", with what to do.
-  await codeField.focus();
+  await expect(codeField).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(code === '123456' ? '654321' : '123456');
   await page.keyboard.press('Enter');
