@@ -41,11 +41,11 @@ const templates: Template[] = [
   { weight: 8, channel: 'email', subject: 'orders', kind: 'service', summary: (pick) => `Your order for ${pick(['a new SIM', 'a router', 'a handset', 'a phone number move'])} has an update.` },
   { weight: 15, channel: 'app', subject: 'account', kind: 'service', summary: (pick) => `${pick(lines)} has used ${pick(['50%', '80%', '100%'])} of its data.` },
   { weight: 4, channel: 'phone', subject: 'account', kind: 'service', team: 'customer-care', summary: (pick) => `Call about your fault report for ${pick(lines)}.` },
-  { weight: 5, channel: 'email', subject: 'offers', kind: 'marketing', sender: company, team: 'marketing', summary: (pick) => pick(['Business broadband offer.', 'Save on extra business lines.', 'Free router upgrade for business customers.']) },
-  { weight: 3, channel: 'email', subject: 'newsletter', kind: 'marketing', sender: company, team: 'marketing', summary: (_, at) => `Kestrel Business newsletter for ${month(at)}.` },
+  { weight: 1.5, channel: 'email', subject: 'offers', kind: 'marketing', sender: company, team: 'marketing', summary: (pick) => pick(['Business broadband offer.', 'Save on extra business lines.', 'Free router upgrade for business customers.']) },
+  { weight: 1, channel: 'email', subject: 'newsletter', kind: 'marketing', sender: company, team: 'marketing', summary: (_, at) => `Kestrel Business newsletter for ${month(at)}.` },
   { weight: 4, channel: 'post', subject: 'offers', kind: 'marketing', sender: company, team: 'marketing', summary: () => 'Letter: business mobile deals.' },
-  { weight: 1.5, channel: 'phone', subject: 'offers', kind: 'marketing', sender: franchise, team: 'sales', summary: (pick) => pick(['Sales call about moving more lines to us.', 'Sales call about a business fibre deal.']) },
-  { weight: 1, channel: 'sms', subject: 'new-products', kind: 'marketing', sender: company, team: 'marketing', summary: () => 'Text: new business cloud phone system.' },
+  { weight: 0.8, channel: 'phone', subject: 'offers', kind: 'marketing', sender: franchise, team: 'sales', summary: (pick) => pick(['Sales call about moving more lines to us.', 'Sales call about a business fibre deal.']) },
+  { weight: 0.4, channel: 'sms', subject: 'new-products', kind: 'marketing', sender: company, team: 'marketing', summary: () => 'Text: new business cloud phone system.' },
   { weight: 1, channel: 'email', subject: 'surveys', kind: 'marketing', sender: partner, team: null, delivery: 'not-sent', summary: () => 'Survey about your business phone use.' },
 ];
 

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
+import { formatNumber } from '@/lib/format';
 import { useContacts } from '../api/list-contacts';
 import type { ContactFilters } from '../schemas';
 
 /** The headline: how many contacts went against the customer's choices, one step from seeing them. */
 export function BrokenSummary({ brokenTotal, filtered }: { brokenTotal: number; filtered: boolean }) {
-  const { t } = useTranslation('contact-history');
+  const { t, i18n } = useTranslation('contact-history');
   return (
     <div className={brokenTotal ? 'status status--error history-summary' : 'status status--success history-summary'}>
-      <p>{t('brokenSummary', { count: brokenTotal })}</p>
+      <p>{t('brokenSummary', { count: brokenTotal, number: formatNumber(i18n.language, brokenTotal) })}</p>
       {brokenTotal > 0 && !filtered && <Link to={paths.contactHistory('broken=true')}>{t('showBroken')}</Link>}
     </div>
   );
