@@ -39,6 +39,8 @@ export default defineConfig({
   build: {
     outDir: process.env.OUT_DIR ?? 'dist',
     target: 'es2022',
+    // .vite/manifest.json: the bench and budget tests use it to tell app code from the mock API.
+    manifest: true,
     // Every browser we support has modulepreload; the polyfill would only add bytes to the entry.
     modulePreload: { polyfill: false },
     rolldownOptions: {

@@ -6,11 +6,11 @@ import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { execFileSync } from 'node:child_process';
 import {
   build,
   chromiumArgs,
   chromiumPath,
+  lighthouse,
   measureFloor,
   percentile,
   recordScripts,
@@ -87,32 +87,12 @@ async function unsubscribeJourney(browser, base) {
     const fresh = await context.newPage();
     const started = Date.now();
     await fresh.goto(base + link);
-    await fresh.getByRole('main').getByRole('button').first().click();
-    await fresh.getByRole('status').filter({ hasText: /.+/ }).first().waitFor();
+    await fresh.getByRole('button', { name: 'Stop these emails' }).click();
+    await fresh.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
     times.push(Date.now() - started);
     await context.close();
   }
   return { runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
-}
-
-function lighthouse(url, userDataDir) {
-  const output = execFileSync(
-    'npx',
-    [
-      'lighthouse',
-      url,
-      '--quiet',
-      '--output=json',
-      '--only-categories=performance,accessibility,best-practices',
-      '--form-factor=mobile',
-      '--disable-storage-reset',
-      `--chrome-flags=--headless --no-sandbox ${chromiumArgs.join(' ')} --user-data-dir=${userDataDir}`,
-    ],
-    { cwd: root, env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const report = JSON.parse(output.toString());
-  const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
-  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices') };
 }
 
 async function lighthouseScores(base) {

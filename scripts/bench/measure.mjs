@@ -17,8 +17,22 @@ export const chromiumArgs = [
 
 export const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
 
-/** The mock API's chunk (msw, zod, the mock domain) is counted apart from app code. */
-export const isMockChunk = (file) => /\/assets\/browser-[^/]+\.js$/.test(file);
+/**
+ * Files that only the mock API loads (msw, its zod, the mock domain): everything in the static
+ * import graph of src/mocks/browser.ts that the entry does not also need. Counted apart from app code.
+ */
+export function mockFiles(outDir) {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
+  const closure = (key, seen = new Set()) => {
+    if (!manifest[key] || seen.has(key)) return seen;
+    seen.add(key);
+    for (const next of manifest[key].imports ?? []) closure(next, seen);
+    return seen;
+  };
+  const files = (keys) => new Set([...keys].map((key) => `/${manifest[key].file}`));
+  const shell = files(closure('index.html'));
+  return new Set([...files(closure('src/mocks/browser.ts'))].filter((file) => !shell.has(file)));
+}
 
 export function build(outDir) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
@@ -63,6 +77,7 @@ export async function startPreview(outDir, port) {
 
 /** Records every JS file a page loads, with its gzip size from the build folder. */
 export function recordScripts(page, outDir) {
+  const mock = mockFiles(outDir);
   const seen = new Map();
   page.on('requestfinished', (request) => {
     const url = new URL(request.url());
@@ -72,9 +87,9 @@ export function recordScripts(page, outDir) {
   });
   return () => {
     let app = 0;
-    let mock = 0;
-    for (const [path, kb] of seen) isMockChunk(path) ? (mock += kb) : (app += kb);
-    return { appKb: app, mockKb: mock, files: [...seen.keys()] };
+    let mockKb = 0;
+    for (const [path, kb] of seen) mock.has(path) ? (mockKb += kb) : (app += kb);
+    return { appKb: app, mockKb, files: [...seen.keys()] };
   };
 }
 
@@ -83,4 +98,33 @@ export const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** dig
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Lighthouse (mobile) on one URL with a prepared Chromium profile; scores 0–100. */
+export function lighthouse(url, userDataDir, categories = ['performance', 'accessibility', 'best-practices']) {
+  const output = execFileSync(
+    'npx',
+    [
+      'lighthouse',
+      url,
+      '--quiet',
+      '--output=json',
+      `--only-categories=${categories.join(',')}`,
+      '--form-factor=mobile',
+      '--disable-storage-reset',
+      `--chrome-flags=--headless --no-sandbox ${chromiumArgs.join(' ')} --user-data-dir=${userDataDir}`,
+    ],
+    { cwd: root, env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = JSON.parse(output.toString());
+  const score = (id) => (report.categories[id] ? Math.round(report.categories[id].score * 100) : null);
+  const failing = Object.values(report.audits)
+    .filter((a) => a.score === 0 && report.categories.accessibility?.auditRefs.some((r) => r.id === a.id))
+    .map((a) => a.id);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    failingAccessibilityAudits: failing,
+  };
 }

@@ -1,0 +1,92 @@
+import { chromium, expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error -- plain ES module shared with `npm run bench`
+import { chromiumArgs, chromiumPath, lighthouse, measureFloor, recordScripts, root } from '../../scripts/bench/measure.mjs';
+import { resetDemo } from './support';
+
+const outDir = join(root, process.env.OUT_DIR ?? 'dist');
+const budgetOverFloorKb = 15;
+
+async function unsubscribeLink(page: import('@playwright/test').Page) {
+  const emails: { kind: string; links: { href: string }[] }[] = await page.evaluate(async () =>
+    (await fetch('/api/demo/outbox')).json(),
+  );
+  const href = emails.find((e) => e.kind === 'marketing')!.links.find((l) => l.href.includes('/unsubscribe'))!.href;
+  const url = new URL(href);
+  return url.pathname + url.search;
+}
+
+test('the unsubscribe page loads no more than 15 kB gzip of JS above the floor of the given stack', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const floorKb: number = measureFloor();
+  const setup = await browser.newContext();
+  const setupPage = await setup.newPage();
+  await resetDemo(setupPage);
+  const link = await unsubscribeLink(setupPage);
+  await setup.close();
+
+  // Cold visit, as from an email on a phone: new context, empty cache, no service worker yet.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  const scripts = recordScripts(page, outDir);
+  await page.goto(link);
+  await expect(page.getByRole('button', { name: 'Stop these emails' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const { appKb, files } = scripts();
+  await context.close();
+  const budgetKb = floorKb + budgetOverFloorKb;
+  test.info().annotations.push({
+    type: 'budget',
+    description: `unsubscribe app JS ${appKb.toFixed(1)} kB; floor ${floorKb.toFixed(1)} kB; budget ${budgetKb.toFixed(1)} kB`,
+  });
+  expect(files.some((f: string) => /zod|react-hook-form/.test(f)), 'no form library or zod chunk').toBe(false);
+  expect(appKb, `unsubscribe app JS (floor ${floorKb.toFixed(1)} kB)`).toBeLessThanOrEqual(budgetKb);
+});
+
+const lighthouseRoutes = [
+  '/sign-in',
+  '/email-me-a-link',
+  '/demo',
+  '/demo/outbox',
+  '/',
+  '/preferences',
+  '/preferences/record',
+  '/contact-history',
+  '/content-filter',
+  '/people',
+  '/people/invite',
+  '/account',
+  'UNSUBSCRIBE',
+];
+
+test('every route scores 100 for accessibility in Lighthouse (mobile)', async ({ baseURL }) => {
+  test.setTimeout(600_000);
+  // A Chromium profile signed in as Alex, so Lighthouse audits the real signed-in pages.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lh-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    baseURL,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await resetDemo(page);
+  const link = await unsubscribeLink(page);
+  await page.getByRole('button', { name: /Sign in as Alex Morgan/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await context.close();
+
+  const results: Record<string, number | null> = {};
+  const failures: string[] = [];
+  for (const route of lighthouseRoutes) {
+    const path = route === 'UNSUBSCRIBE' ? link : route;
+    const report = lighthouse(baseURL + path, userDataDir, ['accessibility']);
+    results[route] = report.accessibility;
+    if (report.accessibility !== 100) failures.push(`${route}: ${report.accessibility} (${report.failingAccessibilityAudits.join(', ')})`);
+  }
+  test.info().annotations.push({ type: 'lighthouse-accessibility', description: JSON.stringify(results) });
+  expect(failures).toEqual([]);
+});
