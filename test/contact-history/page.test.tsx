@@ -2,6 +2,8 @@ import { act, configure, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '@/mocks/node';
+import { contactHistoryKeys } from '@/features/contact-history/keys';
+import { checkSend } from '@/mocks/domain/preferences';
 import { db } from '@/mocks/store';
 import { renderApp } from '../render-app';
 import { grantJamie } from './support';
@@ -19,6 +21,19 @@ describe('contact history page', () => {
     expect(screen.getAllByText('You had asked for email only. This call should not have happened.')).toHaveLength(2);
     expect(screen.getAllByText('Not sent because of your choices: you had said no to partners.')).toHaveLength(1);
     expect(screen.getAllByText(/From Phones Direct \(reseller\)/).length).toBeGreaterThan(0);
+  });
+
+  it('shows sends the check refused after a test campaign, when the customer comes back', async () => {
+    const { router, queryClient } = renderApp('/contact-history', { persona: 'alex' });
+    await screen.findByText('2 contacts went against your choices.');
+    await act(() => router.navigate('/'));
+    await screen.findByRole('heading', { level: 1, name: 'Hello, Alex Morgan' });
+    // Leaving the page drops the list's cached pages on the next tick.
+    await waitFor(() => expect(queryClient.getQueryCache().findAll({ queryKey: contactHistoryKeys.lists('acc-morgan') })).toEqual([]));
+    checkSend({ accountId: 'acc-morgan', channel: 'sms', topic: 'offers', sender: 'company', senderName: 'Kestrel Telecom', summary: 'Test campaign: winter offer' });
+    await act(() => router.navigate('/contact-history'));
+    expect(await screen.findByText('Test campaign: winter offer')).toBeInTheDocument();
+    expect(rows()[0]).toHaveTextContent('Not sent because of your choices: you had asked for email only.');
   });
 
   it('filters through the URL, without a reload, and validates bad values from a bookmark', async () => {

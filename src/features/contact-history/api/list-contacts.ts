@@ -16,8 +16,10 @@ export const listContacts = (accountId: string, filters: ContactFilters, cursor:
   );
 
 /**
- * Newest first, one page per cursor. Every loaded page stays cached (the list shows only a
- * window of them), so it is never refetched as a whole: changes patch the cache or reset it.
+ * Newest first, one page per cursor. Every loaded page stays cached while the page is open (the
+ * list shows only a window of them), so it is never refetched as a whole: changes patch the
+ * cache or reset it. Leaving the page drops it, so coming back (say, after a test campaign on
+ * the choices page) loads the newest first page again rather than hundreds of old ones.
  */
 export const contactsQueryOptions = (accountId: string, filters: ContactFilters) =>
   infiniteQueryOptions({
@@ -27,6 +29,7 @@ export const contactsQueryOptions = (accountId: string, filters: ContactFilters)
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
+    gcTime: 0,
     refetchOnWindowFocus: false,
   });
 
