@@ -34,7 +34,11 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   plugins: [react(), cspMeta()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The mock API sets no cookies; see docs/decisions/0006-no-cookie-jar-in-the-mock.md.
+      'tough-cookie': fileURLToPath(new URL('./src/mocks/tough-cookie-stub.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: process.env.OUT_DIR ?? 'dist',
