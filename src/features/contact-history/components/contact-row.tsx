@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import type { Contact } from '../api/list-contacts';
@@ -12,6 +12,7 @@ type Props = { accountId: string; contact: Contact; onReported: (message: string
 export function ContactRow({ accountId, contact, onReported }: Props) {
   const { t, i18n } = useTranslation('contact-history');
   const [reporting, setReporting] = useState(false);
+  const [justReported, setJustReported] = useState(false);
   const reportedRef = useRef<HTMLParagraphElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const headingId = `contact-${contact.id}`;
@@ -24,9 +25,16 @@ export function ContactRow({ accountId, contact, onReported }: Props) {
 
   function done(report: ContactReport, created: boolean) {
     setReporting(false);
+    setJustReported(true);
     onReported(t(created ? 'report.sent' : 'report.alreadySent', { reference: report.reference }));
-    requestAnimationFrame(() => reportedRef.current?.focus());
   }
+  // Focus the reference once the contact shows it (the cache update may land a moment later).
+  const hasReport = Boolean(contact.report);
+  useEffect(() => {
+    if (!justReported || !hasReport) return;
+    reportedRef.current?.focus();
+    setJustReported(false);
+  }, [justReported, hasReport]);
 
   return (
     <li className={broke ? 'contact contact--broke' : contact.delivery === 'not-sent' ? 'contact contact--refused' : 'contact'}>
