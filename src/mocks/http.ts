@@ -2,7 +2,7 @@ import { createOpenApiHttp } from 'openapi-msw';
 import type { paths } from '@/lib/api-schema.gen';
 import { applyFaults } from './faults';
 import { ApiError, problemResponse } from './problem';
-import { persist } from './store';
+import { persist, withSharedStore } from './store';
 
 /** Typed MSW `http`: only paths, params and bodies in the contract type-check. */
 export const http = createOpenApiHttp<paths>({ baseUrl: `${import.meta.env.BASE_URL}api` });
@@ -20,9 +20,11 @@ export function handle<Info extends { request: Request }, Result>(
   return async (info: Info) => {
     try {
       if (options.faults !== false) await applyFaults();
-      const result = await resolver(info);
-      if (info.request.method !== 'GET') persist();
-      return result;
+      return await withSharedStore(async () => {
+        const result = await resolver(info);
+        if (info.request.method !== 'GET') persist();
+        return result;
+      });
     } catch (error) {
       if (error instanceof ApiError) return problemResponse(error, new URL(info.request.url).pathname) as never;
       console.warn('Mock API crashed', error);

@@ -58,9 +58,10 @@ export function useUpdatePreferences(accountId: string) {
     },
     onSettled: (_data, error) => {
       void queryClient.invalidateQueries({ queryKey: preferencesKeys.record(accountId) });
-      // Refetch once the last queued write is done, or at once after a conflict.
+      // Refetch once the last queued write is done, or at once after a conflict. Not awaited: the
+      // person hears "saved" or "could not save" as soon as the write answers, not after the reload.
       if (isProblem(error, 409) || queryClient.isMutating({ mutationKey: [...key, 'update'] }) <= 1) {
-        return queryClient.invalidateQueries({ queryKey: key });
+        void queryClient.invalidateQueries({ queryKey: key });
       }
     },
   });
