@@ -31,9 +31,15 @@ for (const [width, height, scheme] of [
   for (const route of routes) {
     await page.goto(base + route);
     await page.waitForTimeout(1200);
-    const file = `${outDir}/${route.replace(/\W+/g, '_') || 'root'}-${width}-${scheme}.png`;
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(file);
+    const name = `${outDir}/${route.replace(/\W+/g, '_') || 'root'}-${width}-${scheme}`;
+    // Long pages are cut into screen-sized parts, so each picture stays readable.
+    const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let part = 0, y = 0; y < fullHeight && part < 8; part++, y += height) {
+      const file = `${name}-${part + 1}.png`;
+      const clip = { x: 0, y, width, height: Math.min(height, fullHeight - y) };
+      await page.screenshot({ path: file, fullPage: true, clip });
+      console.log(file);
+    }
   }
   await context.close();
 }
