@@ -213,11 +213,11 @@ describe('invitation validation (the same zod schema as the form)', () => {
     await inviteJamie();
     const again = await call(`${acc}/delegates`, { method: 'POST', token: tokenFor('alex'), body: invite() });
     expect(again.status).toBe(422);
-    expect(again.body.errors[0]).toMatchObject({ field: 'contact', message: 'errors.contactInvited' });
+    expect(again.body.errors[0]).toMatchObject({ field: 'contact', message: 'You already invited this person. Their invitation is still open.' });
     db.delegates.grants = [];
     grantDirectly('jamie', ['view']);
     const active = await call(`${acc}/delegates`, { method: 'POST', token: tokenFor('alex'), body: invite({ contact: '07700900321' }) });
-    expect(active.body.errors[0]).toMatchObject({ field: 'contact', message: 'errors.contactActive' });
+    expect(active.body.errors[0]).toMatchObject({ field: 'contact', message: 'This person can already act for you. Change what they can do in the list instead.' });
   });
 });
 

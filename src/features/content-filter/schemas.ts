@@ -38,10 +38,19 @@ export const siteCheckSchema = z.strictObject({ url: siteUrlSchema });
 
 export const reportKinds = ['wrongly-blocked', 'wrongly-allowed'] as const;
 
+// Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
+// eslint-disable-next-line no-control-regex
+const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 export const siteReportSchema = z.strictObject({
   url: siteUrlSchema,
   kind: z.enum(reportKinds, { message: 'kind-required' }),
-  details: z.string().trim().max(1000, 'details-too-long').optional().default(''),
+  details: z
+    .string()
+    .transform((value) => value.replace(invisible, '').trim())
+    .pipe(z.string().max(1000, 'details-too-long'))
+    .optional()
+    .default(''),
 });
 export type SiteReportInput = z.input<typeof siteReportSchema>;
 

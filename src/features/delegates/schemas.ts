@@ -28,6 +28,9 @@ const addYears = (isoDay: string, years: number) => {
   return date.toISOString().slice(0, 10);
 };
 
+/** A calendar day that exists: Date.parse alone would roll 30 February over to 2 March. */
+const isRealDay = (day: string) => !Number.isNaN(Date.parse(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+
 export const nameSchema = z
   .string()
   .trim()
@@ -55,7 +58,7 @@ export const untilSchema = (today: string) =>
       .string()
       .min(1, 'errors.untilRequired')
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.untilInvalid')
-      .refine((day) => !Number.isNaN(Date.parse(day)), 'errors.untilInvalid')
+      .refine(isRealDay, 'errors.untilInvalid')
       .refine((day) => day > today, 'errors.untilPast')
       .refine((day) => day <= addYears(today, 5), 'errors.untilTooFar'),
   ], { error: 'errors.untilInvalid' });
@@ -85,7 +88,7 @@ export const phonePasswordSchema = z.strictObject({
 export type PhonePasswordInput = z.output<typeof phonePasswordSchema>;
 
 export const revealSchema = z.strictObject({
-  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateOfBirthInvalid'),
+  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateOfBirthInvalid').refine(isRealDay, 'errors.dateOfBirthInvalid'),
 });
 export type RevealInput = z.output<typeof revealSchema>;
 

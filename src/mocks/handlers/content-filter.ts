@@ -21,6 +21,10 @@ async function readPlain<S extends Parameters<typeof readJson>[1]>(request: Requ
     return await readJson(request, schema);
   } catch (error) {
     if (error instanceof ApiError && error.extra.errors) {
+      // One known problem (a 10,000-character shop code is simply not a code we know) keeps its
+      // stable code, so clients word it like the same refusal from the domain rules.
+      const [only, ...more] = error.extra.errors;
+      if (only && !more.length && messagesEn[only.message]) error.extra.code = only.message;
       error.extra.errors = error.extra.errors.map((e) => ({ ...e, message: messagesEn[e.message] ?? e.message }));
     }
     throw error;

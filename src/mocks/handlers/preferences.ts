@@ -22,7 +22,7 @@ import {
 } from '../domain/preferences';
 import { handle, http } from '../http';
 import { ApiError } from '../problem';
-import { queryObject } from '../validate';
+import { fieldErrors, plainEnglish, queryObject, requireJsonType } from '../validate';
 
 // English words for the schema's message keys, for API clients that show `errors[].message`.
 const messages: Record<string, string> = {
@@ -34,21 +34,16 @@ const messages: Record<string, string> = {
 
 /** Like validate(), but names the exact unknown field (e.g. "marketing.offers.fax"). */
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: plainEnglish });
   if (result.success) return result.data;
-  const errors = result.error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: 'This is not a choice we offer.' }));
-    }
-    return [{ field: at.join('.') || '(body)', message: messages[issue.message] ?? issue.message }];
-  });
+  const errors = fieldErrors(result.error, (message) => messages[message] ?? message, 'This is not a choice we offer.');
   throw new ApiError(422, 'Some details need changing.', { code: 'validation', errors });
 }
 
 async function readBody<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.output<S>> {
   const text = await request.clone().text();
   if (optional && text.trim() === '') return parse(schema, {});
+  requireJsonType(request);
   let body: unknown;
   try {
     body = JSON.parse(text);
