@@ -88,7 +88,10 @@ export function recordScripts(page, outDir) {
   return () => {
     let app = 0;
     let mockKb = 0;
-    for (const [path, kb] of seen) mock.has(path) ? (mockKb += kb) : (app += kb);
+    for (const [path, kb] of seen) {
+      if (mock.has(path)) mockKb += kb;
+      else app += kb;
+    }
     return { appKb: app, mockKb, files: [...seen.keys()] };
   };
 }

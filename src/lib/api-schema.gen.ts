@@ -822,7 +822,10 @@ export interface components {
             errors?: {
                 /** @description JSON pointer-ish path, e.g. "email" or "caps.sms" */
                 field: string;
+                /** @description A plain English sentence. */
                 message: string;
+                /** @description Stable reason for this field, e.g. "errors.contactSelf"; the UI picks its own words from it. */
+                code?: string;
             }[];
             retryAfterSeconds?: number;
         };

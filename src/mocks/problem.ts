@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import type { Problem } from '@/lib/api-types';
 
-type FieldError = { field: string; message: string };
+type FieldError = { field: string; message: string; code?: string };
 
 /** Thrown by domain code; the handler wrapper turns it into RFC 9457 problem+json. */
 export class ApiError extends Error {

@@ -1,16 +1,14 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db, snapshotDb } from '@/mocks/store';
 import { renderApp } from '../render-app';
-import { tolerateConnectionStatusWarning } from '../delegates/support';
 import { huge, imgOnError, script } from './support';
 
 // The real forms, given script, HTML and oversize input: a plain message at the field, no crash
 // (a console.error fails the test), nothing stored for a refusal, and stored text shown as text.
 
 configure({ asyncUtilTimeout: 8000 });
-beforeEach(tolerateConnectionStatusWarning);
 
 /** Puts text into a field in one step (typing 10,000 characters one by one is slow). */
 async function fill(user: UserEvent, field: HTMLElement, text: string) {

@@ -1,10 +1,9 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/mocks/store';
 import { renderApp } from '../render-app';
-import { grantDirectly, tolerateConnectionStatusWarning } from './support';
+import { grantDirectly } from './support';
 
-beforeEach(tolerateConnectionStatusWarning);
 // The machine is shared: lazy pages and catalogues can take more than a second to arrive.
 configure({ asyncUtilTimeout: 5000 });
 

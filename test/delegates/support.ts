@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import type { Scope } from '@/lib/api-types';
 import { nowIso } from '@/mocks/clock';
 import { signIn } from '@/mocks/domain/auth';
@@ -53,18 +52,4 @@ export function dayFromToday(days: number) {
   const date = new Date(nowIso());
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/**
- * Workaround, reported to the shell's owner: src/app/connection-status.tsx calls setState from
- * a query-cache listener, which React flags as "Cannot update a component while rendering a
- * different component" when another component creates a query during render. The setup turns
- * every console.error into a failure, so only that one known warning is let through here.
- */
-export function tolerateConnectionStatusWarning() {
-  const strict = console.error;
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const known = String(args[0]).startsWith('Cannot update a component') && args.includes('ConnectionStatus');
-    if (!known) strict(...args);
-  });
 }

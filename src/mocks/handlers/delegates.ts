@@ -35,7 +35,10 @@ const handlePlain: typeof handle = (resolver, options) =>
       return await resolver(info);
     } catch (error) {
       if (error instanceof ApiError && error.extra.errors) {
-        error.extra.errors = error.extra.errors.map((e) => ({ ...e, message: english(e.message) }));
+        // English for API consumers; the key stays in `code` so the UI can say it in the reader's language.
+        error.extra.errors = error.extra.errors.map((e) =>
+          e.message.startsWith('errors.') ? { ...e, code: e.message, message: english(e.message) } : e,
+        );
       }
       throw error;
     }

@@ -25,10 +25,12 @@ export function applyServerErrors<T extends FieldValues>(
   translate: (key: string) => string,
 ): SummaryError[] {
   if (!isProblem(error, 422)) return [];
-  return (error.problem.errors ?? []).flatMap(({ field, message }) => {
+  return (error.problem.errors ?? []).flatMap(({ field, message, code }) => {
     const name = (Object.keys(fieldIds) as Path<T>[]).find((f) => f === field || field.startsWith(`${f}.`));
     if (!name) return [];
-    setError(name, { type: 'server', message });
-    return [{ fieldId: fieldIds[name]!, message: translate(message) }];
+    // The API's `code` is a catalogue key, so the reader gets their own language.
+    const key = code ?? message;
+    setError(name, { type: 'server', message: key });
+    return [{ fieldId: fieldIds[name]!, message: translate(key) }];
   });
 }
