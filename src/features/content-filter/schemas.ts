@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 // One schema per payload, shared by the forms and the mock API. Messages are stable keys;
 // the UI words them in the reader's language, the mock API in plain English (`messagesEn`).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 // One schema per payload: the invite form's resolver and the mock API both use these.
 // Messages are i18n keys in the "delegates" namespace (the mock API sends them as-is).

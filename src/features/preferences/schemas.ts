@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 // One schema per payload: the mock handler validates requests with these, and the
 // forms on the preferences page use the same rules. Messages are keys in the

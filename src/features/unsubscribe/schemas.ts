@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { emailMaxLength, emailPattern } from './email-pattern';
 
 // Used by the mock API. The two unsubscribe pages use plain inputs so zod stays out of their chunk.

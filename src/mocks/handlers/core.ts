@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { authorize, meFor, requirePerson, signIn, signOut, bearerToken } from '../domain/auth';
 import { ensureSampleEmails } from '../domain/unsubscribe';
 import { getFaults, setFaults } from '../faults';
