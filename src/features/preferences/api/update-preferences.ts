@@ -24,6 +24,18 @@ export function withChange(prefs: Preferences, change: PreferencesChange): Prefe
   return next;
 }
 
+/** The values `prefs` has at the places `change` touches, as a change (to undo just that change). */
+function valuesAt(prefs: Preferences, change: PreferencesChange): PreferencesChange {
+  const pick = (source: Record<string, unknown>, shape: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(shape).map(([key, value]) => [
+        key,
+        value !== null && typeof value === 'object' ? pick(source[key] as Record<string, unknown>, value as Record<string, unknown>) : source[key],
+      ]),
+    );
+  return pick(prefs as unknown as Record<string, unknown>, change as Record<string, unknown>) as PreferencesChange;
+}
+
 const currentVersion = (queryClient: QueryClient, accountId: string) =>
   queryClient.getQueryData<Preferences>(preferencesKeys.detail(accountId))?.version ?? 1;
 
@@ -53,8 +65,10 @@ export function useUpdatePreferences(accountId: string) {
         old ? { ...old, version: result.preferences.version, updatedAt: result.preferences.updatedAt } : result.preferences,
       );
     },
-    onError: (_error, _change, context) => {
-      if (context?.snapshot) queryClient.setQueryData(key, context.snapshot);
+    onError: (_error, change, context) => {
+      // Put back only what this change touched, so a change queued after it stays on screen.
+      const snapshot = context?.snapshot;
+      if (snapshot) queryClient.setQueryData<Preferences>(key, (now) => (now ? withChange(now, valuesAt(snapshot, change)) : snapshot));
     },
     onSettled: (_data, error) => {
       void queryClient.invalidateQueries({ queryKey: preferencesKeys.record(accountId) });

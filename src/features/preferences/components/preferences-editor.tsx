@@ -65,14 +65,19 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs: cached }: P
     return { kind: 'failed', description, network: isProblem(error, 0), retry };
   };
 
+  // Failures so far: a save that was already queued when another one failed does not cover up
+  // that failure with its receipt (the person has not had the chance to read it or retry).
+  const failures = useRef(0);
   const save: SaveChange = async (change) => {
     remember();
     setIntent(withChange(prefs, change));
+    const failuresBefore = failures.current;
     try {
       const result = await update.mutateAsync(change);
-      setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
+      if (failures.current === failuresBefore) setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
       return true;
     } catch (error) {
+      failures.current += 1;
       const description = patchEntries(change)
         .map(([path, to]) => describeChange(path, to, t, i18n.language))
         .join('; ');
