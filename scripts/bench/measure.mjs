@@ -21,7 +21,7 @@ export const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
  * Files that only the mock API loads (msw, its zod, the mock domain): everything in the static
  * import graph of src/mocks/browser.ts that the entry does not also need. Counted apart from app code.
  */
-export function mockFiles(outDir) {
+export function staticGraph(outDir, entry) {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
   const closure = (key, seen = new Set()) => {
     if (!manifest[key] || seen.has(key)) return seen;
@@ -29,9 +29,13 @@ export function mockFiles(outDir) {
     for (const next of manifest[key].imports ?? []) closure(next, seen);
     return seen;
   };
-  const files = (keys) => new Set([...keys].map((key) => `/${manifest[key].file}`));
-  const shell = files(closure('index.html'));
-  return new Set([...files(closure('src/mocks/browser.ts'))].filter((file) => !shell.has(file)));
+  return new Set([...closure(entry)].map((key) => `/${manifest[key].file}`));
+}
+
+/** `appEntries`: source files whose graphs count as app code even where the mock shares them. */
+export function mockFiles(outDir, appEntries = []) {
+  const app = new Set(['index.html', ...appEntries].flatMap((entry) => [...staticGraph(outDir, entry)]));
+  return new Set([...staticGraph(outDir, 'src/mocks/browser.ts')].filter((file) => !app.has(file)));
 }
 
 export function build(outDir) {
@@ -76,8 +80,8 @@ export async function startPreview(outDir, port) {
 }
 
 /** Records every JS file a page loads, with its gzip size from the build folder. */
-export function recordScripts(page, outDir) {
-  const mock = mockFiles(outDir);
+export function recordScripts(page, outDir, appEntries = []) {
+  const mock = mockFiles(outDir, appEntries);
   const seen = new Map();
   page.on('requestfinished', (request) => {
     const url = new URL(request.url());
@@ -92,7 +96,8 @@ export function recordScripts(page, outDir) {
       if (mock.has(path)) mockKb += kb;
       else app += kb;
     }
-    return { appKb: app, mockKb, files: [...seen.keys()] };
+    const files = [...seen.keys()];
+    return { appKb: app, mockKb, files, appFiles: files.filter((file) => !mock.has(file)) };
   };
 }
 
