@@ -1,20 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { signIn, signedInRoutes, signedOutRoutes } from './support';
 
-const routes = [
-  '/',
-  '/preferences',
-  '/preferences/record',
-  '/contact-history',
-  '/content-filter',
-  '/people',
-  '/people/invite',
-  '/account',
-  '/demo',
-  '/demo/outbox',
-  '/email-me-a-link',
-  '/no-such-page',
-];
+const routes = [...signedInRoutes, ...signedOutRoutes];
 
 test('no route talks to a third party, and every page carries the security policy', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;

@@ -1,25 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, resetDemo, signIn } from './support';
-
-const signedOutRoutes = [
-  '/sign-in',
-  '/email-me-a-link',
-  '/unsubscribe',
-  '/invitation',
-  '/demo',
-  '/demo/outbox',
-  '/no-such-page',
-];
-const signedInRoutes = [
-  '/',
-  '/preferences',
-  '/preferences/record',
-  '/contact-history',
-  '/content-filter',
-  '/people',
-  '/people/invite',
-  '/account',
-];
+import { expectNoAxeViolations, resetDemo, signIn, signedInRoutes, signedOutRoutes } from './support';
 
 for (const language of ['English', 'Deutsch'] as const) {
   test(`every route has zero axe violations (${language})`, async ({ page }) => {

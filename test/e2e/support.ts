@@ -43,3 +43,24 @@ export async function expectNoAxeViolations(page: Page) {
   );
   expect(summary, 'axe violations').toEqual([]);
 }
+
+/** Every page, for the sweeps (axe, Lighthouse, hardening). Pages that need a token show their bad-link page. */
+export const signedOutRoutes = [
+  '/sign-in',
+  '/email-me-a-link',
+  '/unsubscribe',
+  '/invitation',
+  '/demo',
+  '/demo/outbox',
+  '/no-such-page',
+];
+export const signedInRoutes = [
+  '/',
+  '/preferences',
+  '/preferences/record',
+  '/contact-history',
+  '/content-filter',
+  '/people',
+  '/people/invite',
+  '/account',
+];

@@ -1,0 +1,29 @@
+// Types for measure.mjs, shared by `npm run bench` (plain Node) and the budget tests (TypeScript).
+import type { Page } from '@playwright/test';
+
+export const root: string;
+export const chromiumPath: string;
+export const chromiumArgs: string[];
+export function gzipKb(buffer: Uint8Array): number;
+export function staticGraph(outDir: string, entry: string): Set<string>;
+export function mockFiles(outDir: string, appEntries?: string[]): Set<string>;
+export function build(outDir: string): void;
+export function measureFloor(): number;
+export function startPreview(outDir: string, port: number): Promise<{ url: string; stop: () => void }>;
+export function recordScripts(
+  page: Page,
+  outDir: string,
+  appEntries?: string[],
+): () => { appKb: number; mockKb: number; files: string[]; appFiles: string[] };
+export function round(n: number, digits?: number): number;
+export function percentile(values: number[], p: number): number;
+export function lighthouse(
+  url: string,
+  userDataDir: string,
+  categories?: string[],
+): {
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  failingAccessibilityAudits: string[];
+};
