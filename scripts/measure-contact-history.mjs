@@ -26,16 +26,26 @@ async function waitForServer(url, ms = 30_000) {
 
 let server = null;
 if (!process.env.MEASURE_URL) {
-  server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   await waitForServer(base);
 }
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 async function setLatency(page, min, max) {
@@ -59,7 +69,8 @@ try {
   // Records when the first contact row is added to the page, relative to navigation start.
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (!window.__headingAt && document.querySelector('h1')?.textContent === 'Contact history') window.__headingAt = performance.now();
+      if (!window.__headingAt && document.querySelector('h1')?.textContent === 'Contact history')
+        window.__headingAt = performance.now();
       if (document.querySelector('li.contact')) {
         window.__firstRowsAt = performance.now();
         observer.disconnect();
@@ -102,7 +113,9 @@ try {
     const before = await page.locator('.history-list__count').textContent();
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page
-      .waitForFunction((text) => document.querySelector('.history-list__count')?.textContent !== text, before, { timeout: 5000 })
+      .waitForFunction((text) => document.querySelector('.history-list__count')?.textContent !== text, before, {
+        timeout: 5000,
+      })
       .catch(() => {});
     pagesSeen++;
     maxNodes = Math.max(maxNodes, await domNodes(page));

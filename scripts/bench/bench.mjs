@@ -99,7 +99,10 @@ async function unsubscribeJourney(browser, base) {
 async function lighthouseScores(base) {
   // A profile that is signed in as Alex, so Lighthouse sees the real pages.
   const userDataDir = mkdtempSync(join(tmpdir(), 'bench-lh-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(base + '/sign-in');
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -142,11 +145,15 @@ async function main() {
       lighthouse: scores,
     };
     console.log(`\nFloor (react + react-dom + react-router + react-query + i18next): ${floorKb} kB gzip`);
-    console.table(routes.map((r) => ({ route: r.route, 'app JS kB': r.appKb, 'mock kB': r.mockKb, 'to h1 ms': r.headingMs })));
+    console.table(
+      routes.map((r) => ({ route: r.route, 'app JS kB': r.appKb, 'mock kB': r.mockKb, 'to h1 ms': r.headingMs })),
+    );
     console.log(
       `Unsubscribe: link → confirmation after one press, ${journey.runs} runs: median ${journey.medianMs} ms, p95 ${journey.p95Ms} ms`,
     );
-    console.log(`Unsubscribe app JS ${unsubscribe.appKb} kB = floor + ${result.unsubscribeOverFloorKb} kB (budget floor + 15)`);
+    console.log(
+      `Unsubscribe app JS ${unsubscribe.appKb} kB = floor + ${result.unsubscribeOverFloorKb} kB (budget floor + 15)`,
+    );
     if (Object.keys(scores).length) console.table(scores);
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     const file = join(root, 'bench-results', `bench-${result.at.replace(/[:.]/g, '-')}.json`);

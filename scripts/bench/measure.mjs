@@ -49,11 +49,15 @@ export function build(outDir) {
 /** Builds the floor app (the given stack alone) and returns its JS, gzip kB. */
 export function measureFloor() {
   const outDir = join(root, 'dist-floor');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', join(root, 'scripts/bench/floor')], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, OUT_DIR: outDir },
-  });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', join(root, 'scripts/bench/floor')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, OUT_DIR: outDir },
+    },
+  );
   const assets = join(outDir, 'assets');
   return readdirSync(assets)
     .filter((f) => f.endsWith('.js'))

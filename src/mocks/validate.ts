@@ -18,9 +18,12 @@ const typeWords: Record<string, string> = {
 export const plainEnglish = (issue: z.core.$ZodRawIssue): string => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'This is required.' : `This must be ${typeWords[issue.expected] ?? 'a different type'}.`;
+      return issue.input === undefined
+        ? 'This is required.'
+        : `This must be ${typeWords[issue.expected] ?? 'a different type'}.`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'This is required.' : `Use at least ${issue.minimum} characters.`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'This is required.' : `Use at least ${issue.minimum} characters.`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Choose at least ${issue.minimum}.`;
       return `Use a number of at least ${issue.minimum}.`;
     case 'too_big':
@@ -39,7 +42,11 @@ export const plainEnglish = (issue: z.core.$ZodRawIssue): string => {
 };
 
 /** One error per bad field; an unknown key is named as its own field. */
-export function fieldErrors(error: z.ZodError, words: (message: string) => string = (m) => m, unknownKey = 'This field is not allowed.') {
+export function fieldErrors(
+  error: z.ZodError,
+  words: (message: string) => string = (m) => m,
+  unknownKey = 'This field is not allowed.',
+) {
   return error.issues.flatMap((issue) => {
     const at = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {

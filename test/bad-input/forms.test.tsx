@@ -80,7 +80,9 @@ describe('bad input in the forms', () => {
     await user.click(screen.getByRole('button', { name: 'Send report' }));
     await waitFor(() => expect(db.contentFilter.reports).toHaveLength(1));
     expect(db.contentFilter.reports[0]!.details).toBe(script);
-    expect(await screen.findByRole('heading', { name: `Reference ${db.contentFilter.reports[0]!.reference}` })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: `Reference ${db.contentFilter.reports[0]!.reference}` }),
+    ).toBeInTheDocument();
     expectInert(container);
   });
 

@@ -35,23 +35,29 @@ const fields: Stored[] = [
   },
   {
     name: 'a site report’s details',
-    post: (text) => ({ path: `${acc}/content-filter/site-reports`, json: { url: 'vineyard-diary.example', kind: 'wrongly-blocked', details: text } }),
+    post: (text) => ({
+      path: `${acc}/content-filter/site-reports`,
+      json: { url: 'vineyard-diary.example', kind: 'wrongly-blocked', details: text },
+    }),
     read: (body) => body.details,
     stored: () => db.contentFilter.reports.at(-1)?.details,
   },
 ];
 
 describe.each(fields)('stored text: $name', (field) => {
-  it.each([script, imgOnError, `"quotes" & 'apostrophes' </textarea>`])('keeps %s exactly, as data', async (payload) => {
-    const warn = watchCrashes();
-    const { path, json } = field.post(payload);
-    const res = await send({ method: 'POST', path, authorization: bearer('alex'), json });
-    expectNoCrash(warn);
-    expect(res.status).toBe(201);
-    expect(res.type).toContain('application/json');
-    expect(field.read(res.body as Record<string, unknown>)).toBe(payload);
-    expect(field.stored()).toBe(payload);
-  });
+  it.each([script, imgOnError, `"quotes" & 'apostrophes' </textarea>`])(
+    'keeps %s exactly, as data',
+    async (payload) => {
+      const warn = watchCrashes();
+      const { path, json } = field.post(payload);
+      const res = await send({ method: 'POST', path, authorization: bearer('alex'), json });
+      expectNoCrash(warn);
+      expect(res.status).toBe(201);
+      expect(res.type).toContain('application/json');
+      expect(field.read(res.body as Record<string, unknown>)).toBe(payload);
+      expect(field.stored()).toBe(payload);
+    },
+  );
 });
 
 describe.each(fields.slice(1))('stored text: control characters in $name', (field) => {

@@ -38,7 +38,11 @@ export async function send(req: Send): Promise<Answer> {
   else if (req.as) headers.set('Authorization', `Bearer ${signIn(req.as).token}`);
   const body = req.json !== undefined ? JSON.stringify(req.json) : req.raw;
   if (body !== undefined) headers.set('Content-Type', req.contentType ?? 'application/json');
-  const response = await fetch(apiUrl(req.path), { method: req.method, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(apiUrl(req.path), {
+    method: req.method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
   let parsed: unknown = text;
@@ -52,7 +56,9 @@ export function expectPlainEnglish(message: unknown, where: string) {
   const text = message as string;
   expect(text, `${where} is not an i18n key`).not.toMatch(/^[a-z][\w-]*(\.[\w-]+)+$/);
   expect(text, `${where} is not a bare code`).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-  expect(text, `${where} has no stack trace`).not.toMatch(/\n\s+at |at .+\.(ts|js):\d+|TypeError|ReferenceError|undefined|\[object /);
+  expect(text, `${where} has no stack trace`).not.toMatch(
+    /\n\s+at |at .+\.(ts|js):\d+|TypeError|ReferenceError|undefined|\[object /,
+  );
   expect(text, `${where} starts like a sentence`).toMatch(/^[A-Z"']/);
   expect(text, `${where} has words`).toMatch(/\s/);
   expect(text.length, `${where} is short`).toBeLessThan(300);
@@ -80,7 +86,9 @@ export function expectProblem(res: Answer, status: number | number[], field?: st
   for (const error of body.errors ?? []) expectPlainEnglish(error.message, `errors[${error.field}].message`);
   if (field !== undefined) {
     const fields = (body.errors ?? []).map((e) => e.field);
-    const named = fields.some((f) => (typeof field === 'string' ? f === field || f.startsWith(`${field}.`) : field.test(f)));
+    const named = fields.some((f) =>
+      typeof field === 'string' ? f === field || f.startsWith(`${field}.`) : field.test(f),
+    );
     expect(named, `errors name ${String(field)}: got [${fields.join(', ')}]`).toBe(true);
   }
   // The raw payload may come back inside JSON (inert there), but never a stack or internals.
@@ -169,9 +177,10 @@ export async function runCase(c: Case): Promise<void> {
   await c.setup?.();
   const built = typeof c.req === 'function' ? await c.req() : c.req;
   // Sign in before the snapshot: a session is not part of what the request may change.
-  const req: Send = built.as && built.authorization === undefined
-    ? { ...built, authorization: `Bearer ${signIn(built.as).token}` }
-    : built;
+  const req: Send =
+    built.as && built.authorization === undefined
+      ? { ...built, authorization: `Bearer ${signIn(built.as).token}` }
+      : built;
   const warn = watchCrashes();
   const before = snapshotWithout(c.counter?.drop);
   const counted = c.counter ? c.counter.read(snapshotDb()) : 0;

@@ -18,7 +18,16 @@ async function call(path: string, init: RequestInit & { token?: string } = {}) {
   return { status: response.status, type, body, headers: response.headers };
 }
 
-type Contact = { id: string; at: string; channel: string; kind: string; sender: { type: string; name: string }; check: { outcome: string; key: string; params: Record<string, string> }; delivery: string; report: { reference: string; status: string } | null };
+type Contact = {
+  id: string;
+  at: string;
+  channel: string;
+  kind: string;
+  sender: { type: string; name: string };
+  check: { outcome: string; key: string; params: Record<string, string> };
+  delivery: string;
+  report: { reference: string; status: string } | null;
+};
 type Page = { items: Contact[]; nextCursor: string | null; total: number; brokenTotal: number };
 
 const alexToken = () => signIn('alex').token;
@@ -42,7 +51,7 @@ async function allPages(token: string, accountId: string, query = '', limit = 10
 }
 
 describe('contact history: flags against the preferences in force at the time', () => {
-  it("flags exactly the two sales calls after Alex chose email only, in plain words", async () => {
+  it('flags exactly the two sales calls after Alex chose email only, in plain words', async () => {
     const token = alexToken();
     const res = await call('/accounts/acc-morgan/contacts?broken=true', { token });
     const page = res.body as Page;
@@ -87,7 +96,13 @@ describe('contact history: flags against the preferences in force at the time', 
 
   it('shows send-check attempts: allowed as sent marketing, refused as not sent', async () => {
     const token = alexToken();
-    const base = { accountId: 'acc-morgan', topic: 'offers' as const, sender: 'company' as const, senderName: 'Kestrel Telecom', summary: 'Test campaign' };
+    const base = {
+      accountId: 'acc-morgan',
+      topic: 'offers' as const,
+      sender: 'company' as const,
+      senderName: 'Kestrel Telecom',
+      summary: 'Test campaign',
+    };
     checkSend({ ...base, channel: 'email' });
     checkSend({ ...base, channel: 'sms' });
     const page = (await call('/accounts/acc-morgan/contacts?limit=2', { token })).body as Page;
@@ -114,9 +129,18 @@ describe('contact history: filters and paging', () => {
   it('keeps the next page the same when a new contact arrives at the top', async () => {
     const token = alexToken();
     const first = (await call('/accounts/acc-morgan/contacts?limit=5', { token })).body as Page;
-    const second = (await call(`/accounts/acc-morgan/contacts?limit=5&cursor=${first.nextCursor}`, { token })).body as Page;
-    checkSend({ accountId: 'acc-morgan', channel: 'email', topic: 'offers', sender: 'company', senderName: 'Kestrel Telecom', summary: 'New' });
-    const again = (await call(`/accounts/acc-morgan/contacts?limit=5&cursor=${first.nextCursor}`, { token })).body as Page;
+    const second = (await call(`/accounts/acc-morgan/contacts?limit=5&cursor=${first.nextCursor}`, { token }))
+      .body as Page;
+    checkSend({
+      accountId: 'acc-morgan',
+      channel: 'email',
+      topic: 'offers',
+      sender: 'company',
+      senderName: 'Kestrel Telecom',
+      summary: 'New',
+    });
+    const again = (await call(`/accounts/acc-morgan/contacts?limit=5&cursor=${first.nextCursor}`, { token }))
+      .body as Page;
     expect(again.items.map((c) => c.id)).toEqual(second.items.map((c) => c.id));
   });
 
@@ -152,7 +176,10 @@ describe('contact history: filters and paging', () => {
       const res = await call(`/accounts/acc-morgan/contacts?${query}`, { token });
       expect(res.status, query).toBe(422);
       expect(res.type).toContain('application/problem+json');
-      expect((res.body as { errors: { field: string }[] }).errors.map((e) => e.field), query).toContain(field);
+      expect(
+        (res.body as { errors: { field: string }[] }).errors.map((e) => e.field),
+        query,
+      ).toContain(field);
     }
   });
 
@@ -174,30 +201,66 @@ describe('contact history: filters and paging', () => {
 });
 
 describe('contact history: delegates', () => {
-  it("a delegate who may see the account can read and report, logged for the holder, but not check calls", async () => {
+  it('a delegate who may see the account can read and report, logged for the holder, but not check calls', async () => {
     grantJamie(['view']);
     const { token } = signIn('jamie');
     expect((await call('/accounts/acc-morgan/contacts', { token })).status).toBe(200);
     expect((await call('/accounts/acc-morgan/contacts/export', { token })).status).toBe(200);
-    const reported = await call('/accounts/acc-morgan/contacts/morgan-011/report', { token, method: 'POST', body: '{}' });
+    const reported = await call('/accounts/acc-morgan/contacts/morgan-011/report', {
+      token,
+      method: 'POST',
+      body: '{}',
+    });
     expect(reported.status).toBe(201);
-    expect(db.core.activity.at(-1)).toMatchObject({ action: 'contact-history.reported', actor: { type: 'delegate', personId: 'jamie' } });
+    expect(db.core.activity.at(-1)).toMatchObject({
+      action: 'contact-history.reported',
+      actor: { type: 'delegate', personId: 'jamie' },
+    });
     expect((await call('/accounts/acc-morgan/calls', { token })).status).toBe(403);
     expect((await call('/accounts/acc-morgan/calls/demo', { token, method: 'POST' })).status).toBe(403);
-    expect((await call('/accounts/acc-morgan/calls/verify', { token, method: 'POST', body: JSON.stringify({ code: '123456' }) })).status).toBe(403);
+    expect(
+      (
+        await call('/accounts/acc-morgan/calls/verify', {
+          token,
+          method: 'POST',
+          body: JSON.stringify({ code: '123456' }),
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('a delegate who may speak to us by phone can check a call; wrong codes are counted per person', async () => {
     grantJamie(['phone']);
     const jamie = signIn('jamie').token;
     const alex = alexToken();
-    const demo = (await call('/accounts/acc-morgan/calls/demo', { token: jamie, method: 'POST' })).body as { code: string };
+    const demo = (await call('/accounts/acc-morgan/calls/demo', { token: jamie, method: 'POST' })).body as {
+      code: string;
+    };
     const wrong = demo.code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) await call('/accounts/acc-morgan/calls/verify', { token: jamie, method: 'POST', body: JSON.stringify({ code: wrong }) });
-    expect((await call('/accounts/acc-morgan/calls/verify', { token: jamie, method: 'POST', body: JSON.stringify({ code: demo.code }) })).status).toBe(429);
-    const forAlex = await call('/accounts/acc-morgan/calls/verify', { token: alex, method: 'POST', body: JSON.stringify({ code: demo.code }) });
+    for (let i = 0; i < 5; i++)
+      await call('/accounts/acc-morgan/calls/verify', {
+        token: jamie,
+        method: 'POST',
+        body: JSON.stringify({ code: wrong }),
+      });
+    expect(
+      (
+        await call('/accounts/acc-morgan/calls/verify', {
+          token: jamie,
+          method: 'POST',
+          body: JSON.stringify({ code: demo.code }),
+        })
+      ).status,
+    ).toBe(429);
+    const forAlex = await call('/accounts/acc-morgan/calls/verify', {
+      token: alex,
+      method: 'POST',
+      body: JSON.stringify({ code: demo.code }),
+    });
     expect(forAlex.body).toMatchObject({ outcome: 'genuine' });
-    expect(db.core.activity.filter((a) => a.action === 'contact-history.call-checked' && a.actor.personId === 'jamie')).toHaveLength(5);
+    expect(
+      db.core.activity.filter((a) => a.action === 'contact-history.call-checked' && a.actor.personId === 'jamie'),
+    ).toHaveLength(5);
   });
 });
 
@@ -215,22 +278,43 @@ describe('contact history: reporting', () => {
     expect(report.reference).toMatch(/^KT-[A-Z2-9]{6}$/);
     expect(report.description).toContain('You had asked for email only.');
     expect(report.status).toBe('received');
-    const second = await call(`/accounts/acc-morgan/contacts/${broken!.id}/report`, { token, method: 'POST', body: '{}' });
+    const second = await call(`/accounts/acc-morgan/contacts/${broken!.id}/report`, {
+      token,
+      method: 'POST',
+      body: '{}',
+    });
     expect(second.status).toBe(200);
     expect((second.body as { reference: string }).reference).toBe(report.reference);
     expect(db.contactHistory.reports).toHaveLength(1);
     expect(db.core.activity.filter((a) => a.action === 'contact-history.reported')).toHaveLength(1);
-    const listed = ((await call('/accounts/acc-morgan/contacts?broken=true', { token })).body as Page).items.find((c) => c.id === broken!.id);
+    const listed = ((await call('/accounts/acc-morgan/contacts?broken=true', { token })).body as Page).items.find(
+      (c) => c.id === broken!.id,
+    );
     expect(listed!.report).toMatchObject({ reference: report.reference, status: 'received' });
   });
 
   it('rejects a bad body or an unknown contact and changes nothing', async () => {
     const token = alexToken();
     const before = snapshotDb();
-    expect((await call('/accounts/acc-morgan/contacts/morgan-011/report', { token, method: 'POST', body: '{"note":' })).status).toBe(400);
-    expect((await call('/accounts/acc-morgan/contacts/morgan-011/report', { token, method: 'POST', body: JSON.stringify({ note: 'x'.repeat(501) }) })).status).toBe(422);
-    expect((await call('/accounts/acc-morgan/contacts/nope/report', { token, method: 'POST', body: '{}' })).status).toBe(404);
-    expect((await call('/accounts/acc-morgan/contacts/morgan-013/report', { token, method: 'POST', body: '{}' })).status).toBe(422);
+    expect(
+      (await call('/accounts/acc-morgan/contacts/morgan-011/report', { token, method: 'POST', body: '{"note":' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await call('/accounts/acc-morgan/contacts/morgan-011/report', {
+          token,
+          method: 'POST',
+          body: JSON.stringify({ note: 'x'.repeat(501) }),
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call('/accounts/acc-morgan/contacts/nope/report', { token, method: 'POST', body: '{}' })).status,
+    ).toBe(404);
+    expect(
+      (await call('/accounts/acc-morgan/contacts/morgan-013/report', { token, method: 'POST', body: '{}' })).status,
+    ).toBe(422);
     expect(snapshotDb()).toEqual(before);
   });
 });
@@ -274,7 +358,11 @@ describe('contact history: checking a call', () => {
     const locked = await verify(token, demo.code);
     expect(locked.status).toBe(429);
     expect(locked.type).toContain('application/problem+json');
-    expect(locked.body).toMatchObject({ code: 'too-many-attempts', title: 'Too many wrong codes. Try again in a minute.', retryAfterSeconds: 60 });
+    expect(locked.body).toMatchObject({
+      code: 'too-many-attempts',
+      title: 'Too many wrong codes. Try again in a minute.',
+      retryAfterSeconds: 60,
+    });
     expect(locked.headers.get('Retry-After')).toBe('60');
     advanceClock(61_000);
     expect((await verify(token, wrong)).body).toMatchObject({ outcome: 'not-ours', attemptsLeft: 4 });

@@ -29,8 +29,17 @@ describe('contact history page', () => {
     await act(() => router.navigate('/'));
     await screen.findByRole('heading', { level: 1, name: 'Hello, Alex Morgan' });
     // Leaving the page drops the list's cached pages on the next tick.
-    await waitFor(() => expect(queryClient.getQueryCache().findAll({ queryKey: contactHistoryKeys.lists('acc-morgan') })).toEqual([]));
-    checkSend({ accountId: 'acc-morgan', channel: 'sms', topic: 'offers', sender: 'company', senderName: 'Kestrel Telecom', summary: 'Test campaign: winter offer' });
+    await waitFor(() =>
+      expect(queryClient.getQueryCache().findAll({ queryKey: contactHistoryKeys.lists('acc-morgan') })).toEqual([]),
+    );
+    checkSend({
+      accountId: 'acc-morgan',
+      channel: 'sms',
+      topic: 'offers',
+      sender: 'company',
+      senderName: 'Kestrel Telecom',
+      summary: 'Test campaign: winter offer',
+    });
     await act(() => router.navigate('/contact-history'));
     expect(await screen.findByText('Test campaign: winter offer')).toBeInTheDocument();
     expect(rows()[0]).toHaveTextContent('Not sent because of your choices: you had asked for email only.');
@@ -56,7 +65,9 @@ describe('contact history page', () => {
     const { user } = renderApp('/contact-history?broken=true', { persona: 'alex' });
     const [firstBroken] = await screen.findAllByRole('button', { name: 'Report this contact' });
     await user.click(firstBroken!);
-    expect(screen.getByText(/Sales call about a mobile upgrade/, { selector: '.report-form__prefill' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/Sales call about a mobile upgrade/, { selector: '.report-form__prefill' }),
+    ).toBeInTheDocument();
     await user.type(screen.getByLabelText('Add a sentence (optional)'), 'They wanted my security answers.');
     await user.click(screen.getByRole('button', { name: 'Send report' }));
     expect(await screen.findByText(/^Report sent\. Your reference is KT-/)).toBeInTheDocument();
@@ -90,7 +101,9 @@ describe('contact history page', () => {
     const code = db.contactHistory.calls[0]!.code;
     await user.type(within(panel).getByLabelText('Code from the caller'), code);
     await user.click(within(panel).getByRole('button', { name: 'Check code' }));
-    expect(await within(panel).findByText('Genuine. Dana from our customer care team is calling you now.')).toBeInTheDocument();
+    expect(
+      await within(panel).findByText('Genuine. Dana from our customer care team is calling you now.'),
+    ).toBeInTheDocument();
 
     await user.clear(within(panel).getByLabelText('Code from the caller'));
     await user.type(within(panel).getByLabelText('Code from the caller'), code === '123456' ? '654321' : '123456');
@@ -127,11 +140,16 @@ describe('contact history page', () => {
   it('offers a retry when the history cannot load', async () => {
     server.use(
       http.get('*/api/accounts/:accountId/contacts', () =>
-        HttpResponse.json({ type: 'about:blank', title: 'Broken', status: 500 }, { status: 500, headers: { 'Content-Type': 'application/problem+json' } }),
+        HttpResponse.json(
+          { type: 'about:blank', title: 'Broken', status: 500 },
+          { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
       ),
     );
     renderApp('/contact-history', { persona: 'alex' });
-    const alert = (await screen.findByText('We could not load your contact history.')).closest('[role="alert"]') as HTMLElement;
+    const alert = (await screen.findByText('We could not load your contact history.')).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
@@ -140,7 +158,10 @@ describe('contact history page', () => {
     server.use(
       http.get('*/api/accounts/:accountId/contacts', ({ request }) =>
         new URL(request.url).searchParams.has('cursor')
-          ? HttpResponse.json({ type: 'about:blank', title: 'Broken', status: 500 }, { status: 500, headers: { 'Content-Type': 'application/problem+json' } })
+          ? HttpResponse.json(
+              { type: 'about:blank', title: 'Broken', status: 500 },
+              { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
+            )
           : undefined,
       ),
     );

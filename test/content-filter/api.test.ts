@@ -47,7 +47,8 @@ function grant(personId: string, scopes: Scope[]) {
   } as (typeof db.delegates.grants)[number]);
 }
 
-const base64 = (bytes: number[], padTo = 0) => Buffer.from([...bytes, ...new Array(Math.max(0, padTo - bytes.length)).fill(0)]).toString('base64');
+const base64 = (bytes: number[], padTo = 0) =>
+  Buffer.from([...bytes, ...new Array(Math.max(0, padTo - bytes.length)).fill(0)]).toString('base64');
 const png = base64([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 64);
 
 describe('content filter: lines', () => {
@@ -56,14 +57,31 @@ describe('content filter: lines', () => {
     expect(res.status).toBe(200);
     const lines = Object.fromEntries(res.body.lines.map((l: { lineId: string }) => [l.lineId, l]));
     expect(Object.keys(lines)).toEqual(['line-alex', 'line-sam', 'line-home']);
-    expect(lines['line-alex']).toMatchObject({ on: true, reason: 'default', childLine: false, controllerIsYou: true, youCan: 'verify-first' });
-    expect(lines['line-sam']).toMatchObject({ on: true, reason: 'under-18', childLine: true, controllerName: 'Alex Morgan', youCan: 'verify-first' });
+    expect(lines['line-alex']).toMatchObject({
+      on: true,
+      reason: 'default',
+      childLine: false,
+      controllerIsYou: true,
+      youCan: 'verify-first',
+    });
+    expect(lines['line-sam']).toMatchObject({
+      on: true,
+      reason: 'under-18',
+      childLine: true,
+      controllerName: 'Alex Morgan',
+      youCan: 'verify-first',
+    });
   });
 
   it('shows Sam only his own line, which he cannot change', async () => {
     const res = await overview(token('sam'));
     expect(res.body.lines).toHaveLength(1);
-    expect(res.body.lines[0]).toMatchObject({ lineId: 'line-sam', on: true, youCan: 'ask', controllerName: 'Alex Morgan' });
+    expect(res.body.lines[0]).toMatchObject({
+      lineId: 'line-sam',
+      on: true,
+      youCan: 'ask',
+      controllerName: 'Alex Morgan',
+    });
   });
 
   it('refuses to turn a filter off before the adult has verified their age', async () => {
@@ -76,7 +94,10 @@ describe('content filter: lines', () => {
 
   it('lets the verified holder turn their own filter off and on, recording who did it', async () => {
     const t = token('alex');
-    expect((await verify(t, { method: 'date-of-birth' })).body).toMatchObject({ status: 'verified', method: 'date-of-birth' });
+    expect((await verify(t, { method: 'date-of-birth' })).body).toMatchObject({
+      status: 'verified',
+      method: 'date-of-birth',
+    });
     const off = await setFilter(t, 'line-alex', false);
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ on: false, reason: 'set-by-holder' });
@@ -148,7 +169,9 @@ describe('content filter: lines', () => {
     const jamie = token('jamie');
     const view = await overview(jamie);
     expect(view.body.role).toBe('line-user');
-    expect(view.body.lines).toEqual([expect.objectContaining({ lineId: 'line-home', controllerIsYou: true, youCan: 'verify-first' })]);
+    expect(view.body.lines).toEqual([
+      expect.objectContaining({ lineId: 'line-home', controllerIsYou: true, youCan: 'verify-first' }),
+    ]);
     // The date of birth method is for the verified holder only.
     expect((await verify(jamie, { method: 'date-of-birth' })).body.code).toBe('dob-unavailable');
     expect((await verify(jamie, { method: 'card', cardNumber: demoCardNumber })).body.status).toBe('verified');
@@ -180,7 +203,12 @@ describe('content filter: age verification methods', () => {
     const t = token('priya');
     await verify(t, { method: 'date-of-birth' }, 'acc-shah');
     const again = await call('/accounts/acc-shah/content-filter/age-verification', { token: token('priya') });
-    expect(again.body).toMatchObject({ status: 'verified', method: 'date-of-birth', verifiedAt: expect.any(String), canVerify: false });
+    expect(again.body).toMatchObject({
+      status: 'verified',
+      method: 'date-of-birth',
+      verifiedAt: expect.any(String),
+      canVerify: false,
+    });
   });
 
   it('date of birth: refuses a person who is not the verified holder', async () => {
@@ -228,7 +256,12 @@ describe('content filter: age verification methods', () => {
 
   it('ID document: pending first, approved after the demo review time', async () => {
     const t = token('alex');
-    const res = await verify(t, { method: 'id-document', fileName: 'passport.png', contentType: 'image/png', dataBase64: png });
+    const res = await verify(t, {
+      method: 'id-document',
+      fileName: 'passport.png',
+      contentType: 'image/png',
+      dataBase64: png,
+    });
     expect(res.body).toMatchObject({ status: 'pending', method: 'id-document', submittedAt: expect.any(String) });
     expect((await setFilter(t, 'line-alex', false)).status).toBe(403);
     advanceClock(10_000);
@@ -246,13 +279,28 @@ describe('content filter: age verification methods', () => {
 
   it('ID document: refuses a wrong file type and a file over 5 MB', async () => {
     const t = token('alex');
-    const wrongType = await verify(t, { method: 'id-document', fileName: 'notes.txt', contentType: 'text/plain', dataBase64: base64([104, 105]) });
+    const wrongType = await verify(t, {
+      method: 'id-document',
+      fileName: 'notes.txt',
+      contentType: 'text/plain',
+      dataBase64: base64([104, 105]),
+    });
     expect(wrongType.body).toMatchObject({ status: 422, code: 'file-type' });
-    const disguised = await verify(t, { method: 'id-document', fileName: 'photo.png', contentType: 'image/png', dataBase64: base64([1, 2, 3, 4]) });
+    const disguised = await verify(t, {
+      method: 'id-document',
+      fileName: 'photo.png',
+      contentType: 'image/png',
+      dataBase64: base64([1, 2, 3, 4]),
+    });
     expect(disguised.body.code).toBe('file-type');
     const big = Buffer.alloc(5 * 1024 * 1024 + 10);
     big.set([0x25, 0x50, 0x44, 0x46]);
-    const tooLarge = await verify(t, { method: 'id-document', fileName: 'scan.pdf', contentType: 'application/pdf', dataBase64: big.toString('base64') });
+    const tooLarge = await verify(t, {
+      method: 'id-document',
+      fileName: 'scan.pdf',
+      contentType: 'application/pdf',
+      dataBase64: big.toString('base64'),
+    });
     expect(tooLarge.body.code).toBe('file-too-large');
     expect(db.contentFilter.verifications.alex).toBeUndefined();
   });
@@ -270,11 +318,20 @@ describe('content filter: age verification methods', () => {
 });
 
 describe('content filter: sites', () => {
-  const check = (value: unknown) => call('/content-filter/site-checks', { method: 'POST', token: token('alex'), body: { url: value } });
+  const check = (value: unknown) =>
+    call('/content-filter/site-checks', { method: 'POST', token: token('alex'), body: { url: value } });
 
   it('blocks listed sites with their category and allows ordinary blogs', async () => {
-    expect((await check('https://www.adult-site.example/page')).body).toMatchObject({ result: 'blocked', category: 'adult', host: 'www.adult-site.example' });
-    expect((await check('ordinary-blog.example')).body).toMatchObject({ result: 'allowed', category: null, url: 'https://ordinary-blog.example/' });
+    expect((await check('https://www.adult-site.example/page')).body).toMatchObject({
+      result: 'blocked',
+      category: 'adult',
+      host: 'www.adult-site.example',
+    });
+    expect((await check('ordinary-blog.example')).body).toMatchObject({
+      result: 'allowed',
+      category: null,
+      url: 'https://ordinary-blog.example/',
+    });
   });
 
   it.each([
@@ -299,16 +356,29 @@ describe('content filter: sites', () => {
       body: { url: 'vineyard-diary.example', kind: 'wrongly-blocked', details: 'A wine blog.' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ reference: expect.stringMatching(/^CF-\d{6}$/), status: 'received', outcome: null });
+    expect(created.body).toMatchObject({
+      reference: expect.stringMatching(/^CF-\d{6}$/),
+      status: 'received',
+      outcome: null,
+    });
     advanceClock(30_000);
-    expect((await call('/accounts/acc-morgan/content-filter/site-reports', { token: t })).body[0].status).toBe('reviewing');
+    expect((await call('/accounts/acc-morgan/content-filter/site-reports', { token: t })).body[0].status).toBe(
+      'reviewing',
+    );
     advanceClock(60_000);
-    expect((await call('/accounts/acc-morgan/content-filter/site-reports', { token: t })).body[0]).toMatchObject({ status: 'decided', outcome: 'changed' });
+    expect((await call('/accounts/acc-morgan/content-filter/site-reports', { token: t })).body[0]).toMatchObject({
+      status: 'decided',
+      outcome: 'changed',
+    });
     expect((await check('vineyard-diary.example')).body.result).toBe('allowed');
   });
 
   it('refuses a report without a kind, naming the field', async () => {
-    const res = await call('/accounts/acc-morgan/content-filter/site-reports', { method: 'POST', token: token('alex'), body: { url: 'casino.example' } });
+    const res = await call('/accounts/acc-morgan/content-filter/site-reports', {
+      method: 'POST',
+      token: token('alex'),
+      body: { url: 'casino.example' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
   });

@@ -17,8 +17,16 @@ async function openPage(persona: string, accountId?: string) {
 }
 function grantJamie(scopes: Scope[]) {
   db.delegates.grants.push({
-    id: 'g1', accountId: 'acc-morgan', personId: 'jamie', name: 'Jamie Morgan', contact: 'jamie.morgan@example.com',
-    relationship: 'partner', scopes, until: null, status: 'active', createdAt: '2026-11-01T00:00:00Z',
+    id: 'g1',
+    accountId: 'acc-morgan',
+    personId: 'jamie',
+    name: 'Jamie Morgan',
+    contact: 'jamie.morgan@example.com',
+    relationship: 'partner',
+    scopes,
+    until: null,
+    status: 'active',
+    createdAt: '2026-11-01T00:00:00Z',
   } as (typeof db.delegates.grants)[number]);
 }
 
@@ -56,16 +64,22 @@ describe('content filter page', () => {
     const card = (await screen.findByRole('heading', { name: /07700 900456/ })).closest('li') as HTMLElement;
     expect(within(card).getByText('Filter on')).toBeInTheDocument();
     expect(within(card).queryByRole('switch')).not.toBeInTheDocument();
-    expect(within(card).getByText(/because you are under 18. Only Alex Morgan, the account holder, can change it/)).toBeInTheDocument();
+    expect(
+      within(card).getByText(/because you are under 18. Only Alex Morgan, the account holder, can change it/),
+    ).toBeInTheDocument();
     expect(within(card).getByText(/talk to Alex Morgan/)).toBeInTheDocument();
-    expect(await screen.findByText(/Alex Morgan, the account holder, looks after the filter on your line/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Alex Morgan, the account holder, looks after the filter on your line/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: /07700 900123/ })).not.toBeInTheDocument();
   });
 
   it('tells a delegate that age verification is personal', async () => {
     grantJamie(['content-filter']);
     await openPage('jamie', 'acc-morgan');
-    expect(await screen.findByText(/Age verification is personal. Alex Morgan verifies their own age/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Age verification is personal. Alex Morgan verifies their own age/),
+    ).toBeInTheDocument();
     const card = lineCard(/07700 900123/);
     expect(within(card).getByText(/needs Alex Morgan's own age check/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Verify with/ })).not.toBeInTheDocument();
@@ -74,13 +88,21 @@ describe('content filter page', () => {
   it('tells a delegate without a content scope how to get access', async () => {
     grantJamie(['phone']);
     renderApp(page, { persona: 'jamie', accountId: 'acc-morgan' });
-    expect(await screen.findByText(/You cannot see the content filters on this account. Ask Alex Morgan/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /You cannot see the content filters on this account. Ask Alex Morgan/,
+        {},
+        { timeout: 8000 },
+      ),
+    ).toBeInTheDocument();
   });
 
   it('tells a delegate with view only that they need permission to change filters', async () => {
     grantJamie(['view']);
     await openPage('jamie', 'acc-morgan');
-    expect(within(lineCard(/07700 900123/)).getByText(/permission to manage content filters. Ask Alex Morgan to add it/)).toBeInTheDocument();
+    expect(
+      within(lineCard(/07700 900123/)).getByText(/permission to manage content filters. Ask Alex Morgan to add it/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('switch')).not.toBeInTheDocument();
   });
 
@@ -99,7 +121,10 @@ describe('content filter page', () => {
   it('says when too many attempts were made', async () => {
     server.use(
       http.post('*/api/accounts/:accountId/content-filter/age-verification', () =>
-        HttpResponse.json({ type: 'x', title: 'Too many', status: 429, code: 'rate-limited', retryAfterSeconds: 600 }, { status: 429 }),
+        HttpResponse.json(
+          { type: 'x', title: 'Too many', status: 429, code: 'rate-limited', retryAfterSeconds: 600 },
+          { status: 429 },
+        ),
       ),
     );
     const { user } = await openPage('alex');
@@ -110,12 +135,18 @@ describe('content filter page', () => {
   it('uploads an ID document, shows it pending, then verified', async () => {
     const { user } = await openPage('alex');
     await user.click(await screen.findByRole('radio', { name: 'ID document' }));
-    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'passport.png', { type: 'image/png' });
+    const png = new File(
+      [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])],
+      'passport.png',
+      { type: 'image/png' },
+    );
     await user.upload(screen.getByLabelText(/Photo or scan of your passport/), png);
     await user.click(screen.getByRole('button', { name: 'Send my document' }));
     expect(await screen.findByText(/We are checking your ID document. In this demo/)).toBeInTheDocument();
     expect(db.contentFilter.verifications.alex?.status).toBe('pending');
-    expect(within(lineCard(/07700 900123/)).getByText(/You can turn the filter off once it is approved/)).toBeInTheDocument();
+    expect(
+      within(lineCard(/07700 900123/)).getByText(/You can turn the filter off once it is approved/),
+    ).toBeInTheDocument();
     // The demo review finishes; the page is polling and shows the answer without a reload.
     advanceClock(10_000);
     expect(await screen.findByText(/using an ID document/, {}, { timeout: 5000 })).toBeInTheDocument();
@@ -160,7 +191,9 @@ describe('content filter page', () => {
     await user.clear(address);
     await user.type(address, 'vineyard-diary.example');
     await user.click(screen.getByRole('button', { name: 'Check' }));
-    expect(await screen.findByText('vineyard-diary.example is blocked by the filter. Category: Alcohol.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('vineyard-diary.example is blocked by the filter. Category: Alcohol.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Report this site as wrongly blocked' }));
     expect(screen.getByRole('heading', { name: 'Report a site' })).toHaveFocus();
     expect(screen.getByRole('radio', { name: 'It is blocked, but it should not be' })).toBeChecked();

@@ -40,7 +40,9 @@ describe('inviting and accepting', () => {
     expect(accepted.body.state).toBe('accepted');
 
     const me = await call('/me', { token: jamie });
-    expect(me.body.accounts).toEqual([expect.objectContaining({ accountId: 'acc-morgan', role: 'delegate', scopes: ['preferences'] })]);
+    expect(me.body.accounts).toEqual([
+      expect.objectContaining({ accountId: 'acc-morgan', role: 'delegate', scopes: ['preferences'] }),
+    ]);
     const list = await call(`${acc}/delegates`, { token: alex });
     expect(list.body[0]).toMatchObject({ status: 'active', acceptedAt: expect.any(String) });
 
@@ -159,14 +161,26 @@ describe('withdrawal, expiry and stepping down', () => {
     const grant = grantDirectly('jamie', ['view', 'preferences', 'content-filter', 'phone']);
     const jamie = tokenFor('jamie');
     const before = snapshotDb();
-    const widen = await call(`${acc}/delegates/${grant.id}`, { method: 'PATCH', token: jamie, body: { scopes: ['phone'], until: null } });
+    const widen = await call(`${acc}/delegates/${grant.id}`, {
+      method: 'PATCH',
+      token: jamie,
+      body: { scopes: ['phone'], until: null },
+    });
     expect(widen.status).toBe(403);
-    const inviteOthers = await call(`${acc}/delegates`, { method: 'POST', token: jamie, body: invite({ contact: 'sam.morgan@example.com' }) });
+    const inviteOthers = await call(`${acc}/delegates`, {
+      method: 'POST',
+      token: jamie,
+      body: invite({ contact: 'sam.morgan@example.com' }),
+    });
     expect(inviteOthers.status).toBe(403);
     expect(snapshotDb()).toEqual(before);
 
     const alex = tokenFor('alex');
-    const changed = await call(`${acc}/delegates/${grant.id}`, { method: 'PATCH', token: alex, body: { scopes: ['view'], until: null } });
+    const changed = await call(`${acc}/delegates/${grant.id}`, {
+      method: 'PATCH',
+      token: alex,
+      body: { scopes: ['view'], until: null },
+    });
     expect(changed.body.scopes).toEqual(['view']);
     expect((await call('/me', { token: jamie })).body.accounts[0].scopes).toEqual(['view']);
   });
@@ -213,11 +227,21 @@ describe('invitation validation (the same zod schema as the form)', () => {
     await inviteJamie();
     const again = await call(`${acc}/delegates`, { method: 'POST', token: tokenFor('alex'), body: invite() });
     expect(again.status).toBe(422);
-    expect(again.body.errors[0]).toMatchObject({ field: 'contact', message: 'You already invited this person. Their invitation is still open.' });
+    expect(again.body.errors[0]).toMatchObject({
+      field: 'contact',
+      message: 'You already invited this person. Their invitation is still open.',
+    });
     db.delegates.grants = [];
     grantDirectly('jamie', ['view']);
-    const active = await call(`${acc}/delegates`, { method: 'POST', token: tokenFor('alex'), body: invite({ contact: '07700900321' }) });
-    expect(active.body.errors[0]).toMatchObject({ field: 'contact', message: 'This person can already act for you. Change what they can do in the list instead.' });
+    const active = await call(`${acc}/delegates`, {
+      method: 'POST',
+      token: tokenFor('alex'),
+      body: invite({ contact: '07700900321' }),
+    });
+    expect(active.body.errors[0]).toMatchObject({
+      field: 'contact',
+      message: 'This person can already act for you. Change what they can do in the list instead.',
+    });
   });
 });
 
@@ -225,10 +249,18 @@ describe('phone passwords', () => {
   it('the holder reveals their own only after confirming their date of birth', async () => {
     const alex = tokenFor('alex');
     expect((await call(`${acc}/phone-password`, { token: alex })).body).toMatchObject({ isSet: true });
-    const wrong = await call(`${acc}/phone-password/reveal`, { method: 'POST', token: alex, body: { dateOfBirth: '1990-01-01' } });
+    const wrong = await call(`${acc}/phone-password/reveal`, {
+      method: 'POST',
+      token: alex,
+      body: { dateOfBirth: '1990-01-01' },
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors[0].field).toBe('dateOfBirth');
-    const right = await call(`${acc}/phone-password/reveal`, { method: 'POST', token: alex, body: { dateOfBirth: '1986-04-12' } });
+    const right = await call(`${acc}/phone-password/reveal`, {
+      method: 'POST',
+      token: alex,
+      body: { dateOfBirth: '1986-04-12' },
+    });
     expect(right.body.password).toBe('Heron 1986');
   });
 
@@ -237,7 +269,11 @@ describe('phone passwords', () => {
     for (let i = 0; i < 5; i++) {
       await call(`${acc}/phone-password/reveal`, { method: 'POST', token: alex, body: { dateOfBirth: '1990-01-01' } });
     }
-    const res = await call(`${acc}/phone-password/reveal`, { method: 'POST', token: alex, body: { dateOfBirth: '1986-04-12' } });
+    const res = await call(`${acc}/phone-password/reveal`, {
+      method: 'POST',
+      token: alex,
+      body: { dateOfBirth: '1986-04-12' },
+    });
     expect(res.status).toBe(429);
   });
 
@@ -245,13 +281,35 @@ describe('phone passwords', () => {
     grantDirectly('jamie', ['phone']);
     const jamie = tokenFor('jamie');
     expect((await call(`${acc}/phone-password`, { token: jamie })).body.isSet).toBe(false);
-    const revealBefore = await call(`${acc}/phone-password/reveal`, { method: 'POST', token: jamie, body: { dateOfBirth: '1986-04-12' } });
+    const revealBefore = await call(`${acc}/phone-password/reveal`, {
+      method: 'POST',
+      token: jamie,
+      body: { dateOfBirth: '1986-04-12' },
+    });
     expect(revealBefore.status).toBe(422); // Alex's date of birth is not Jamie's
-    expect((await call(`${acc}/phone-password/reveal`, { method: 'POST', token: jamie, body: { dateOfBirth: '1987-09-30' } })).status).toBe(404);
-    expect((await call(`${acc}/phone-password`, { method: 'PUT', token: jamie, body: { password: 'Kingfisher 7' } })).status).toBe(200);
-    const mine = await call(`${acc}/phone-password/reveal`, { method: 'POST', token: jamie, body: { dateOfBirth: '1987-09-30' } });
+    expect(
+      (
+        await call(`${acc}/phone-password/reveal`, {
+          method: 'POST',
+          token: jamie,
+          body: { dateOfBirth: '1987-09-30' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(`${acc}/phone-password`, { method: 'PUT', token: jamie, body: { password: 'Kingfisher 7' } })).status,
+    ).toBe(200);
+    const mine = await call(`${acc}/phone-password/reveal`, {
+      method: 'POST',
+      token: jamie,
+      body: { dateOfBirth: '1987-09-30' },
+    });
     expect(mine.body.password).toBe('Kingfisher 7');
-    const alexs = await call(`${acc}/phone-password/reveal`, { method: 'POST', token: tokenFor('alex'), body: { dateOfBirth: '1986-04-12' } });
+    const alexs = await call(`${acc}/phone-password/reveal`, {
+      method: 'POST',
+      token: tokenFor('alex'),
+      body: { dateOfBirth: '1986-04-12' },
+    });
     expect(alexs.body.password).toBe('Heron 1986');
   });
 

@@ -15,7 +15,12 @@ describe('invite form', () => {
 
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     await waitFor(() => expect(summary).toHaveFocus());
-    for (const text of ['Enter their name.', 'Enter their email address or UK mobile number.', 'Choose how they are related to you.', 'Choose at least one thing they can do.']) {
+    for (const text of [
+      'Enter their name.',
+      'Enter their email address or UK mobile number.',
+      'Choose how they are related to you.',
+      'Choose at least one thing they can do.',
+    ]) {
       expect(within(summary).getByRole('link', { name: text })).toBeInTheDocument();
     }
     const name = screen.getByRole('textbox', { name: 'Their name' });
@@ -59,7 +64,12 @@ describe('invite form', () => {
     const card = screen.getByRole('listitem', { name: 'Jamie Morgan' });
     expect(within(card).getByText('Invited')).toBeInTheDocument();
     expect(within(card).getByText('Change contact choices')).toBeInTheDocument();
-    expect(db.delegates.grants[0]).toMatchObject({ name: 'Jamie Morgan', status: 'invited', scopes: ['preferences'], until: null });
+    expect(db.delegates.grants[0]).toMatchObject({
+      name: 'Jamie Morgan',
+      status: 'invited',
+      scopes: ['preferences'],
+      until: null,
+    });
   });
 
   it('is not offered to a delegate', async () => {
@@ -169,7 +179,9 @@ describe('when authority ends while the page is open', () => {
     await user.type(await screen.findByRole('textbox', { name: 'New phone password' }), 'Kingfisher 7');
     grant.status = 'ended';
     await user.click(screen.getByRole('button', { name: 'Save phone password' }));
-    expect(await screen.findByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('You are acting for Alex Morgan.')).not.toBeInTheDocument();
     expect(db.delegates.phonePasswords.some((p) => p.personId === 'jamie')).toBe(false);
   });

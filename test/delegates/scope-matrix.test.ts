@@ -47,7 +47,9 @@ function example(schema: JsonSchema | undefined, depth = 0): unknown {
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'object':
-      return Object.fromEntries((schema.required ?? []).map((key) => [key, example(schema.properties?.[key], depth + 1)]));
+      return Object.fromEntries(
+        (schema.required ?? []).map((key) => [key, example(schema.properties?.[key], depth + 1)]),
+      );
     case 'array':
       return Array.from({ length: schema.minItems ?? 0 }, () => example(schema.items, depth + 1));
     case 'boolean':
@@ -73,7 +75,9 @@ const operations: Operation[] = Object.entries(contract.paths)
         path,
         id: item[method]!.operationId ?? `${method} ${path}`,
         need: item[method]!['x-required-scope'],
-        body: item[method]!.requestBody ? (example(item[method]!.requestBody!.content?.['application/json']?.schema) ?? {}) : undefined,
+        body: item[method]!.requestBody
+          ? (example(item[method]!.requestBody!.content?.['application/json']?.schema) ?? {})
+          : undefined,
       })),
   );
 
@@ -87,7 +91,8 @@ function delegateMayCall(need: Need, scopes: Scope[]) {
 
 // Path parameters other than the account get harmless values: the check runs before any lookup.
 const sampleParams: Record<string, string> = { accountId: 'acc-morgan', lineId: 'line-sam' };
-const concretePath = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => sampleParams[name] ?? 'no-such-id');
+const concretePath = (path: string) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => sampleParams[name] ?? 'no-such-id');
 
 async function callAs(operation: Operation, token: string) {
   return call(concretePath(operation.path), {
@@ -114,7 +119,9 @@ describe('scope matrix: every account endpoint checks the delegate scope the con
     expect(missing, missing.join('\n')).toEqual([]);
   });
 
-  const ruled = operations.filter((op): op is Operation & { need: Need } => Boolean(op.need && needs.includes(op.need)));
+  const ruled = operations.filter((op): op is Operation & { need: Need } =>
+    Boolean(op.need && needs.includes(op.need)),
+  );
 
   describe.each(ruled)('$method $path needs "$need"', (operation) => {
     it('has a handler (not the catch-all 404)', async () => {

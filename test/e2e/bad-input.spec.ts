@@ -17,7 +17,8 @@ function watch(page: Page) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // The browser itself logs every 4xx answer; a refusal is expected here, so only app errors count.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${message.text()}`);
   });
   return problems;
 }
@@ -27,7 +28,9 @@ async function expectInert(page: Page) {
   await expect(page.locator('main img, main script:not([src])')).toHaveCount(0);
 }
 
-test('invite and report forms: oversize and markup input get plain messages; stored markup shows as text', async ({ page }) => {
+test('invite and report forms: oversize and markup input get plain messages; stored markup shows as text', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const problems = watch(page);
   await signIn(page, 'alex');
@@ -104,9 +107,21 @@ test('email me a link and the API through the service worker refuse bad input pl
       return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
     };
     return [
-      await ask('/preference-links', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"email":"alex.morgan@example.com"}' }),
-      await ask('/preference-links', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":' }),
-      await ask('/unsubscribe/not-a-token/opt-out', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scope":"link"}' }),
+      await ask('/preference-links', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: '{"email":"alex.morgan@example.com"}',
+      }),
+      await ask('/preference-links', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"email":',
+      }),
+      await ask('/unsubscribe/not-a-token/opt-out', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"scope":"link"}',
+      }),
       await ask('/me', { headers: { Authorization: 'Bearer <script>' } }),
     ];
   });
@@ -115,7 +130,9 @@ test('email me a link and the API through the service worker refuse bad input pl
     expect(answer.type).toContain('application/problem+json');
     expect(answer.body.title).toMatch(/^[A-Z][^<>]+\.$/);
   }
-  const outbox = await page.evaluate(async () => (await (await fetch('/api/demo/outbox')).json()) as { kind: string }[]);
+  const outbox = await page.evaluate(
+    async () => (await (await fetch('/api/demo/outbox')).json()) as { kind: string }[],
+  );
   expect(outbox.filter((e) => e.kind === 'preferences-link')).toEqual([]);
   expect(problems).toEqual([]);
 });

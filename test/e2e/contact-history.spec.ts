@@ -10,7 +10,9 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   await expect(target).toBeFocused();
 }
 
-test('Alex finds the two calls that broke "email only", reports one, and checks a caller — keyboard only', async ({ page }) => {
+test('Alex finds the two calls that broke "email only", reports one, and checks a caller — keyboard only', async ({
+  page,
+}) => {
   test.slow();
   await signIn(page, 'alex');
   await page.goto('/contact-history');
@@ -40,7 +42,9 @@ test('Alex finds the two calls that broke "email only", reports one, and checks 
   await tabTo(page, report);
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Add a sentence (optional)')).toBeFocused();
-  await expect(page.getByText(/^Phone call on .* from Kestrel Telecom: Sales call about a mobile upgrade/)).toBeVisible();
+  await expect(
+    page.getByText(/^Phone call on .* from Kestrel Telecom: Sales call about a mobile upgrade/),
+  ).toBeVisible();
   await page.keyboard.type('The caller wanted my security answers before saying why he called.');
   await tabTo(page, page.getByRole('button', { name: 'Send report' }));
   await page.keyboard.press('Enter');
@@ -77,12 +81,16 @@ test('Alex finds the two calls that broke "email only", reports one, and checks 
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(code === '123456' ? '654321' : '123456');
   await page.keyboard.press('Enter');
-  await expect(panel.getByText('Not one of ours. This code does not match any call we are making to you now.')).toBeVisible();
+  await expect(
+    panel.getByText('Not one of ours. This code does not match any call we are making to you now.'),
+  ).toBeVisible();
   await expect(panel.getByText(/Hang up and do not give the caller any details/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
-test('the practice call appears in the history while it is in progress, and the page polls for it', async ({ page }) => {
+test('the practice call appears in the history while it is in progress, and the page polls for it', async ({
+  page,
+}) => {
   await signIn(page, 'alex');
   await page.goto('/contact-history');
   const polls: string[] = [];
@@ -104,7 +112,11 @@ test('downloads the filtered history as a CSV file', async ({ page }) => {
     page.getByRole('button', { name: 'Download as a spreadsheet (CSV)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^contact-history-\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const text = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'));
   expect(text.trim().split('\r\n')).toHaveLength(3);
   expect(text).toContain('You had asked for email only. This call should not have happened.');
   await expect(page.getByText('Your download has started.')).toBeVisible();

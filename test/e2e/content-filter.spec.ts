@@ -13,7 +13,9 @@ async function tabTo(page: Page, target: Locator, max = 60) {
 const lineCard = (page: Page, number: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(number) }) });
 
-test('the holder turns off their own filter by verifying with the date of birth on file, keyboard only, in under a minute', async ({ page }) => {
+test('the holder turns off their own filter by verifying with the date of birth on file, keyboard only, in under a minute', async ({
+  page,
+}) => {
   await signIn(page, 'alex');
   const started = Date.now();
   await page.goto('/content-filter');
@@ -42,7 +44,9 @@ test('the holder turns off their own filter by verifying with the date of birth 
   await page.keyboard.press('Space');
   await expect(page.getByText('The filter on 07700 900123 is now off.')).toBeVisible();
   const elapsed = Date.now() - started;
-  test.info().annotations.push({ type: 'journey', description: `page open to filter off in ${(elapsed / 1000).toFixed(1)} s` });
+  test
+    .info()
+    .annotations.push({ type: 'journey', description: `page open to filter off in ${(elapsed / 1000).toFixed(1)} s` });
   console.log(`content-filter journey: page open to filter off in ${(elapsed / 1000).toFixed(1)} s`);
   expect(elapsed).toBeLessThan(60_000);
 
@@ -66,7 +70,9 @@ test('Sam, who is 15, sees his filter but cannot turn it off, and is told who ca
   await page.goto('/content-filter');
   const samLine = lineCard(page, '07700 900456');
   await expect(samLine.getByText('Filter on')).toBeVisible();
-  await expect(samLine.getByText(/because you are under 18. Only Alex Morgan, the account holder, can change it./)).toBeVisible();
+  await expect(
+    samLine.getByText(/because you are under 18. Only Alex Morgan, the account holder, can change it./),
+  ).toBeVisible();
   await expect(page.getByRole('switch')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Verify with/ })).toHaveCount(0);
   // Even a hand-made request is refused by the API.
@@ -105,7 +111,9 @@ test('a site check and a wrong-block report work end to end, keyboard only', asy
   await tabTo(page, page.getByRole('button', { name: 'Report this site as wrongly blocked' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Report a site' })).toBeFocused();
-  await expect(page.getByRole('textbox', { name: 'Web address to report' })).toHaveValue('https://vineyard-diary.example/recipes');
+  await expect(page.getByRole('textbox', { name: 'Web address to report' })).toHaveValue(
+    'https://vineyard-diary.example/recipes',
+  );
   await expect(page.getByRole('radio', { name: 'It is blocked, but it should not be' })).toBeChecked();
   await tabTo(page, page.getByRole('textbox', { name: /Anything we should know/ }));
   await page.keyboard.type('It is a wine-making blog.');
@@ -125,7 +133,9 @@ test('a site check and a wrong-block report work end to end, keyboard only', asy
   await expectNoAxeViolations(page);
 });
 
-test('a shop code: an expired one is refused in plain words, the valid one verifies, keyboard only', async ({ page }) => {
+test('a shop code: an expired one is refused in plain words, the valid one verifies, keyboard only', async ({
+  page,
+}) => {
   await signIn(page, 'priya');
   await page.goto('/content-filter');
   await expect(page.getByRole('heading', { level: 1, name: 'Content filter' })).toBeVisible();

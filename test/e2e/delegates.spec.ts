@@ -81,7 +81,9 @@ test('Alex lets Jamie change contact choices for a month; Jamie acts; Alex sees 
   await expect(nav(page).getByRole('link', { name: 'Content filter' })).toHaveCount(0);
   await page.goto('/content-filter');
   await expect(page.getByText('You are acting for Alex Morgan.', { exact: true })).toBeVisible();
-  await expect(page.getByText(/You cannot do this on this account|only .*Alex Morgan|Alex Morgan has not/i).first()).toBeVisible();
+  await expect(
+    page.getByText(/You cannot do this on this account|only .*Alex Morgan|Alex Morgan has not/i).first(),
+  ).toBeVisible();
   await expect(page.getByRole('switch')).toHaveCount(0);
 
   // Jamie changes a contact choice.
@@ -127,21 +129,34 @@ test('Alex lets Jamie change contact choices for a month; Jamie acts; Alex sees 
   expect(status).toBe(403);
 });
 
-test("a delegate whose authority is withdrawn while the page is open is refused on the next action", async ({ page }) => {
+test('a delegate whose authority is withdrawn while the page is open is refused on the next action', async ({
+  page,
+}) => {
   await signIn(page, 'jamie');
   // Alex invites Jamie and Jamie accepts, through the API (the journey above does it on screen).
   await page.evaluate(async () => {
     const json = { 'Content-Type': 'application/json' };
-    const alex = await (await fetch('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ personaId: 'alex' }) })).json();
+    const alex = await (
+      await fetch('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ personaId: 'alex' }) })
+    ).json();
     const auth = { Authorization: `Bearer ${alex.token}` };
     await fetch('/api/accounts/acc-morgan/delegates', {
       method: 'POST',
       headers: { ...json, ...auth },
-      body: JSON.stringify({ name: 'Jamie', contact: 'jamie.morgan@example.com', relationship: 'partner', scopes: ['preferences'], until: null }),
+      body: JSON.stringify({
+        name: 'Jamie',
+        contact: 'jamie.morgan@example.com',
+        relationship: 'partner',
+        scopes: ['preferences'],
+        until: null,
+      }),
     });
     const outbox = await (await fetch('/api/demo/outbox')).json();
     const token = new URL(outbox[0].links[0].href).searchParams.get('t');
-    await fetch(`/api/invitations/${token}/accept`, { method: 'POST', headers: { Authorization: `Bearer ${localStorage.getItem('pc-session-token')}` } });
+    await fetch(`/api/invitations/${token}/accept`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${localStorage.getItem('pc-session-token')}` },
+    });
     sessionStorage.setItem('alexToken', alex.token);
   });
   await page.goto('/preferences');
@@ -157,21 +172,33 @@ test("a delegate whose authority is withdrawn while the page is open is refused 
   });
 
   await press(sms, 'Space');
-  await expect(page.getByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.')).toBeVisible();
+  await expect(
+    page.getByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.'),
+  ).toBeVisible();
   await expect(page.getByText('You are acting for Alex Morgan.', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('switch', { checked: true })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
-test('a signed-out visitor opening the link is asked to sign in, then comes back to the invitation', async ({ page }) => {
+test('a signed-out visitor opening the link is asked to sign in, then comes back to the invitation', async ({
+  page,
+}) => {
   await resetDemo(page);
   const link = await page.evaluate(async () => {
     const json = { 'Content-Type': 'application/json' };
-    const alex = await (await fetch('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ personaId: 'alex' }) })).json();
+    const alex = await (
+      await fetch('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ personaId: 'alex' }) })
+    ).json();
     await fetch('/api/accounts/acc-morgan/delegates', {
       method: 'POST',
       headers: { ...json, Authorization: `Bearer ${alex.token}` },
-      body: JSON.stringify({ name: 'Jamie', contact: '07700 900321', relationship: 'partner', scopes: ['view'], until: null }),
+      body: JSON.stringify({
+        name: 'Jamie',
+        contact: '07700 900321',
+        relationship: 'partner',
+        scopes: ['view'],
+        until: null,
+      }),
     });
     const outbox = await (await fetch('/api/demo/outbox')).json();
     return new URL(outbox[0].links[0].href).pathname + new URL(outbox[0].links[0].href).search;

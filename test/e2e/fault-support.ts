@@ -9,11 +9,35 @@ export const topicNames = {
   newsletter: 'Newsletter',
   surveys: 'Surveys and research',
 } as const;
-export const channelLabels = { email: 'Email', sms: 'Text message', phone: 'Phone call', post: 'Post', app: 'App notification' } as const;
-export const channelInSentence = { email: 'email', sms: 'text message', phone: 'phone call', post: 'post', app: 'app notification' } as const;
-export const senderLabels = { company: 'Kestrel Telecom', agents: 'Our agents and resellers', partners: 'Partner companies' } as const;
-export const serviceNames = { bills: 'Bills', outages: 'Outages and maintenance', security: 'Security alerts' } as const;
-export const serviceOptions = { bills: ['email', 'post'], outages: ['sms', 'email', 'app'], security: ['sms', 'email'] } as const;
+export const channelLabels = {
+  email: 'Email',
+  sms: 'Text message',
+  phone: 'Phone call',
+  post: 'Post',
+  app: 'App notification',
+} as const;
+export const channelInSentence = {
+  email: 'email',
+  sms: 'text message',
+  phone: 'phone call',
+  post: 'post',
+  app: 'app notification',
+} as const;
+export const senderLabels = {
+  company: 'Kestrel Telecom',
+  agents: 'Our agents and resellers',
+  partners: 'Partner companies',
+} as const;
+export const serviceNames = {
+  bills: 'Bills',
+  outages: 'Outages and maintenance',
+  security: 'Security alerts',
+} as const;
+export const serviceOptions = {
+  bills: ['email', 'post'],
+  outages: ['sms', 'email', 'app'],
+  security: ['sms', 'email'],
+} as const;
 
 export type Topic = keyof typeof topicNames;
 export type Channel = keyof typeof channelLabels;
@@ -51,11 +75,20 @@ export function seededRandom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick, chance: (p: number) => next() < p, between: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
+  return {
+    next,
+    pick,
+    chance: (p: number) => next() < p,
+    between: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+  };
 }
 
 /** Calls the mock API from inside the page with the page's own session (or the given token). */
-export async function callApi<T = unknown>(page: Page, path: string, init: { method?: string; body?: unknown; token?: string } = {}) {
+export async function callApi<T = unknown>(
+  page: Page,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+) {
   return page.evaluate(
     async ({ path, init }) => {
       const token = init.token ?? localStorage.getItem('pc-session-token');
@@ -85,13 +118,21 @@ export const choicesOf = (prefs: Choices): Choices => ({
 
 /** What the mock store holds for the account, with faults off (the caller turns them off). */
 export async function storedChoices(page: Page, accountId = 'acc-morgan', token?: string) {
-  const res = await callApi<Choices & { version: number }>(page, `/accounts/${accountId}/preferences`, token ? { token } : {});
+  const res = await callApi<Choices & { version: number }>(
+    page,
+    `/accounts/${accountId}/preferences`,
+    token ? { token } : {},
+  );
   expect(res.status).toBe(200);
   return choicesOf(res.body);
 }
 
 export async function storedEvents(page: Page, accountId = 'acc-morgan', token?: string) {
-  const res = await callApi<StoredEvent[]>(page, `/accounts/${accountId}/consent-record/export?format=json`, token ? { token } : {});
+  const res = await callApi<StoredEvent[]>(
+    page,
+    `/accounts/${accountId}/consent-record/export?format=json`,
+    token ? { token } : {},
+  );
   expect(res.status).toBe(200);
   return res.body;
 }
@@ -125,13 +166,21 @@ export async function shownChoices(page: Page): Promise<Choices> {
 
 // Controls, found by their group and accessible name.
 export const topicSwitch = (page: Page, topic: Topic, channel: Channel): Locator =>
-  page.getByRole('group', { name: topicNames[topic] }).getByRole('switch', { name: channelLabels[channel], exact: true });
+  page
+    .getByRole('group', { name: topicNames[topic] })
+    .getByRole('switch', { name: channelLabels[channel], exact: true });
 export const senderSwitch = (page: Page, sender: Sender): Locator =>
-  page.getByRole('group', { name: 'Who may contact you about marketing' }).getByRole('switch', { name: senderLabels[sender], exact: true });
+  page
+    .getByRole('group', { name: 'Who may contact you about marketing' })
+    .getByRole('switch', { name: senderLabels[sender], exact: true });
 export const serviceRadio = (page: Page, message: ServiceMessage, channel: string): Locator =>
-  page.getByRole('group', { name: serviceNames[message] }).getByRole('radio', { name: `By ${channelInSentence[channel as Channel]}`, exact: true });
+  page
+    .getByRole('group', { name: serviceNames[message] })
+    .getByRole('radio', { name: `By ${channelInSentence[channel as Channel]}`, exact: true });
 export const capBox = (page: Page, channel: Channel): Locator =>
-  page.getByRole('group', { name: 'Most marketing messages a week' }).getByRole('textbox', { name: channelLabels[channel], exact: true });
+  page
+    .getByRole('group', { name: 'Most marketing messages a week' })
+    .getByRole('textbox', { name: channelLabels[channel], exact: true });
 
 /** The receipt (polite) and the problem (alert) regions of the preferences page. */
 export const receipt = (page: Page) => page.locator('.prefs-status [role="status"]');
@@ -149,7 +198,8 @@ export async function ownSessionPerTab(page: Page) {
   await page.addInitScript(() => {
     const own = new Set(['pc-session-token', 'pc-active-account']);
     const { getItem, setItem, removeItem } = Storage.prototype;
-    const target = (storage: Storage, key: string) => (storage === window.localStorage && own.has(key) ? window.sessionStorage : storage);
+    const target = (storage: Storage, key: string) =>
+      storage === window.localStorage && own.has(key) ? window.sessionStorage : storage;
     Storage.prototype.getItem = function (this: Storage, key: string) {
       return getItem.call(target(this, key), key);
     };

@@ -62,7 +62,13 @@ function nextAction(page: Page, random: ReturnType<typeof seededRandom>, model: 
     const sender = random.pick(senders);
     const to = !model.senders[sender];
     const control = senderSwitch(page, sender);
-    return { path: `senders.${sender}`, to, words: `${senderLabels[sender]}: ${to ? 'on' : 'off'}`, control, perform: () => control.click() };
+    return {
+      path: `senders.${sender}`,
+      to,
+      words: `${senderLabels[sender]}: ${to ? 'on' : 'off'}`,
+      control,
+      perform: () => control.click(),
+    };
   }
   if (roll < 0.9) {
     const message = random.pick(serviceMessages);
@@ -97,7 +103,10 @@ function nextAction(page: Page, random: ReturnType<typeof seededRandom>, model: 
 function applyTo(model: Choices, path: string, to: unknown) {
   const keys = path.split('.');
   const last = keys.pop()!;
-  const parent = keys.reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, model as never);
+  const parent = keys.reduce<Record<string, unknown>>(
+    (node, key) => node[key] as Record<string, unknown>,
+    model as never,
+  );
   parent[last] = to;
 }
 
@@ -115,7 +124,12 @@ async function expectControl(action: Action, value: unknown) {
 }
 
 /** Does one attempt (the change itself, or "Try again") and checks what the person is told. */
-async function attempt(page: Page, action: Action, go: () => Promise<void>, before: unknown): Promise<'saved' | 'failed'> {
+async function attempt(
+  page: Page,
+  action: Action,
+  go: () => Promise<void>,
+  before: unknown,
+): Promise<'saved' | 'failed'> {
   const response = page.waitForResponse((r) => isSave(r.url(), r.request().method()));
   await go();
   const status = (await response).status();
@@ -133,7 +147,9 @@ async function attempt(page: Page, action: Action, go: () => Promise<void>, befo
   return 'failed';
 }
 
-test('100 changes with 30% of requests failing and up to 1.5 s delay: every failure is shown with a retry, and nothing diverges', async ({ page }) => {
+test('100 changes with 30% of requests failing and up to 1.5 s delay: every failure is shown with a retry, and nothing diverges', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signIn(page, 'alex');
   await openPreferences(page);
@@ -159,7 +175,12 @@ test('100 changes with 30% of requests failing and up to 1.5 s delay: every fail
         // Sometimes the person presses "Try again"; sometimes they move on.
         if (!random.chance(0.6)) break;
         retries++;
-        outcome = await attempt(page, action, () => problem(page).getByRole('button', { name: 'Try again' }).click(), before);
+        outcome = await attempt(
+          page,
+          action,
+          () => problem(page).getByRole('button', { name: 'Try again' }).click(),
+          before,
+        );
         if (outcome === 'saved') savedByRetry++;
       }
       if (outcome === 'saved') {
@@ -168,14 +189,18 @@ test('100 changes with 30% of requests failing and up to 1.5 s delay: every fail
       }
     });
   }
-  console.log(`Faults: ${saved.length} changes saved, ${failures} failed saves shown, ${retries} retries, ${savedByRetry} saved by retry`);
+  console.log(
+    `Faults: ${saved.length} changes saved, ${failures} failed saves shown, ${retries} retries, ${savedByRetry} saved by retry`,
+  );
   // With 30% errors, 100 changes meet failures, and some retries succeed.
   expect(failures).toBeGreaterThan(10);
   expect(savedByRetry).toBeGreaterThan(0);
 
   // Faults off: the page settles on what the store holds, which is exactly what the person was told.
   await setFaults(page, 0);
-  await expect.poll(async () => JSON.stringify(await shownChoices(page)), { timeout: 15_000 }).toBe(JSON.stringify(await storedChoices(page)));
+  await expect
+    .poll(async () => JSON.stringify(await shownChoices(page)), { timeout: 15_000 })
+    .toBe(JSON.stringify(await storedChoices(page)));
   expect(await storedChoices(page)).toEqual(model);
 
   // After a reload, zero divergence between the page, the store and our record of what was saved.
@@ -197,11 +222,15 @@ test('100 changes with 30% of requests failing and up to 1.5 s delay: every fail
   await expect(page.getByRole('heading', { level: 1, name: 'Your consent record' })).toBeVisible();
   const last = saved.at(-1)!;
   await expect(page.locator('.prefs-event').first()).toContainText(personaNames.alex);
-  if (typeof last.to === 'boolean') await expect(page.locator('.prefs-event').first()).toContainText(`turned ${last.to ? 'on' : 'off'}`);
+  if (typeof last.to === 'boolean')
+    await expect(page.locator('.prefs-event').first()).toContainText(`turned ${last.to ? 'on' : 'off'}`);
   await expectNoAxeViolations(page);
 });
 
-test("a delegate's authority withdrawn in another window: the next change is refused plainly and nothing changes", async ({ page: jamie, context }) => {
+test("a delegate's authority withdrawn in another window: the next change is refused plainly and nothing changes", async ({
+  page: jamie,
+  context,
+}) => {
   test.setTimeout(90_000);
   await signIn(jamie, 'jamie');
 
@@ -216,7 +245,13 @@ test("a delegate's authority withdrawn in another window: the next change is ref
   // Alex invites Jamie to change contact choices; Jamie accepts the emailed invitation.
   const invited = await callApi(alex, `/accounts/${account}/delegates`, {
     method: 'POST',
-    body: { name: 'Jamie Morgan', contact: 'jamie.morgan@example.com', relationship: 'partner', scopes: ['preferences'], until: null },
+    body: {
+      name: 'Jamie Morgan',
+      contact: 'jamie.morgan@example.com',
+      relationship: 'partner',
+      scopes: ['preferences'],
+      until: null,
+    },
   });
   expect(invited.status).toBeLessThan(300);
   const outbox = await callApi<{ links: { href: string }[] }[]>(jamie, '/demo/outbox');
@@ -242,7 +277,9 @@ test("a delegate's authority withdrawn in another window: the next change is ref
   const response = jamie.waitForResponse((r) => isSave(r.url(), r.request().method()));
   await sms.click();
   expect((await response).status()).toBe(403);
-  await expect(jamie.getByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.')).toBeVisible();
+  await expect(
+    jamie.getByText('You can no longer act for Alex Morgan. Ask Alex Morgan if you need to help again.'),
+  ).toBeVisible();
   await expect(jamie.getByText('You are acting for Alex Morgan.', { exact: true })).toHaveCount(0);
   // Either the choices are gone from Jamie's screen, or they show the real (unchanged) state.
   if (await sms.count()) await expect(sms).not.toBeChecked();
@@ -255,14 +292,18 @@ test("a delegate's authority withdrawn in another window: the next change is ref
   await expectNoAxeViolations(jamie);
 });
 
-test('two tabs editing at once: the second tab is told, sees the latest, and no change is lost', async ({ page: first, context }) => {
+test('two tabs editing at once: the second tab is told, sees the latest, and no change is lost', async ({
+  page: first,
+  context,
+}) => {
   test.setTimeout(90_000);
   await signIn(first, 'alex');
   await openPreferences(first);
   const second = await context.newPage();
   await openPreferences(second);
   const eventsBefore = (await storedEvents(first)).length;
-  const conflict = 'Your choices were changed somewhere else, for example in another tab. We have loaded the latest ones. Check them and make your change again.';
+  const conflict =
+    'Your choices were changed somewhere else, for example in another tab. We have loaded the latest ones. Check them and make your change again.';
 
   // Different choices: tab 1 saves text message offers; tab 2, not knowing, turns the post newsletter on.
   await topicSwitch(first, 'offers', 'sms').click();
@@ -324,7 +365,9 @@ test('two tabs editing at once: the second tab is told, sees the latest, and no 
   await expectNoAxeViolations(second);
 });
 
-test('two quick changes and the first fails: its failure stays on screen with a retry, and the second change stays shown and saves', async ({ page }) => {
+test('two quick changes and the first fails: its failure stays on screen with a retry, and the second change stays shown and saves', async ({
+  page,
+}) => {
   await signIn(page, 'alex');
   await openPreferences(page);
   const sms = topicSwitch(page, 'offers', 'sms');

@@ -62,7 +62,9 @@ test('when the service does not answer, the page says so plainly and recovers by
     }),
   );
   await page.goto('/');
-  await expect(page.getByText("We can't reach our service at the moment.", { exact: false })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("We can't reach our service at the moment.", { exact: false })).toBeVisible({
+    timeout: 20_000,
+  });
   await page.evaluate(() =>
     fetch('/api/demo/faults', {
       method: 'PUT',

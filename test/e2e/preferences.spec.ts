@@ -5,7 +5,9 @@ import { expectNoAxeViolations, signIn } from './support';
 const group = (page: Page, name: string) => page.getByRole('group', { name });
 const receipt = (page: Page) => page.locator('.prefs-status [role="status"]');
 
-test('a new user sets SMS offers on and off, pauses, says no to all marketing, and finds it all in the record', async ({ page }) => {
+test('a new user sets SMS offers on and off, pauses, says no to all marketing, and finds it all in the record', async ({
+  page,
+}) => {
   await signIn(page, 'alex');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contact choices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeFocused();
@@ -32,7 +34,12 @@ test('a new user sets SMS offers on and off, pauses, says no to all marketing, a
 
   // Pause for two weeks, submitted with Enter.
   const until = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const shown = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(until));
+  const shown = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(new Date(until));
   await page.getByLabel('Pause until').fill(until);
   await page.getByLabel('Pause until').press('Enter');
   await expect(glance).toContainText(`All marketing is paused until ${shown}.`);
@@ -61,11 +68,15 @@ test('a new user sets SMS offers on and off, pauses, says no to all marketing, a
   await expectNoAxeViolations(page);
 
   // Both downloads hold every step.
-  for (const [name, format] of [['Download as JSON', 'json'], ['Download as CSV', 'csv']] as const) {
+  for (const [name, format] of [
+    ['Download as JSON', 'json'],
+    ['Download as CSV', 'csv'],
+  ] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     expect(download.suggestedFilename()).toBe(`consent-record-acc-morgan.${format}`);
     const text = await readFile((await download.path())!, 'utf8');
-    for (const needle of ['marketing.offers.sms', 'pausedUntil', until, 'no-marketing', 'marketing.newsletter.email']) expect(text).toContain(needle);
+    for (const needle of ['marketing.offers.sms', 'pausedUntil', until, 'no-marketing', 'marketing.newsletter.email'])
+      expect(text).toContain(needle);
     if (format === 'json') expect(JSON.parse(text)).toHaveLength(5);
     else expect(text.split('\r\n')[0]).toBe('event_id,at,actor_type,actor_name,method,note,change,from,to');
   }
@@ -120,7 +131,9 @@ test.describe('in German, in dark mode', () => {
     await signIn(page, 'alex');
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.goto('/preferences');
-    await expect(page.getByRole('region', { name: 'Was jetzt gilt' })).toContainText('Sie erhalten Werbung nur per E-Mail.');
+    await expect(page.getByRole('region', { name: 'Was jetzt gilt' })).toContainText(
+      'Sie erhalten Werbung nur per E-Mail.',
+    );
     await group(page, 'Angebote und Upgrades').getByRole('switch', { name: 'SMS' }).check();
     await expect(receipt(page)).toContainText('Gespeichert: Angebote und Upgrades per SMS: an.');
     await expectNoAxeViolations(page);

@@ -12,20 +12,38 @@ async function call(path: string, init: RequestInit & { token?: string; json?: u
   const response = await fetch(url(path), { ...init, body, headers });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, type, headers: response.headers, text, body: type.includes('json') && text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    type,
+    headers: response.headers,
+    text,
+    body: type.includes('json') && text ? JSON.parse(text) : null,
+  };
 }
 
 const prefsPath = '/accounts/acc-morgan/preferences';
 const grant = (scopes: ('view' | 'preferences' | 'content-filter' | 'phone')[]) =>
   db.delegates.grants.push({
-    id: 'g-1', accountId: 'acc-morgan', personId: 'jamie', name: 'Jamie Morgan', contact: 'jamie@example.com',
-    relationship: 'partner', scopes, until: null, status: 'active', createdAt: '2026-11-01T00:00:00.000Z',
+    id: 'g-1',
+    accountId: 'acc-morgan',
+    personId: 'jamie',
+    name: 'Jamie Morgan',
+    contact: 'jamie@example.com',
+    relationship: 'partner',
+    scopes,
+    until: null,
+    status: 'active',
+    createdAt: '2026-11-01T00:00:00.000Z',
   });
 
 describe('preferences API', () => {
   it('changes one choice, bumps the version and appends one consent event with the actor', async () => {
     const { token } = signIn('alex');
-    const res = await call(prefsPath, { method: 'PATCH', token, json: { version: 2, marketing: { offers: { sms: true } } } });
+    const res = await call(prefsPath, {
+      method: 'PATCH',
+      token,
+      json: { version: 2, marketing: { offers: { sms: true } } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.preferences).toMatchObject({ version: 3, marketing: { offers: { sms: true } } });
     expect(res.body.event).toMatchObject({
@@ -40,7 +58,11 @@ describe('preferences API', () => {
   it('answers 409 on a stale version and changes nothing', async () => {
     const { token } = signIn('alex');
     const before = snapshotDb();
-    const res = await call(prefsPath, { method: 'PATCH', token, json: { version: 1, marketing: { offers: { sms: true } } } });
+    const res = await call(prefsPath, {
+      method: 'PATCH',
+      token,
+      json: { version: 1, marketing: { offers: { sms: true } } },
+    });
     expect(res.status).toBe(409);
     expect(res.type).toContain('application/problem+json');
     expect(res.body.code).toBe('version-conflict');
@@ -69,14 +91,22 @@ describe('preferences API', () => {
 
   it('applies presets, says what changed, and "let me choose" puts back the earlier choices', async () => {
     const { token } = signIn('alex');
-    const none = await call('/accounts/acc-morgan/preferences/presets/no-marketing', { method: 'POST', token, json: {} });
+    const none = await call('/accounts/acc-morgan/preferences/presets/no-marketing', {
+      method: 'POST',
+      token,
+      json: {},
+    });
     expect(none.status).toBe(200);
     expect(none.body.event.method).toBe('preset');
     expect(none.body.event.note).toBe('no-marketing');
     expect(none.body.event.changes).toHaveLength(4);
     const again = await call('/accounts/acc-morgan/preferences/presets/no-marketing', { method: 'POST', token });
     expect(again.body.event).toBeNull();
-    const back = await call('/accounts/acc-morgan/preferences/presets/let-me-choose', { method: 'POST', token, json: {} });
+    const back = await call('/accounts/acc-morgan/preferences/presets/let-me-choose', {
+      method: 'POST',
+      token,
+      json: {},
+    });
     expect(back.body.preferences.marketing.offers.email).toBe(true);
     expect(back.body.event.changes).toHaveLength(4);
     const bad = await call('/accounts/acc-morgan/preferences/presets/everything', { method: 'POST', token, json: {} });
@@ -96,7 +126,11 @@ describe('preferences API', () => {
     const jamie = signIn('jamie').token;
     expect((await call(prefsPath, { token: jamie })).status).toBe(200);
     const before = snapshotDb();
-    const res = await call(prefsPath, { method: 'PATCH', token: jamie, json: { version: 2, senders: { partners: true } } });
+    const res = await call(prefsPath, {
+      method: 'PATCH',
+      token: jamie,
+      json: { version: 2, senders: { partners: true } },
+    });
     expect(res.status).toBe(403);
     expect(snapshotDb()).toEqual(before);
     expect((await call(prefsPath, { token: signIn('sam').token })).status).toBe(403);
@@ -105,7 +139,11 @@ describe('preferences API', () => {
   it('pages the consent record newest first', async () => {
     const { token } = signIn('alex');
     for (let version = 2; version < 14; version++) {
-      await call(prefsPath, { method: 'PATCH', token, json: { version, marketing: { offers: { sms: version % 2 === 0 } } } });
+      await call(prefsPath, {
+        method: 'PATCH',
+        token,
+        json: { version, marketing: { offers: { sms: version % 2 === 0 } } },
+      });
     }
     const first = await call('/accounts/acc-morgan/consent-record?page=1&pageSize=10', { token });
     expect(first.body).toMatchObject({ page: 1, total: 13, totalPages: 2 });

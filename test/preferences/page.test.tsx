@@ -22,7 +22,10 @@ const prefs = () => db.preferences.current['acc-morgan']!;
 const patchFailure = (status: number, body: object = {}) =>
   server.use(
     http.patch('/api/accounts/:accountId/preferences', () =>
-      HttpResponse.json({ type: 'about:blank', title: 'Failed', status, ...body }, { status, headers: { 'Content-Type': 'application/problem+json' } }),
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Failed', status, ...body },
+        { status, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
     ),
   );
 
@@ -41,8 +44,19 @@ describe('contact choices page', () => {
 
   it('turns each topic and channel on and off, saving at once with a spoken receipt', async () => {
     const { user } = await openPreferences();
-    for (const [group, key] of [['Offers and upgrades', 'offers'], ['New products', 'new-products'], ['Newsletter', 'newsletter'], ['Surveys and research', 'surveys']] as const) {
-      for (const [label, channel] of [['Email', 'email'], ['Text message', 'sms'], ['Phone call', 'phone'], ['Post', 'post'], ['App notification', 'app']] as const) {
+    for (const [group, key] of [
+      ['Offers and upgrades', 'offers'],
+      ['New products', 'new-products'],
+      ['Newsletter', 'newsletter'],
+      ['Surveys and research', 'surveys'],
+    ] as const) {
+      for (const [label, channel] of [
+        ['Email', 'email'],
+        ['Text message', 'sms'],
+        ['Phone call', 'phone'],
+        ['Post', 'post'],
+        ['App notification', 'app'],
+      ] as const) {
         const control = toggle(group, label);
         const was = prefs().marketing[key][channel];
         await user.click(control);
@@ -82,14 +96,22 @@ describe('contact choices page', () => {
     await waitFor(() => expect(prefs().senders.partners).toBe(true));
     await user.click(within(group).getByRole('switch', { name: 'Our agents and resellers' }));
     await waitFor(() => expect(prefs().senders.agents).toBe(true));
-    await waitFor(() => expect(success()).toHaveTextContent('It comes from Kestrel Telecom, our agents and resellers and partner companies.'));
+    await waitFor(() =>
+      expect(success()).toHaveTextContent(
+        'It comes from Kestrel Telecom, our agents and resellers and partner companies.',
+      ),
+    );
   });
 
   it('applies the quick choices and shows what each one changed', async () => {
     const { user } = await openPreferences();
     await user.click(screen.getByRole('button', { name: 'No marketing at all' }));
     await waitFor(() => expect(success()).toHaveTextContent('No marketing at all is now in force.'));
-    expect(within(success()).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(success())
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Offers and upgrades by email: off',
       'New products by email: off',
       'Newsletter by email: off',
@@ -110,7 +132,9 @@ describe('contact choices page', () => {
   it('says plainly when "Let me choose" has nothing earlier to put back', async () => {
     const priya = { type: 'customer' as const, personId: 'priya', name: 'Priya Shah' };
     applyChanges({
-      accountId: 'acc-shah', actor: priya, method: 'web',
+      accountId: 'acc-shah',
+      actor: priya,
+      method: 'web',
       changes: [
         { path: 'marketing.offers.post', to: false },
         { path: 'marketing.new-products.email', to: true },
@@ -129,8 +153,15 @@ describe('contact choices page', () => {
     await user.type(screen.getByLabelText('Pause until'), until);
     await user.click(screen.getByRole('button', { name: 'Pause marketing' }));
     await waitFor(() => expect(prefs().pausedUntil).toBe(until));
-    const shown = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(until));
-    expect(await screen.findByText(`All marketing is paused until ${shown}.`, { selector: '.prefs-pause p' })).toBeInTheDocument();
+    const shown = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/London',
+    }).format(new Date(until));
+    expect(
+      await screen.findByText(`All marketing is paused until ${shown}.`, { selector: '.prefs-pause p' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('After the pause, you get marketing by email only.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'End the pause now' }));
     await waitFor(() => expect(prefs().pausedUntil).toBeNull());
@@ -157,7 +188,9 @@ describe('contact choices page', () => {
     const email = screen.getByRole('textbox', { name: 'Email' });
     await user.type(email, '0');
     await user.click(screen.getByRole('button', { name: 'Save limits' }));
-    expect(await screen.findByRole('link', { name: 'Email: Enter 1 or more, or leave it empty for no limit.' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Email: Enter 1 or more, or leave it empty for no limit.' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('alert', { name: 'There is a problem' })).toHaveFocus();
     expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(prefs().caps.email).toBeNull();
@@ -186,10 +219,18 @@ describe('contact choices page', () => {
     const { user } = await openPreferences();
     patchFailure(500);
     // The refresh after the failure fails too: the page keeps the choices it has.
-    server.use(http.get('/api/accounts/:accountId/preferences', () => HttpResponse.json({ type: 'about:blank', title: 'Down', status: 503 }, { status: 503 })));
+    server.use(
+      http.get('/api/accounts/:accountId/preferences', () =>
+        HttpResponse.json({ type: 'about:blank', title: 'Down', status: 503 }, { status: 503 }),
+      ),
+    );
     const sms = toggle('Offers and upgrades', 'Text message');
     await user.click(sms);
-    await waitFor(() => expect(alertRegion()).toHaveTextContent('We could not save this change: Offers and upgrades by text message: on. It is back as it was.'));
+    await waitFor(() =>
+      expect(alertRegion()).toHaveTextContent(
+        'We could not save this change: Offers and upgrades by text message: on. It is back as it was.',
+      ),
+    );
     expect(sms).not.toBeChecked();
     expect(prefs().marketing.offers.sms).toBe(false);
     server.resetHandlers();
@@ -221,17 +262,33 @@ describe('contact choices page', () => {
     await user.click(toggle('Newsletter', 'Post'));
     await user.click(toggle('Surveys and research', 'App notification'));
     await waitFor(() => expect(prefs().version).toBe(5));
-    expect(prefs().marketing).toMatchObject({ offers: { sms: true }, newsletter: { post: true }, surveys: { app: true } });
+    expect(prefs().marketing).toMatchObject({
+      offers: { sms: true },
+      newsletter: { post: true },
+      surveys: { app: true },
+    });
     expect(alertRegion()).toBeEmptyDOMElement();
   });
 
   it('shows a delegate without the preferences scope the choices read-only, saying who can change them', async () => {
     db.delegates.grants.push({
-      id: 'g-1', accountId: 'acc-morgan', personId: 'jamie', name: 'Jamie Morgan', contact: 'jamie@example.com',
-      relationship: 'partner', scopes: ['view'], until: null, status: 'active', createdAt: '2026-11-01T00:00:00.000Z',
+      id: 'g-1',
+      accountId: 'acc-morgan',
+      personId: 'jamie',
+      name: 'Jamie Morgan',
+      contact: 'jamie@example.com',
+      relationship: 'partner',
+      scopes: ['view'],
+      until: null,
+      status: 'active',
+      createdAt: '2026-11-01T00:00:00.000Z',
     });
     await openPreferences({ persona: 'jamie', accountId: 'acc-morgan' });
-    expect(screen.getByText('You can see these choices but not change them. Alex Morgan can change them, or give you permission to.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'You can see these choices but not change them. Alex Morgan can change them, or give you permission to.',
+      ),
+    ).toBeInTheDocument();
     expect(toggle('Offers and upgrades', 'Email')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'No marketing at all' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pause marketing' })).not.toBeInTheDocument();
@@ -239,7 +296,9 @@ describe('contact choices page', () => {
 
   it('tells a person who may not see the choices how to get access', async () => {
     renderApp('/preferences', { persona: 'sam' });
-    expect(await screen.findByText(/You cannot see the contact choices for this account. Ask Alex Morgan to add you/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/You cannot see the contact choices for this account. Ask Alex Morgan to add you/),
+    ).toBeInTheDocument();
   });
 
   it('runs a test campaign and shows how many were sent and refused, and why', async () => {

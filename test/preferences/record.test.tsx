@@ -10,10 +10,17 @@ afterEach(() => vi.unstubAllGlobals());
 describe('consent record page', () => {
   it('shows each change in words with who and how, newest first, a page at a time', async () => {
     for (let i = 0; i < 11; i++) {
-      applyChanges({ accountId: 'acc-morgan', actor: jamie, method: 'web', changes: [{ path: 'marketing.offers.post', to: i % 2 === 0 }] });
+      applyChanges({
+        accountId: 'acc-morgan',
+        actor: jamie,
+        method: 'web',
+        changes: [{ path: 'marketing.offers.post', to: i % 2 === 0 }],
+      });
     }
     const { user } = renderApp('/preferences/record', { persona: 'alex' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your consent record' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your consent record' }, { timeout: 8000 }),
+    ).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'Changes, newest first' }, { timeout: 8000 });
     const events = Array.from(list.children);
     expect(events).toHaveLength(10);
@@ -32,7 +39,13 @@ describe('consent record page', () => {
 
   it('downloads the record as CSV and JSON', async () => {
     const created: Blob[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (created.push(blob), 'blob:test'), revokeObjectURL: () => {} }));
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (blob: Blob) => (created.push(blob), 'blob:test'),
+        revokeObjectURL: () => {},
+      }),
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const { user } = renderApp('/preferences/record', { persona: 'alex' });
     await user.click(await screen.findByRole('button', { name: 'Download as CSV' }, { timeout: 8000 }));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { channels, senderTypes, topics } from '@/lib/api-types';
 import { actorFor, accessFor } from '@/mocks/domain/auth';
-import { applyChanges, checkSend, currentPreferences, decide, preferencesAt, runTestCampaign } from '@/mocks/domain/preferences';
+import {
+  applyChanges,
+  checkSend,
+  currentPreferences,
+  decide,
+  preferencesAt,
+  runTestCampaign,
+} from '@/mocks/domain/preferences';
 import { db } from '@/mocks/store';
 import { advanceClock } from '@/mocks/clock';
 
@@ -25,7 +32,12 @@ describe('the send check', () => {
         for (const channel of channels) {
           const decision = decide(prefs, send({ sender, topic, channel }));
           const expected = sender === 'company' && channel === 'email';
-          expect({ sender, topic, channel, allowed: decision.allowed }).toEqual({ sender, topic, channel, allowed: expected });
+          expect({ sender, topic, channel, allowed: decision.allowed }).toEqual({
+            sender,
+            topic,
+            channel,
+            allowed: expected,
+          });
           if (!expected) expect(decision.reason).toBe(sender === 'company' ? 'channel-off' : 'sender-off');
         }
       }
@@ -33,14 +45,30 @@ describe('the send check', () => {
   });
 
   it('refuses partners until the customer turns them on, then allows them', () => {
-    expect(checkSend(send({ sender: 'partners', senderName: 'StreamBox' }))).toMatchObject({ allowed: false, reason: 'sender-off' });
-    applyChanges({ accountId: 'acc-morgan', actor: alex(), method: 'web', changes: [{ path: 'senders.partners', to: true }] });
-    expect(checkSend(send({ sender: 'partners', senderName: 'StreamBox' }))).toMatchObject({ allowed: true, reason: 'allowed' });
+    expect(checkSend(send({ sender: 'partners', senderName: 'StreamBox' }))).toMatchObject({
+      allowed: false,
+      reason: 'sender-off',
+    });
+    applyChanges({
+      accountId: 'acc-morgan',
+      actor: alex(),
+      method: 'web',
+      changes: [{ path: 'senders.partners', to: true }],
+    });
+    expect(checkSend(send({ sender: 'partners', senderName: 'StreamBox' }))).toMatchObject({
+      allowed: true,
+      reason: 'allowed',
+    });
   });
 
   it('refuses everything during a pause, including the last day, and allows again after it', () => {
     const until = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    applyChanges({ accountId: 'acc-morgan', actor: alex(), method: 'web', changes: [{ path: 'pausedUntil', to: until }] });
+    applyChanges({
+      accountId: 'acc-morgan',
+      actor: alex(),
+      method: 'web',
+      changes: [{ path: 'pausedUntil', to: until }],
+    });
     expect(checkSend(send())).toMatchObject({ allowed: false, reason: 'paused' });
     expect(checkSend(send({ at: `${until}T20:00:00.000Z` }))).toMatchObject({ allowed: false, reason: 'paused' });
     advanceClock(4 * 86_400_000);
@@ -75,8 +103,14 @@ describe('the send check', () => {
 
   it('runs the demo campaign through the check: email-only sends 5 and refuses 8, with reasons', () => {
     const result = runTestCampaign('acc-morgan');
-    expect(result).toMatchObject({ sent: 5, refused: 8, refusedBy: { 'channel-off': 4, 'sender-off': 4, paused: 0, 'cap-reached': 0 } });
-    expect(result.messages.filter((m) => m.allowed).every((m) => m.channel === 'email' && m.sender === 'company')).toBe(true);
+    expect(result).toMatchObject({
+      sent: 5,
+      refused: 8,
+      refusedBy: { 'channel-off': 4, 'sender-off': 4, paused: 0, 'cap-reached': 0 },
+    });
+    expect(result.messages.filter((m) => m.allowed).every((m) => m.channel === 'email' && m.sender === 'company')).toBe(
+      true,
+    );
     expect(db.preferences.sendAttempts).toHaveLength(13);
   });
 

@@ -1,7 +1,15 @@
 // The size floor of the given stack: react + react-dom + react-router + react-query + i18next
 // (+ react-i18next), using the same APIs the app shell uses, and nothing of our own.
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider, Link, NavLink, Outlet, useNavigation, ScrollRestoration } from 'react-router';
+import {
+  createBrowserRouter,
+  RouterProvider,
+  Link,
+  NavLink,
+  Outlet,
+  useNavigation,
+  ScrollRestoration,
+} from 'react-router';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';

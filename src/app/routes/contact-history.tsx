@@ -39,4 +39,3 @@ function ContactHistoryPage({ account }: { account: ActiveAccount }) {
     </div>
   );
 }
-

@@ -58,4 +58,3 @@ function ContentFilterPage({ account }: { account: ActiveAccount }) {
 export function Component() {
   return <WithActiveAccount>{(account) => <ContentFilterPage account={account} />}</WithActiveAccount>;
 }
-

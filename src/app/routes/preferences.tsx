@@ -12,8 +12,11 @@ export function Component() {
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
       <WithActiveAccount>
         {(account) => {
-          const canEdit = account.role === 'holder' || (account.role === 'delegate' && account.scopes.includes('preferences'));
-          const canView = account.role === 'holder' || account.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter');
+          const canEdit =
+            account.role === 'holder' || (account.role === 'delegate' && account.scopes.includes('preferences'));
+          const canView =
+            account.role === 'holder' ||
+            account.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter');
           return (
             <>
               <p className="lead">{t('intro')}</p>
@@ -24,7 +27,13 @@ export function Component() {
                 canEdit={canEdit}
                 recordHref={paths.consentRecord()}
               />
-              {canView && <TestCampaign key={`campaign-${account.accountId}`} accountId={account.accountId} historyHref={paths.contactHistory()} />}
+              {canView && (
+                <TestCampaign
+                  key={`campaign-${account.accountId}`}
+                  accountId={account.accountId}
+                  historyHref={paths.contactHistory()}
+                />
+              )}
             </>
           );
         }}
@@ -32,4 +41,3 @@ export function Component() {
     </div>
   );
 }
-

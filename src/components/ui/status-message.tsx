@@ -9,7 +9,11 @@ type Tone = 'success' | 'error' | 'info';
 export function StatusMessage({ tone = 'info', children, id }: { tone?: Tone; children?: ReactNode; id?: string }) {
   const hasContent = Children.toArray(children).some((child) => child !== '');
   return (
-    <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={hasContent ? `status status--${tone}` : 'status-empty'}>
+    <div
+      id={id}
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={hasContent ? `status status--${tone}` : 'status-empty'}
+    >
       {children}
     </div>
   );

@@ -3,7 +3,10 @@ import { z } from '@/lib/zod';
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'Enter a real date.');
+  .refine(
+    (value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value),
+    'Enter a real date.',
+  );
 
 /**
  * The history filters. The same schema reads the page's URL and validates the API's query,
@@ -17,7 +20,10 @@ export const contactFiltersSchema = z
     from: isoDay.optional(),
     to: isoDay.optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ['to'],
+    message: 'The end date must be on or after the start date.',
+  });
 
 export type ContactFilters = z.output<typeof contactFiltersSchema>;
 

@@ -29,7 +29,8 @@ const addYears = (isoDay: string, years: number) => {
 };
 
 /** A calendar day that exists: Date.parse alone would roll 30 February over to 2 March. */
-const isRealDay = (day: string) => !Number.isNaN(Date.parse(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+const isRealDay = (day: string) =>
+  !Number.isNaN(Date.parse(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 
 export const nameSchema = z
   .string()
@@ -52,16 +53,19 @@ export const scopesSchema = z
 
 /** Last day of authority: null for "until withdrawn", otherwise after today and within 5 years. */
 export const untilSchema = (today: string) =>
-  z.union([
-    z.null(),
-    z
-      .string()
-      .min(1, 'errors.untilRequired')
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.untilInvalid')
-      .refine(isRealDay, 'errors.untilInvalid')
-      .refine((day) => day > today, 'errors.untilPast')
-      .refine((day) => day <= addYears(today, 5), 'errors.untilTooFar'),
-  ], { error: 'errors.untilInvalid' });
+  z.union(
+    [
+      z.null(),
+      z
+        .string()
+        .min(1, 'errors.untilRequired')
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.untilInvalid')
+        .refine(isRealDay, 'errors.untilInvalid')
+        .refine((day) => day > today, 'errors.untilPast')
+        .refine((day) => day <= addYears(today, 5), 'errors.untilTooFar'),
+    ],
+    { error: 'errors.untilInvalid' },
+  );
 
 export const inviteSchema = (today: string) =>
   z.strictObject({
@@ -88,7 +92,10 @@ export const phonePasswordSchema = z.strictObject({
 export type PhonePasswordInput = z.output<typeof phonePasswordSchema>;
 
 export const revealSchema = z.strictObject({
-  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateOfBirthInvalid').refine(isRealDay, 'errors.dateOfBirthInvalid'),
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateOfBirthInvalid')
+    .refine(isRealDay, 'errors.dateOfBirthInvalid'),
 });
 export type RevealInput = z.output<typeof revealSchema>;
 

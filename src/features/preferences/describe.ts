@@ -28,7 +28,10 @@ export function summarise(prefs: Preferences, t: T, language: string): string[] 
     lines.push(t(isPaused(prefs) ? 'glance.afterPauseNone' : 'glance.none'));
     return lines;
   }
-  const how = listOf(language, used.map((c) => t(`channelInSentence.${c}`)));
+  const how = listOf(
+    language,
+    used.map((c) => t(`channelInSentence.${c}`)),
+  );
   const key = used.length === 1 ? 'glance.only' : 'glance.channels';
   lines.push(isPaused(prefs) ? t(`${key}AfterPause`, { channels: how }) : t(key, { channels: how }));
   const from = senderTypes.filter((s) => prefs.senders[s]).map((s) => t(`senderInSentence.${s}`));
@@ -44,9 +47,14 @@ export function summarise(prefs: Preferences, t: T, language: string): string[] 
 export function describeChange(path: string, to: unknown, t: T, language: string): string {
   const [section, a, b] = path.split('.');
   if (section === 'marketing') {
-    return t('change.marketing', { topic: t(`topics.${a}.name`), channel: t(`channelInSentence.${b}`), value: t(to ? 'on' : 'off') });
+    return t('change.marketing', {
+      topic: t(`topics.${a}.name`),
+      channel: t(`channelInSentence.${b}`),
+      value: t(to ? 'on' : 'off'),
+    });
   }
-  if (section === 'senders') return t('change.sender', { sender: t(`senders.${a}.label`), value: t(to ? 'on' : 'off') });
+  if (section === 'senders')
+    return t('change.sender', { sender: t(`senders.${a}.label`), value: t(to ? 'on' : 'off') });
   if (section === 'pausedUntil') {
     return to ? t('change.pauseUntil', { date: formatDate(language, to as string) }) : t('change.pauseEnded');
   }
@@ -55,6 +63,7 @@ export function describeChange(path: string, to: unknown, t: T, language: string
       ? t('change.capNone', { channel: t(`channelInSentence.${a}`) })
       : t('change.cap', { channel: t(`channelInSentence.${a}`), count: to as number });
   }
-  if (section === 'service') return t('change.service', { message: t(`service.${a}.name`), channel: t(`channelInSentence.${to}`) });
+  if (section === 'service')
+    return t('change.service', { message: t(`service.${a}.name`), channel: t(`channelInSentence.${to}`) });
   return path;
 }

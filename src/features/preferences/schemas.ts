@@ -30,7 +30,11 @@ export const preferencesPatchSchema = z
       })
       .optional(),
     senders: z
-      .strictObject({ company: z.boolean().optional(), agents: z.boolean().optional(), partners: z.boolean().optional() })
+      .strictObject({
+        company: z.boolean().optional(),
+        agents: z.boolean().optional(),
+        partners: z.boolean().optional(),
+      })
       .optional(),
     pausedUntil: z.iso.date('errors.dateInvalid').nullable().optional(),
     caps: z
@@ -85,8 +89,15 @@ export function latestPauseDay(today: string) {
 }
 
 /** Why a pause end date is not allowed, or null if it is. Shared by the form and the mock backend. */
-export function pauseProblem(until: string, today: string): 'errors.dateInvalid' | 'errors.pausePast' | 'errors.pauseTooFar' | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until)) || new Date(until).toISOString().slice(0, 10) !== until) {
+export function pauseProblem(
+  until: string,
+  today: string,
+): 'errors.dateInvalid' | 'errors.pausePast' | 'errors.pauseTooFar' | null {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(until) ||
+    Number.isNaN(Date.parse(until)) ||
+    new Date(until).toISOString().slice(0, 10) !== until
+  ) {
     return 'errors.dateInvalid';
   }
   if (until <= today) return 'errors.pausePast';
@@ -116,16 +127,18 @@ const capField = z
   .refine((value) => value === '' || Number(value) <= capLimit, 'errors.capTooHigh');
 
 export const capsFormSchema = z.object(
-  Object.fromEntries(channelNames.map((channel) => [channel, capField])) as Record<(typeof channelNames)[number], typeof capField>,
+  Object.fromEntries(channelNames.map((channel) => [channel, capField])) as Record<
+    (typeof channelNames)[number],
+    typeof capField
+  >,
 );
 export type CapsForm = z.infer<typeof capsFormSchema>;
 
 /** Form values (strings) to the caps part of a patch (numbers or null). */
 export const capsFromForm = (form: CapsForm) =>
-  Object.fromEntries(channelNames.map((channel) => [channel, form[channel] === '' ? null : Number(form[channel])])) as Record<
-    (typeof channelNames)[number],
-    number | null
-  >;
+  Object.fromEntries(
+    channelNames.map((channel) => [channel, form[channel] === '' ? null : Number(form[channel])]),
+  ) as Record<(typeof channelNames)[number], number | null>;
 
 type Choices = Record<(typeof channelNames)[number], boolean>;
 type PresetView = {

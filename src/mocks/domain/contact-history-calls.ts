@@ -32,7 +32,11 @@ export const callsInProgress = (accountId: string) =>
 
 /** A fresh six-digit code never used for another call on this account: a code belongs to one call only. */
 function newCode(accountId: string) {
-  const used = new Set(historyState().calls.filter((c) => c.accountId === accountId).map((c) => c.code));
+  const used = new Set(
+    historyState()
+      .calls.filter((c) => c.accountId === accountId)
+      .map((c) => c.code),
+  );
   for (;;) {
     const n = crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000;
     const code = String(n).padStart(6, '0');
@@ -83,7 +87,10 @@ export function verifyCallCode(accountId: string, actor: Actor, code: string): S
   const call = state.calls.find((c) => c.accountId === accountId && c.code === code && inProgress(c));
   if (call) {
     attempts.failures = 0;
-    recordActivity(accountId, actor, 'contact-history.call-checked', { outcome: 'genuine', agent: call.agentFirstName });
+    recordActivity(accountId, actor, 'contact-history.call-checked', {
+      outcome: 'genuine',
+      agent: call.agentFirstName,
+    });
     return { outcome: 'genuine', call: toCall(call), attemptsLeft: maxWrongCodes };
   }
   attempts.failures += 1;

@@ -33,12 +33,14 @@ export function wordingFor(
   const base = { outcome, reason } as const;
   // A contact that was made names its channel ("This call should not have happened").
   const on = outcome === 'broke' ? `.${channel}` : '';
-  if (reason === 'sender-off') return { ...base, key: `${outcome}.senderOff.${sender.type}`, params: { sender: sender.name } };
+  if (reason === 'sender-off')
+    return { ...base, key: `${outcome}.senderOff.${sender.type}`, params: { sender: sender.name } };
   if (reason === 'paused') return { ...base, key: `${outcome}.paused`, params: { until: prefs?.pausedUntil ?? '' } };
   if (reason === 'cap-reached') {
     return { ...base, key: `${outcome}.capReached${on}`, params: { cap: String(prefs?.caps[channel] ?? '') } };
   }
-  if (prefs && channel !== 'email' && emailOnly(prefs, topic)) return { ...base, key: `${outcome}.emailOnly${on}`, params: { topic } };
+  if (prefs && channel !== 'email' && emailOnly(prefs, topic))
+    return { ...base, key: `${outcome}.emailOnly${on}`, params: { topic } };
   if (prefs && topicOff(prefs, topic)) return { ...base, key: `${outcome}.topicOff${on}`, params: { topic } };
   return { ...base, key: `${outcome}.channelOff${on}`, params: { topic } };
 }
@@ -59,7 +61,8 @@ export function checkContacts(accountId: string, records: readonly ContactRecord
   const prefsFor = (at: string) => {
     let segment = -1;
     while (segment + 1 < events.length && events[segment + 1]! <= at) segment++;
-    if (!prefsBySegment.has(segment)) prefsBySegment.set(segment, preferencesAt(accountId, segment < 0 ? '0000' : events[segment]!));
+    if (!prefsBySegment.has(segment))
+      prefsBySegment.set(segment, preferencesAt(accountId, segment < 0 ? '0000' : events[segment]!));
     return prefsBySegment.get(segment)!;
   };
   const recentSends = new Map<Channel, number[]>();
@@ -70,15 +73,25 @@ export function checkContacts(accountId: string, records: readonly ContactRecord
     if (record.decided) {
       // Went through the send check: its recorded decision stands.
       if (record.decided.allowed || record.decided.reason === 'allowed') return allowed;
-      return wordingFor('refused', record.decided.reason, { ...record, topic }, safePrefs(() => prefsFor(record.at)));
+      return wordingFor(
+        'refused',
+        record.decided.reason,
+        { ...record, topic },
+        safePrefs(() => prefsFor(record.at)),
+      );
     }
     const prefs = prefsFor(record.at);
     const atMs = Date.parse(record.at);
     const window = (recentSends.get(record.channel) ?? []).filter((t) => t > atMs - weekMs);
-    const decision = decide(prefs, { ...record, topic, senderName: record.sender.name, sender: record.sender.type, accountId }, window.length);
+    const decision = decide(
+      prefs,
+      { ...record, topic, senderName: record.sender.name, sender: record.sender.type, accountId },
+      window.length,
+    );
     if (record.delivery === 'sent') window.push(atMs);
     recentSends.set(record.channel, window);
-    if (decision.allowed || decision.reason === 'allowed') return record.delivery === 'sent' ? allowed : { ...allowed, key: 'notSent' };
+    if (decision.allowed || decision.reason === 'allowed')
+      return record.delivery === 'sent' ? allowed : { ...allowed, key: 'notSent' };
     return wordingFor(record.delivery === 'sent' ? 'broke' : 'refused', decision.reason, { ...record, topic }, prefs);
   });
 }

@@ -130,7 +130,9 @@ export function toContact({ record, check }: Entry): Contact {
     delivery: record.delivery,
     check,
     report: report ? { reference: report.reference, status: report.status, createdAt: report.createdAt } : null,
-    call: call ? { agentFirstName: call.agentFirstName, status: call.endsAt > nowIso() ? 'in-progress' : 'ended' } : null,
+    call: call
+      ? { agentFirstName: call.agentFirstName, status: call.endsAt > nowIso() ? 'in-progress' : 'ended' }
+      : null,
   };
 }
 
@@ -138,10 +140,12 @@ export function toContact({ record, check }: Entry): Contact {
 
 const cursorPrefix = 'c1.';
 export const encodeCursor = (entry: Entry) =>
-  cursorPrefix + btoa(`${entry.record.at}|${entry.record.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  cursorPrefix +
+  btoa(`${entry.record.at}|${entry.record.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 function decodeCursor(cursor: string): { at: string; id: string } {
-  const bad = () => unprocessable([{ field: 'cursor', message: 'This page link is not valid. Start again from the newest contacts.' }]);
+  const bad = () =>
+    unprocessable([{ field: 'cursor', message: 'This page link is not valid. Start again from the newest contacts.' }]);
   if (!cursor.startsWith(cursorPrefix)) throw bad();
   let text: string;
   try {
@@ -218,7 +222,12 @@ export function listContacts(accountId: string, query: Record<string, string | s
 
 type Tree = { [key: string]: string | Tree };
 function lookup(key: string): string {
-  const found = key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), words as Tree);
+  const found = key
+    .split('.')
+    .reduce<string | Tree | undefined>(
+      (node, part) => (typeof node === 'object' ? node[part] : undefined),
+      words as Tree,
+    );
   return typeof found === 'string' ? found : key;
 }
 export function checkWords(check: ContactCheck): string {
@@ -270,7 +279,11 @@ function newReference() {
 }
 
 export function describeContact({ record, check }: Entry) {
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(record.at));
+  const when = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  }).format(new Date(record.at));
   const team = record.team ? ` (${lookup(`teams.${record.team}`)})` : '';
   const verdict = check.outcome === 'broke' ? ` ${checkWords(check)}` : '';
   return `${lookup(`channels.${record.channel}`)} on ${when} from ${record.sender.name}${team}: ${record.summary}${verdict}`;
@@ -282,7 +295,12 @@ function toReport(report: StoredReport): Schema<'ContactReport'> {
 }
 
 /** Idempotent per contact: a second report of the same contact returns the first one. */
-export function reportContact(input: { accountId: string; contactId: string; note?: string | undefined; actor: Actor }) {
+export function reportContact(input: {
+  accountId: string;
+  contactId: string;
+  note?: string | undefined;
+  actor: Actor;
+}) {
   const entry = historyFor(input.accountId).find((e) => e.record.id === input.contactId);
   if (!entry) throw notFound('That contact');
   const existing = reportFor(input.accountId, input.contactId);
@@ -301,6 +319,9 @@ export function reportContact(input: { accountId: string; contactId: string; not
     reportedBy: input.actor.personId ?? input.actor.name,
   };
   historyState().reports.push(report);
-  recordActivity(input.accountId, input.actor, 'contact-history.reported', { reference: report.reference, contactId: input.contactId });
+  recordActivity(input.accountId, input.actor, 'contact-history.reported', {
+    reference: report.reference,
+    contactId: input.contactId,
+  });
   return { created: true, report: toReport(report) };
 }

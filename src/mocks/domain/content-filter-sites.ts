@@ -51,7 +51,11 @@ function reportView(report: SiteReportRecord): Schema<'SiteReport'> {
   }
   const outcome = status === 'decided' ? (report.outcome ?? null) : null;
   const updatedAt =
-    status === 'decided' ? later(report.submittedAt, decisionMs) : status === 'reviewing' ? later(report.submittedAt, reviewStartsMs) : report.submittedAt;
+    status === 'decided'
+      ? later(report.submittedAt, decisionMs)
+      : status === 'reviewing'
+        ? later(report.submittedAt, reviewStartsMs)
+        : report.submittedAt;
   return {
     id: report.id,
     reference: report.reference,

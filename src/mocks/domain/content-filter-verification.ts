@@ -72,7 +72,11 @@ export function luhnValid(digits: string) {
 function checkCard(cardNumber: string) {
   const digits = cardNumber.replace(/[\s-]/g, '');
   if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
-    throw fail('card-invalid', 'That card number is not valid. Check it and try again. Nothing was charged.', 'cardNumber');
+    throw fail(
+      'card-invalid',
+      'That card number is not valid. Check it and try again. Nothing was charged.',
+      'cardNumber',
+    );
   }
 }
 
@@ -81,7 +85,8 @@ function redeemShopCode(person: Person, raw: string) {
   const entry = db.contentFilter.shopCodes.find((c) => c.code === code);
   if (!entry) throw fail('code-unknown', 'We do not recognise that code. Check it and try again.', 'code');
   if (entry.usedAt) throw fail('code-used', 'That code has already been used. Ask in a shop for a new one.', 'code');
-  if (entry.expiresAt <= nowIso()) throw fail('code-expired', 'That code has expired. Ask in a shop for a new one.', 'code');
+  if (entry.expiresAt <= nowIso())
+    throw fail('code-expired', 'That code has expired. Ask in a shop for a new one.', 'code');
   return () => {
     entry.usedAt = nowIso();
     entry.usedBy = person.id;
@@ -103,11 +108,13 @@ function checkDocument(fileName: string, contentType: string, dataBase64: string
   } catch {
     head = '';
   }
-  const matches = type && type.extensions.includes(extension) && type.magic.every((byte, i) => head.charCodeAt(i) === byte);
+  const matches =
+    type && type.extensions.includes(extension) && type.magic.every((byte, i) => head.charCodeAt(i) === byte);
   if (!matches) throw fail('file-type', 'Send a photo or scan as a JPG, PNG or PDF file.', 'file');
   const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
   const bytes = Math.floor((dataBase64.length * 3) / 4) - padding;
-  if (bytes > maxDocumentBytes) throw fail('file-too-large', 'The file is too large. Send a file of 5 MB or less.', 'file');
+  if (bytes > maxDocumentBytes)
+    throw fail('file-too-large', 'The file is too large. Send a file of 5 MB or less.', 'file');
 }
 
 function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
@@ -167,9 +174,14 @@ export async function verifyAge(viewer: Viewer, readBody: () => Promise<Request>
   try {
     const record = attempt(viewer, await readBody());
     db.contentFilter.verifications[person.id] = record;
-    recordActivity(account.id, actor, record.status === 'verified' ? 'content-filter.age-verified' : 'content-filter.age-check-sent', {
-      method: record.method,
-    });
+    recordActivity(
+      account.id,
+      actor,
+      record.status === 'verified' ? 'content-filter.age-verified' : 'content-filter.age-check-sent',
+      {
+        method: record.method,
+      },
+    );
   } catch (error) {
     if (error instanceof ApiError && error.status === 422) {
       (db.contentFilter.failures[person.id] ??= []).push(nowIso());

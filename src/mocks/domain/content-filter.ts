@@ -3,7 +3,12 @@ import { nowIso, today } from '../clock';
 import { ApiError, notFound } from '../problem';
 import { db, newId, persist } from '../store';
 import type { Account, Person } from '../seed/core';
-import { seedContentFilter, type ContentFilterState, type FilterReason, type LineFilterRecord } from '../seed/content-filter';
+import {
+  seedContentFilter,
+  type ContentFilterState,
+  type FilterReason,
+  type LineFilterRecord,
+} from '../seed/content-filter';
 import { recordActivity } from './activity';
 import type { Access, Actor } from './auth';
 
@@ -80,7 +85,10 @@ function refusal(viewer: Viewer, line: Line, on: boolean): Refusal | null {
       };
     }
     if (controller.id !== holder.id) {
-      return { code: 'adult-line', detail: `Only ${controller.name} can change the filter on their own line. ${ask(controller.name)}` };
+      return {
+        code: 'adult-line',
+        detail: `Only ${controller.name} can change the filter on their own line. ${ask(controller.name)}`,
+      };
     }
     if (!on) {
       return {
@@ -92,8 +100,14 @@ function refusal(viewer: Viewer, line: Line, on: boolean): Refusal | null {
   }
   if (person.id !== controller.id) {
     return childLine
-      ? { code: 'child-line', detail: `Only ${holder.name}, the account holder, can change the filter on this line. ${ask(holder.name)}` }
-      : { code: 'adult-line', detail: `Only ${controller.name} can change the filter on this line. ${ask(controller.name)}` };
+      ? {
+          code: 'child-line',
+          detail: `Only ${holder.name}, the account holder, can change the filter on this line. ${ask(holder.name)}`,
+        }
+      : {
+          code: 'adult-line',
+          detail: `Only ${controller.name} can change the filter on this line. ${ask(controller.name)}`,
+        };
   }
   if (!on && !isVerified(person.id)) {
     return { code: 'verify-first', detail: 'Verify your age first. It is free and you only do it once.' };

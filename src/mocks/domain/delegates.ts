@@ -81,14 +81,22 @@ function invitationEmail(grant: Grant, holderName: string, link: string) {
   };
 }
 
-export function inviteDelegate(accountId: string, holder: Person, actor: Actor, input: Invite, linkFor: (token: string) => string) {
+export function inviteDelegate(
+  accountId: string,
+  holder: Person,
+  actor: Actor,
+  input: Invite,
+  linkFor: (token: string) => string,
+) {
   const key = contactKey(input.contact);
   if (key === contactKey(holder.email) || key === contactKey(holder.mobile)) {
     throw unprocessable([{ field: 'contact', message: 'errors.contactSelf' }]);
   }
   const existing = grantsOf(accountId).find((g) => isLive(g) && contactKey(g.contact) === key);
   if (existing) {
-    throw unprocessable([{ field: 'contact', message: existing.status === 'active' ? 'errors.contactActive' : 'errors.contactInvited' }]);
+    throw unprocessable([
+      { field: 'contact', message: existing.status === 'active' ? 'errors.contactActive' : 'errors.contactInvited' },
+    ]);
   }
   const existingPerson = personByContact(input.contact);
   if (existingPerson && grantsOf(accountId).some((g) => isLive(g) && g.personId === existingPerson.id)) {
@@ -115,7 +123,11 @@ export function inviteDelegate(accountId: string, holder: Person, actor: Actor, 
   };
   db.delegates.grants.push(grant);
   sendEmail(invitationEmail(grant, holder.name, linkFor(token)));
-  recordActivity(accountId, actor, 'delegate.invited', { name: grant.name, scopes: grant.scopes.join(','), until: grant.until ?? '' });
+  recordActivity(accountId, actor, 'delegate.invited', {
+    name: grant.name,
+    scopes: grant.scopes.join(','),
+    until: grant.until ?? '',
+  });
   return delegateView(grant);
 }
 
@@ -128,11 +140,18 @@ function findGrant(accountId: string, delegateId: string) {
 export function changeDelegate(accountId: string, delegateId: string, actor: Actor, change: DelegateChangeInput) {
   const grant = findGrant(accountId, delegateId);
   if (!isLive(grant)) {
-    throw new ApiError(409, 'This authority has ended.', { code: 'delegate-ended', detail: 'Invite the person again instead.' });
+    throw new ApiError(409, 'This authority has ended.', {
+      code: 'delegate-ended',
+      detail: 'Invite the person again instead.',
+    });
   }
   grant.scopes = [...change.scopes];
   grant.until = change.until;
-  recordActivity(accountId, actor, 'delegate.changed', { name: grant.name, scopes: grant.scopes.join(','), until: grant.until ?? '' });
+  recordActivity(accountId, actor, 'delegate.changed', {
+    name: grant.name,
+    scopes: grant.scopes.join(','),
+    until: grant.until ?? '',
+  });
   return delegateView(grant);
 }
 
@@ -216,7 +235,8 @@ function openGrantFor(token: string, person: Person) {
     });
   }
   const account = db.core.accounts[grant.accountId];
-  if (account?.holderId === person.id) throw new ApiError(403, 'You hold this account already.', { code: 'invitation-not-for-you' });
+  if (account?.holderId === person.id)
+    throw new ApiError(403, 'You hold this account already.', { code: 'invitation-not-for-you' });
   return grant;
 }
 
@@ -232,7 +252,10 @@ export function acceptInvitation(token: string, person: Person) {
   grant.status = 'active';
   grant.acceptedAt = nowIso();
   grant.tokenUsedAt = grant.acceptedAt;
-  recordActivity(grant.accountId, delegateActor(person), 'delegate.accepted', { name: person.name, scopes: grant.scopes.join(',') });
+  recordActivity(grant.accountId, delegateActor(person), 'delegate.accepted', {
+    name: person.name,
+    scopes: grant.scopes.join(','),
+  });
   return invitationView(grant, person);
 }
 
@@ -241,7 +264,9 @@ export function declineInvitation(token: string, person: Person) {
   grant.status = 'declined';
   grant.tokenUsedAt = nowIso();
   grant.endedAt = grant.tokenUsedAt;
-  recordActivity(grant.accountId, { type: 'customer', personId: person.id, name: person.name }, 'delegate.declined', { name: person.name });
+  recordActivity(grant.accountId, { type: 'customer', personId: person.id, name: person.name }, 'delegate.declined', {
+    name: person.name,
+  });
   return invitationView(grant, person);
 }
 

@@ -22,7 +22,10 @@ function readPath(prefs: Preferences, path: string): unknown {
 function writePath(prefs: Preferences, path: string, value: unknown) {
   const keys = path.split('.');
   const last = keys.pop()!;
-  const parent = keys.reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, prefs as never);
+  const parent = keys.reduce<Record<string, unknown>>(
+    (node, key) => node[key] as Record<string, unknown>,
+    prefs as never,
+  );
   parent[last] = value;
 }
 
@@ -32,15 +35,26 @@ function isAllowedChange(path: string, to: unknown): boolean {
   const [section, a, b] = parts;
   const channels = ['email', 'sms', 'phone', 'post', 'app'];
   if (section === 'marketing' && parts.length === 3) {
-    return ['offers', 'new-products', 'newsletter', 'surveys'].includes(a!) && channels.includes(b!) && typeof to === 'boolean';
+    return (
+      ['offers', 'new-products', 'newsletter', 'surveys'].includes(a!) &&
+      channels.includes(b!) &&
+      typeof to === 'boolean'
+    );
   }
-  if (section === 'senders' && parts.length === 2) return ['company', 'agents', 'partners'].includes(a!) && typeof to === 'boolean';
+  if (section === 'senders' && parts.length === 2)
+    return ['company', 'agents', 'partners'].includes(a!) && typeof to === 'boolean';
   if (section === 'caps' && parts.length === 2) {
-    return channels.includes(a!) && (to === null || (Number.isInteger(to) && (to as number) >= 1 && (to as number) <= 50));
+    return (
+      channels.includes(a!) && (to === null || (Number.isInteger(to) && (to as number) >= 1 && (to as number) <= 50))
+    );
   }
   if (path === 'pausedUntil') return to === null || typeof to === 'string';
   if (section === 'service' && parts.length === 2) {
-    const options: Record<string, string[]> = { bills: ['email', 'post'], outages: ['sms', 'email', 'app'], security: ['sms', 'email'] };
+    const options: Record<string, string[]> = {
+      bills: ['email', 'post'],
+      outages: ['sms', 'email', 'app'],
+      security: ['sms', 'email'],
+    };
     return options[a!]?.includes(to as string) ?? false;
   }
   return false;
@@ -169,18 +183,29 @@ const topicList: Topic[] = ['offers', 'new-products', 'newsletter', 'surveys'];
 const senderList: SenderType[] = ['company', 'agents', 'partners'];
 
 /** A partial update body (only what changes) as a list of changes for `applyChanges`. */
-export const patchToChanges = (patch: object): ChangeRequest[] => patchEntries(patch).map(([path, to]) => ({ path, to }));
+export const patchToChanges = (patch: object): ChangeRequest[] =>
+  patchEntries(patch).map(([path, to]) => ({ path, to }));
 
 export type Preset = PresetName;
 
 function presetTarget(preset: Exclude<Preset, 'let-me-choose'>): ChangeRequest[] {
   const marketing = topicList.flatMap((topic) =>
-    channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: preset === 'email-only' && channel === 'email' })),
+    channelList.map((channel) => ({
+      path: `marketing.${topic}.${channel}`,
+      to: preset === 'email-only' && channel === 'email',
+    })),
   );
   const senders =
     preset === 'email-only'
-      ? [{ path: 'senders.company', to: true }, { path: 'senders.agents', to: false }, { path: 'senders.partners', to: false }]
-      : [{ path: 'senders.agents', to: false }, { path: 'senders.partners', to: false }];
+      ? [
+          { path: 'senders.company', to: true },
+          { path: 'senders.agents', to: false },
+          { path: 'senders.partners', to: false },
+        ]
+      : [
+          { path: 'senders.agents', to: false },
+          { path: 'senders.partners', to: false },
+        ];
   return [...marketing, ...senders];
 }
 
@@ -208,7 +233,9 @@ export function presetChanges(accountId: string, preset: Preset): ChangeRequest[
   if (!lastPreset || activePreset(current) !== lastPreset.note) return [];
   const before = preferencesBefore(accountId, lastPreset.id);
   return [
-    ...topicList.flatMap((topic) => channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: before.marketing[topic][channel] }))),
+    ...topicList.flatMap((topic) =>
+      channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: before.marketing[topic][channel] })),
+    ),
     ...senderList.map((sender) => ({ path: `senders.${sender}`, to: before.senders[sender] })),
   ];
 }
@@ -238,7 +265,17 @@ export function consentRecordCsv(accountId: string) {
   const header = ['event_id', 'at', 'actor_type', 'actor_name', 'method', 'note', 'change', 'from', 'to'];
   const rows = consentEventsFor(accountId).flatMap((event) =>
     event.changes.map((change) =>
-      [event.id, event.at, event.actor.type, event.actor.name, event.method, event.note ?? '', change.path, change.from, change.to]
+      [
+        event.id,
+        event.at,
+        event.actor.type,
+        event.actor.name,
+        event.method,
+        event.note ?? '',
+        change.path,
+        change.from,
+        change.to,
+      ]
         .map(csvCell)
         .join(','),
     ),
@@ -254,19 +291,97 @@ const company = 'Kestrel Telecom';
 
 /** The demo campaign: every channel and topic, from us, a reseller and a partner. */
 export const testCampaign: CampaignMessage[] = [
-  { sender: 'company', senderName: company, channel: 'email', topic: 'offers', summary: 'Email: faster broadband for the same price' },
-  { sender: 'company', senderName: company, channel: 'sms', topic: 'offers', summary: 'Text: 20% off a new phone this week' },
-  { sender: 'company', senderName: company, channel: 'phone', topic: 'offers', summary: 'Sales call about a better deal on your plan' },
-  { sender: 'company', senderName: company, channel: 'email', topic: 'new-products', summary: 'Email: meet Kestrel Home Security' },
-  { sender: 'company', senderName: company, channel: 'post', topic: 'new-products', summary: 'Leaflet: our new TV service' },
-  { sender: 'company', senderName: company, channel: 'app', topic: 'newsletter', summary: 'App notification: this month in Kestrel' },
-  { sender: 'company', senderName: company, channel: 'email', topic: 'newsletter', summary: 'Email: the monthly newsletter' },
-  { sender: 'company', senderName: company, channel: 'email', topic: 'surveys', summary: 'Email: how was your last call with us?' },
-  { sender: 'company', senderName: company, channel: 'email', topic: 'offers', summary: 'Email: last days of the broadband offer' },
-  { sender: 'agents', senderName: reseller, channel: 'phone', topic: 'offers', summary: 'Sales call from a reseller about your business lines' },
-  { sender: 'agents', senderName: reseller, channel: 'email', topic: 'offers', summary: 'Email from a reseller: switch and save' },
-  { sender: 'partners', senderName: partner, channel: 'email', topic: 'offers', summary: 'Partner email: three months of StreamBox free' },
-  { sender: 'partners', senderName: partner, channel: 'sms', topic: 'offers', summary: 'Partner text: StreamBox offer' },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Email: faster broadband for the same price',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'sms',
+    topic: 'offers',
+    summary: 'Text: 20% off a new phone this week',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'phone',
+    topic: 'offers',
+    summary: 'Sales call about a better deal on your plan',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'new-products',
+    summary: 'Email: meet Kestrel Home Security',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'post',
+    topic: 'new-products',
+    summary: 'Leaflet: our new TV service',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'app',
+    topic: 'newsletter',
+    summary: 'App notification: this month in Kestrel',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'newsletter',
+    summary: 'Email: the monthly newsletter',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'surveys',
+    summary: 'Email: how was your last call with us?',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Email: last days of the broadband offer',
+  },
+  {
+    sender: 'agents',
+    senderName: reseller,
+    channel: 'phone',
+    topic: 'offers',
+    summary: 'Sales call from a reseller about your business lines',
+  },
+  {
+    sender: 'agents',
+    senderName: reseller,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Email from a reseller: switch and save',
+  },
+  {
+    sender: 'partners',
+    senderName: partner,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Partner email: three months of StreamBox free',
+  },
+  {
+    sender: 'partners',
+    senderName: partner,
+    channel: 'sms',
+    topic: 'offers',
+    summary: 'Partner text: StreamBox offer',
+  },
 ];
 
 /** Sends the demo campaign through the send check; every attempt is recorded. */
@@ -276,5 +391,10 @@ export function runTestCampaign(accountId: string) {
   const refusedBy = { paused: 0, 'sender-off': 0, 'channel-off': 0, 'cap-reached': 0 };
   for (const m of messages) if (!m.allowed) refusedBy[m.reason as keyof typeof refusedBy] += 1;
   const sent = messages.filter((m) => m.allowed).length;
-  return { sent, refused: messages.length - sent, refusedBy, messages: messages.map(({ accountId: _a, ...rest }) => rest) };
+  return {
+    sent,
+    refused: messages.length - sent,
+    refusedBy,
+    messages: messages.map(({ accountId: _a, ...rest }) => rest),
+  };
 }

@@ -11,38 +11,61 @@ import { queryObject, readJson } from '../validate';
 // was wrong; it changes no setting and is logged for the holder. Calls need 'phone': checking a
 // caller is part of speaking to us by phone for the account.
 export const contactHistoryHandlers = [
-  http.get('/accounts/{accountId}/contacts', handle(({ request, params, response }) => {
-    authorize(request, params.accountId, 'view');
-    return response(200).json(listContacts(params.accountId, queryObject(request.url)));
-  })),
-  http.get('/accounts/{accountId}/contacts/export', handle(({ request, params }) => {
-    authorize(request, params.accountId, 'view');
-    const csv = contactsCsv(params.accountId, queryObject(request.url));
-    return new HttpResponse(csv, {
-      status: 200,
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="contact-history-${today()}.csv"`,
-      },
-    }) as never;
-  })),
-  http.post('/accounts/{accountId}/contacts/{contactId}/report', handle(async ({ request, params, response }) => {
-    const { actor } = authorize(request, params.accountId, 'view');
-    const { note } = await readJson(request, contactReportSchema);
-    const { created, report } = reportContact({ accountId: params.accountId, contactId: params.contactId, note, actor });
-    return created ? response(201).json(report) : response(200).json(report);
-  })),
-  http.get('/accounts/{accountId}/calls', handle(({ request, params, response }) => {
-    authorize(request, params.accountId, 'phone');
-    return response(200).json({ calls: callsInProgress(params.accountId) });
-  })),
-  http.post('/accounts/{accountId}/calls/demo', handle(({ request, params, response }) => {
-    const { actor } = authorize(request, params.accountId, 'phone');
-    return response(201).json(startDemoCall(params.accountId, actor));
-  })),
-  http.post('/accounts/{accountId}/calls/verify', handle(async ({ request, params, response }) => {
-    const { actor } = authorize(request, params.accountId, 'phone');
-    const { code } = await readJson(request, callCodeSchema);
-    return response(200).json(verifyCallCode(params.accountId, actor, code));
-  })),
+  http.get(
+    '/accounts/{accountId}/contacts',
+    handle(({ request, params, response }) => {
+      authorize(request, params.accountId, 'view');
+      return response(200).json(listContacts(params.accountId, queryObject(request.url)));
+    }),
+  ),
+  http.get(
+    '/accounts/{accountId}/contacts/export',
+    handle(({ request, params }) => {
+      authorize(request, params.accountId, 'view');
+      const csv = contactsCsv(params.accountId, queryObject(request.url));
+      return new HttpResponse(csv, {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="contact-history-${today()}.csv"`,
+        },
+      }) as never;
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/contacts/{contactId}/report',
+    handle(async ({ request, params, response }) => {
+      const { actor } = authorize(request, params.accountId, 'view');
+      const { note } = await readJson(request, contactReportSchema);
+      const { created, report } = reportContact({
+        accountId: params.accountId,
+        contactId: params.contactId,
+        note,
+        actor,
+      });
+      return created ? response(201).json(report) : response(200).json(report);
+    }),
+  ),
+  http.get(
+    '/accounts/{accountId}/calls',
+    handle(({ request, params, response }) => {
+      authorize(request, params.accountId, 'phone');
+      return response(200).json({ calls: callsInProgress(params.accountId) });
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/calls/demo',
+    handle(({ request, params, response }) => {
+      const { actor } = authorize(request, params.accountId, 'phone');
+      return response(201).json(startDemoCall(params.accountId, actor));
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/calls/verify',
+    handle(async ({ request, params, response }) => {
+      const { actor } = authorize(request, params.accountId, 'phone');
+      const { code } = await readJson(request, callCodeSchema);
+      return response(200).json(verifyCallCode(params.accountId, actor, code));
+    }),
+  ),
 ];

@@ -65,37 +65,58 @@ const personalCheck = (holder: string) =>
 // The contract's x-required-scope for each operation is what a delegate needs; beyond that the
 // domain rules decide who may change which line (see src/features/content-filter/README.md).
 export const contentFilterHandlers: HttpHandler[] = [
-  http.get('/accounts/{accountId}/content-filter', handle(({ request, params, response }) => {
-    const viewer = authorizeOwn(request, params.accountId, 'view');
-    return response(200).json(contentFilterOverview(viewer));
-  })),
-  http.put('/accounts/{accountId}/content-filter/lines/{lineId}', handle(async ({ request, params, response }) => {
-    const viewer = authorizeOwn(request, params.accountId, 'content-filter', noFilterScope);
-    const { on } = await readPlain(request, lineFilterUpdateSchema);
-    return response(200).json(setLineFilter(viewer, params.lineId, on));
-  })),
-  http.get('/accounts/{accountId}/content-filter/age-verification', handle(({ request, params, response }) => {
-    const viewer = authorizeOwn(request, params.accountId, 'any');
-    return response(200).json(verificationView(viewer));
-  })),
-  http.post('/accounts/{accountId}/content-filter/age-verification', handle(async ({ request, params, response }) => {
-    const viewer = authorizeOwn(request, params.accountId, 'holder', personalCheck);
-    const result = await verifyAge(viewer, () => readPlain(request, ageVerificationRequestSchema));
-    return response(200).json(result);
-  })),
-  http.post('/content-filter/site-checks', handle(async ({ request, response }) => {
-    requirePerson(request);
-    ensureContentFilterState();
-    const { url } = await readPlain(request, siteCheckSchema);
-    return response(200).json(checkSite(url));
-  })),
-  http.get('/accounts/{accountId}/content-filter/site-reports', handle(({ request, params, response }) => {
-    const viewer = authorizeOwn(request, params.accountId, 'any');
-    return response(200).json(listReports(viewer));
-  })),
-  http.post('/accounts/{accountId}/content-filter/site-reports', handle(async ({ request, params, response }) => {
-    const viewer = authorizeOwn(request, params.accountId, 'any');
-    const input = await readPlain(request, siteReportSchema);
-    return response(201).json(createReport(viewer, input));
-  })),
+  http.get(
+    '/accounts/{accountId}/content-filter',
+    handle(({ request, params, response }) => {
+      const viewer = authorizeOwn(request, params.accountId, 'view');
+      return response(200).json(contentFilterOverview(viewer));
+    }),
+  ),
+  http.put(
+    '/accounts/{accountId}/content-filter/lines/{lineId}',
+    handle(async ({ request, params, response }) => {
+      const viewer = authorizeOwn(request, params.accountId, 'content-filter', noFilterScope);
+      const { on } = await readPlain(request, lineFilterUpdateSchema);
+      return response(200).json(setLineFilter(viewer, params.lineId, on));
+    }),
+  ),
+  http.get(
+    '/accounts/{accountId}/content-filter/age-verification',
+    handle(({ request, params, response }) => {
+      const viewer = authorizeOwn(request, params.accountId, 'any');
+      return response(200).json(verificationView(viewer));
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/content-filter/age-verification',
+    handle(async ({ request, params, response }) => {
+      const viewer = authorizeOwn(request, params.accountId, 'holder', personalCheck);
+      const result = await verifyAge(viewer, () => readPlain(request, ageVerificationRequestSchema));
+      return response(200).json(result);
+    }),
+  ),
+  http.post(
+    '/content-filter/site-checks',
+    handle(async ({ request, response }) => {
+      requirePerson(request);
+      ensureContentFilterState();
+      const { url } = await readPlain(request, siteCheckSchema);
+      return response(200).json(checkSite(url));
+    }),
+  ),
+  http.get(
+    '/accounts/{accountId}/content-filter/site-reports',
+    handle(({ request, params, response }) => {
+      const viewer = authorizeOwn(request, params.accountId, 'any');
+      return response(200).json(listReports(viewer));
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/content-filter/site-reports',
+    handle(async ({ request, params, response }) => {
+      const viewer = authorizeOwn(request, params.accountId, 'any');
+      const input = await readPlain(request, siteReportSchema);
+      return response(201).json(createReport(viewer, input));
+    }),
+  ),
 ];

@@ -87,12 +87,15 @@ export const coreHandlers = [
   ),
   http.get(
     '/demo/outbox',
-    handle(async ({ response }) => {
-      await ensureSampleEmails();
-      return response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt)));
-    }, {
-      faults: false,
-    }),
+    handle(
+      async ({ response }) => {
+        await ensureSampleEmails();
+        return response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt)));
+      },
+      {
+        faults: false,
+      },
+    ),
   ),
 ];
 

@@ -49,55 +49,97 @@ const invitationLink = (token: string) => absoluteUrl(`${paths.invitation()}?t=$
 // Owned by the delegates feature: its endpoints from api/openapi/delegates.yaml.
 // Every {accountId} handler authorises first, with the contract's x-required-scope.
 export const delegatesHandlers = [
-  http.get('/accounts/{accountId}/delegates', handlePlain(({ request, params, response }) => {
-    authorize(request, params.accountId, 'holder');
-    return response(200).json(listDelegates(params.accountId));
-  })),
-  http.post('/accounts/{accountId}/delegates', handlePlain(async ({ request, params, response }) => {
-    const { person, actor } = authorize(request, params.accountId, 'holder');
-    const input = await readJson(request, inviteSchema(today()));
-    return response(201).json(inviteDelegate(params.accountId, person, actor, input, invitationLink));
-  })),
-  http.patch('/accounts/{accountId}/delegates/{delegateId}', handlePlain(async ({ request, params, response }) => {
-    const { actor } = authorize(request, params.accountId, 'holder');
-    const change = await readJson(request, changeSchema(today()));
-    return response(200).json(changeDelegate(params.accountId, params.delegateId, actor, change));
-  })),
-  http.delete('/accounts/{accountId}/delegates/{delegateId}', handlePlain(({ request, params, response }) => {
-    const { actor } = authorize(request, params.accountId, 'holder');
-    return response(200).json(withdrawDelegate(params.accountId, params.delegateId, actor));
-  })),
-  http.post('/accounts/{accountId}/delegation/step-down', handlePlain(({ request, params, response }) => {
-    const { person, actor } = authorize(request, params.accountId, 'any');
-    stepDown(params.accountId, person, actor);
-    return response(204).empty();
-  })),
-  http.get('/accounts/{accountId}/activity', handlePlain(({ request, params, response }) => {
-    authorize(request, params.accountId, 'holder');
-    const entries = activityFor(params.accountId).map(({ id, at, actor, action, detail }) => ({ id, at, actor, action, detail }));
-    return response(200).json(entries.sort((a, b) => b.at.localeCompare(a.at)));
-  })),
-  http.get('/accounts/{accountId}/phone-password', handlePlain(({ request, params, response }) => {
-    const { person } = authorize(request, params.accountId, 'phone');
-    return response(200).json(phonePasswordStatus(params.accountId, person.id));
-  })),
-  http.put('/accounts/{accountId}/phone-password', handlePlain(async ({ request, params, response }) => {
-    const { person, actor } = authorize(request, params.accountId, 'phone');
-    const { password } = await readJson(request, phonePasswordSchema);
-    return response(200).json(setPhonePassword(params.accountId, person, actor, password));
-  })),
-  http.post('/accounts/{accountId}/phone-password/reveal', handlePlain(async ({ request, params, response }) => {
-    const { person } = authorize(request, params.accountId, 'phone');
-    const { dateOfBirth } = await readJson(request, revealSchema);
-    return response(200).json(revealPhonePassword(params.accountId, person, dateOfBirth));
-  })),
-  http.get('/invitations/{token}', handlePlain(({ request, params, response }) =>
-    response(200).json(getInvitation(params.token, requirePerson(request))),
-  )),
-  http.post('/invitations/{token}/accept', handlePlain(({ request, params, response }) =>
-    response(200).json(acceptInvitation(params.token, requirePerson(request))),
-  )),
-  http.post('/invitations/{token}/decline', handlePlain(({ request, params, response }) =>
-    response(200).json(declineInvitation(params.token, requirePerson(request))),
-  )),
+  http.get(
+    '/accounts/{accountId}/delegates',
+    handlePlain(({ request, params, response }) => {
+      authorize(request, params.accountId, 'holder');
+      return response(200).json(listDelegates(params.accountId));
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/delegates',
+    handlePlain(async ({ request, params, response }) => {
+      const { person, actor } = authorize(request, params.accountId, 'holder');
+      const input = await readJson(request, inviteSchema(today()));
+      return response(201).json(inviteDelegate(params.accountId, person, actor, input, invitationLink));
+    }),
+  ),
+  http.patch(
+    '/accounts/{accountId}/delegates/{delegateId}',
+    handlePlain(async ({ request, params, response }) => {
+      const { actor } = authorize(request, params.accountId, 'holder');
+      const change = await readJson(request, changeSchema(today()));
+      return response(200).json(changeDelegate(params.accountId, params.delegateId, actor, change));
+    }),
+  ),
+  http.delete(
+    '/accounts/{accountId}/delegates/{delegateId}',
+    handlePlain(({ request, params, response }) => {
+      const { actor } = authorize(request, params.accountId, 'holder');
+      return response(200).json(withdrawDelegate(params.accountId, params.delegateId, actor));
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/delegation/step-down',
+    handlePlain(({ request, params, response }) => {
+      const { person, actor } = authorize(request, params.accountId, 'any');
+      stepDown(params.accountId, person, actor);
+      return response(204).empty();
+    }),
+  ),
+  http.get(
+    '/accounts/{accountId}/activity',
+    handlePlain(({ request, params, response }) => {
+      authorize(request, params.accountId, 'holder');
+      const entries = activityFor(params.accountId).map(({ id, at, actor, action, detail }) => ({
+        id,
+        at,
+        actor,
+        action,
+        detail,
+      }));
+      return response(200).json(entries.sort((a, b) => b.at.localeCompare(a.at)));
+    }),
+  ),
+  http.get(
+    '/accounts/{accountId}/phone-password',
+    handlePlain(({ request, params, response }) => {
+      const { person } = authorize(request, params.accountId, 'phone');
+      return response(200).json(phonePasswordStatus(params.accountId, person.id));
+    }),
+  ),
+  http.put(
+    '/accounts/{accountId}/phone-password',
+    handlePlain(async ({ request, params, response }) => {
+      const { person, actor } = authorize(request, params.accountId, 'phone');
+      const { password } = await readJson(request, phonePasswordSchema);
+      return response(200).json(setPhonePassword(params.accountId, person, actor, password));
+    }),
+  ),
+  http.post(
+    '/accounts/{accountId}/phone-password/reveal',
+    handlePlain(async ({ request, params, response }) => {
+      const { person } = authorize(request, params.accountId, 'phone');
+      const { dateOfBirth } = await readJson(request, revealSchema);
+      return response(200).json(revealPhonePassword(params.accountId, person, dateOfBirth));
+    }),
+  ),
+  http.get(
+    '/invitations/{token}',
+    handlePlain(({ request, params, response }) =>
+      response(200).json(getInvitation(params.token, requirePerson(request))),
+    ),
+  ),
+  http.post(
+    '/invitations/{token}/accept',
+    handlePlain(({ request, params, response }) =>
+      response(200).json(acceptInvitation(params.token, requirePerson(request))),
+    ),
+  ),
+  http.post(
+    '/invitations/{token}/decline',
+    handlePlain(({ request, params, response }) =>
+      response(200).json(declineInvitation(params.token, requirePerson(request))),
+    ),
+  ),
 ];

@@ -72,75 +72,93 @@ function save(
 }
 
 export const preferencesHandlers = [
-  http.get('/accounts/{accountId}/preferences', handle(({ request, params, response }) => {
-    authorize(request, params.accountId, 'view');
-    return response(200).json(currentPreferences(params.accountId));
-  })),
+  http.get(
+    '/accounts/{accountId}/preferences',
+    handle(({ request, params, response }) => {
+      authorize(request, params.accountId, 'view');
+      return response(200).json(currentPreferences(params.accountId));
+    }),
+  ),
 
-  http.patch('/accounts/{accountId}/preferences', handle(async ({ request, params, response }) => {
-    authorize(request, params.accountId, 'preferences');
-    const patch = await readBody(request, preferencesPatchSchema);
-    const result = save(request, params.accountId, {
-      method: 'web',
-      changes: patchToChanges(patch),
-      expectedVersion: patch.version,
-    });
-    return response(200).json(result);
-  })),
-
-  http.post('/accounts/{accountId}/preferences/presets/{preset}', handle(async ({ request, params, response }) => {
-    authorize(request, params.accountId, 'preferences');
-    const preset = params.preset;
-    if (preset !== 'email-only' && preset !== 'no-marketing' && preset !== 'let-me-choose') {
-      throw new ApiError(422, 'Some details need changing.', {
-        code: 'validation',
-        errors: [{ field: 'preset', message: 'Choose email-only, no-marketing or let-me-choose.' }],
+  http.patch(
+    '/accounts/{accountId}/preferences',
+    handle(async ({ request, params, response }) => {
+      authorize(request, params.accountId, 'preferences');
+      const patch = await readBody(request, preferencesPatchSchema);
+      const result = save(request, params.accountId, {
+        method: 'web',
+        changes: patchToChanges(patch),
+        expectedVersion: patch.version,
       });
-    }
-    const body = await readBody(request, presetRequestSchema, true);
-    const result = save(request, params.accountId, {
-      method: 'preset',
-      note: preset,
-      changes: presetChanges(params.accountId, preset),
-      ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
-    });
-    return response(200).json(result);
-  })),
+      return response(200).json(result);
+    }),
+  ),
 
-  http.get('/accounts/{accountId}/consent-record', handle(({ request, params, response }) => {
-    authorize(request, params.accountId, 'view');
-    const query = parse(consentRecordQuerySchema, queryObject(request.url));
-    currentPreferences(params.accountId);
-    return response(200).json(consentRecordPage(params.accountId, query.page, query.pageSize));
-  })),
+  http.post(
+    '/accounts/{accountId}/preferences/presets/{preset}',
+    handle(async ({ request, params, response }) => {
+      authorize(request, params.accountId, 'preferences');
+      const preset = params.preset;
+      if (preset !== 'email-only' && preset !== 'no-marketing' && preset !== 'let-me-choose') {
+        throw new ApiError(422, 'Some details need changing.', {
+          code: 'validation',
+          errors: [{ field: 'preset', message: 'Choose email-only, no-marketing or let-me-choose.' }],
+        });
+      }
+      const body = await readBody(request, presetRequestSchema, true);
+      const result = save(request, params.accountId, {
+        method: 'preset',
+        note: preset,
+        changes: presetChanges(params.accountId, preset),
+        ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
+      });
+      return response(200).json(result);
+    }),
+  ),
 
-  http.get('/accounts/{accountId}/consent-record/export', handle(({ request, params, response }) => {
-    authorize(request, params.accountId, 'view');
-    const { format } = parse(exportQuerySchema, queryObject(request.url));
-    currentPreferences(params.accountId);
-    const filename = `consent-record-${params.accountId}.${format}`;
-    const disposition = `attachment; filename="${filename}"`;
-    if (format === 'json') {
+  http.get(
+    '/accounts/{accountId}/consent-record',
+    handle(({ request, params, response }) => {
+      authorize(request, params.accountId, 'view');
+      const query = parse(consentRecordQuerySchema, queryObject(request.url));
+      currentPreferences(params.accountId);
+      return response(200).json(consentRecordPage(params.accountId, query.page, query.pageSize));
+    }),
+  ),
+
+  http.get(
+    '/accounts/{accountId}/consent-record/export',
+    handle(({ request, params, response }) => {
+      authorize(request, params.accountId, 'view');
+      const { format } = parse(exportQuerySchema, queryObject(request.url));
+      currentPreferences(params.accountId);
+      const filename = `consent-record-${params.accountId}.${format}`;
+      const disposition = `attachment; filename="${filename}"`;
+      if (format === 'json') {
+        return response.untyped(
+          new HttpResponse(JSON.stringify(consentEventsFor(params.accountId), null, 2), {
+            headers: { 'Content-Type': 'application/json', 'Content-Disposition': disposition },
+          }),
+        );
+      }
       return response.untyped(
-        new HttpResponse(JSON.stringify(consentEventsFor(params.accountId), null, 2), {
-          headers: { 'Content-Type': 'application/json', 'Content-Disposition': disposition },
+        new HttpResponse(consentRecordCsv(params.accountId), {
+          headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition },
         }),
       );
-    }
-    return response.untyped(
-      new HttpResponse(consentRecordCsv(params.accountId), {
-        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition },
-      }),
-    );
-  })),
+    }),
+  ),
 
-  http.post('/accounts/{accountId}/preferences/test-campaign', handle(({ request, params, response }) => {
-    const { actor } = authorize(request, params.accountId, 'view');
-    const result = runTestCampaign(params.accountId);
-    recordActivity(params.accountId, actor, 'preferences.test-campaign', {
-      sent: String(result.sent),
-      refused: String(result.refused),
-    });
-    return response(200).json(result);
-  })),
+  http.post(
+    '/accounts/{accountId}/preferences/test-campaign',
+    handle(({ request, params, response }) => {
+      const { actor } = authorize(request, params.accountId, 'view');
+      const result = runTestCampaign(params.accountId);
+      recordActivity(params.accountId, actor, 'preferences.test-campaign', {
+        sent: String(result.sent),
+        refused: String(result.refused),
+      });
+      return response(200).json(result);
+    }),
+  ),
 ];

@@ -78,25 +78,80 @@ const morganRows: Row[] = [
   ['2024-02-10T09:05:00.000Z', 'email', 'account', 'Welcome to Kestrel Telecom. Your account is ready.'],
   ['2025-06-14T07:40:00.000Z', 'sms', 'outages', 'Broadband outage in your area is fixed.'],
   ['2025-09-03T21:12:00.000Z', 'sms', 'security', 'Someone signed in to your account from a new device.'],
-  ['2025-10-20T10:00:00.000Z', 'email', 'offers', 'Autumn offer: faster broadband for the same price.', marketing(company, 'marketing')],
+  [
+    '2025-10-20T10:00:00.000Z',
+    'email',
+    'offers',
+    'Autumn offer: faster broadband for the same price.',
+    marketing(company, 'marketing'),
+  ],
   ['2025-11-12T17:30:00.000Z', 'phone', 'offers', 'Sales call about a broadband upgrade.', marketing(company, 'sales')],
   ['2025-12-01T08:00:00.000Z', 'post', 'bills', 'Letter: your yearly price change from April.'],
   ['2026-01-15T12:20:00.000Z', 'phone', 'offers', 'Call about a new handset deal.', marketing(reseller, 'sales')],
   ['2026-02-02T11:00:00.000Z', 'sms', 'offers', 'Text: double data for three months.', marketing(company, 'marketing')],
   ['2026-02-18T16:45:00.000Z', 'app', 'account', 'Sam’s line has used 80% of its data.'],
   ['2026-03-20T09:00:00.000Z', 'email', 'newsletter', 'Kestrel newsletter for March.', marketing(company, 'marketing')],
-  ['2026-04-09T17:45:00.000Z', 'phone', 'offers', 'Sales call about a fibre upgrade. The caller asked for a security check.', marketing(company, 'sales')],
-  ['2026-05-02T10:15:00.000Z', 'sms', 'offers', 'Text from a reseller about phone deals.', marketing(reseller, 'sales', { delivery: 'not-sent' })],
-  ['2026-05-16T10:00:00.000Z', 'email', 'offers', 'Home energy deal from a partner.', marketing(partner, null, { delivery: 'not-sent' })],
+  [
+    '2026-04-09T17:45:00.000Z',
+    'phone',
+    'offers',
+    'Sales call about a fibre upgrade. The caller asked for a security check.',
+    marketing(company, 'sales'),
+  ],
+  [
+    '2026-05-02T10:15:00.000Z',
+    'sms',
+    'offers',
+    'Text from a reseller about phone deals.',
+    marketing(reseller, 'sales', { delivery: 'not-sent' }),
+  ],
+  [
+    '2026-05-16T10:00:00.000Z',
+    'email',
+    'offers',
+    'Home energy deal from a partner.',
+    marketing(partner, null, { delivery: 'not-sent' }),
+  ],
   ['2026-06-11T06:55:00.000Z', 'app', 'outages', 'Planned maintenance tonight from midnight to 4am.'],
-  ['2026-07-22T18:10:00.000Z', 'phone', 'offers', 'Sales call about a mobile upgrade. The caller asked you to pass a security check.', marketing(company, 'sales')],
-  ['2026-08-05T09:00:00.000Z', 'email', 'new-products', 'New: Kestrel home security cameras.', marketing(company, 'marketing')],
-  ['2026-09-14T13:30:00.000Z', 'phone', 'account', 'Call about your fault report for the home broadband.', { team: 'technical-support' }],
+  [
+    '2026-07-22T18:10:00.000Z',
+    'phone',
+    'offers',
+    'Sales call about a mobile upgrade. The caller asked you to pass a security check.',
+    marketing(company, 'sales'),
+  ],
+  [
+    '2026-08-05T09:00:00.000Z',
+    'email',
+    'new-products',
+    'New: Kestrel home security cameras.',
+    marketing(company, 'marketing'),
+  ],
+  [
+    '2026-09-14T13:30:00.000Z',
+    'phone',
+    'account',
+    'Call about your fault report for the home broadband.',
+    { team: 'technical-support' },
+  ],
   ['2026-10-03T20:02:00.000Z', 'sms', 'security', 'Your phone password was changed.'],
   ['2026-11-02T08:30:00.000Z', 'email', 'orders', 'Your new SIM for Sam’s line is on its way.'],
 ];
 
-const billMonths = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+const billMonths = [
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+  '2026-07',
+  '2026-08',
+  '2026-09',
+  '2026-10',
+  '2026-11',
+];
 
 export function morganContacts(): ContactRecord[] {
   const bills: Row[] = billMonths.map((month) => [
@@ -120,4 +175,3 @@ export function morganContacts(): ContactRecord[] {
     ...extra,
   }));
 }
-

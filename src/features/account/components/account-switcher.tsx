@@ -36,10 +36,13 @@ function useLostAccess() {
   useEffect(() => {
     if (!me.data) return;
     const prev = previous.current;
-    if (prev && prev.personId === me.data.id && !accounts.some((a) => a.accountId === prev.accountId)) setLost(prev.holderName);
+    if (prev && prev.personId === me.data.id && !accounts.some((a) => a.accountId === prev.accountId))
+      setLost(prev.holderName);
     if (prev && prev.personId !== me.data.id) setLost(null);
     previous.current =
-      active?.role === 'delegate' ? { personId: me.data.id, accountId: active.accountId, holderName: active.holderName } : null;
+      active?.role === 'delegate'
+        ? { personId: me.data.id, accountId: active.accountId, holderName: active.holderName }
+        : null;
   }, [me.data, active, accounts]);
   return [lost, () => setLost(null)] as const;
 }

@@ -3,7 +3,12 @@ import { api, unwrap } from '@/lib/api-client';
 import type { ContactFilters } from '../schemas';
 
 export const exportContacts = (accountId: string, filters: ContactFilters) =>
-  unwrap(api.GET('/accounts/{accountId}/contacts/export', { params: { path: { accountId }, query: filters }, parseAs: 'text' }));
+  unwrap(
+    api.GET('/accounts/{accountId}/contacts/export', {
+      params: { path: { accountId }, query: filters },
+      parseAs: 'text',
+    }),
+  );
 
 /** Fetches the CSV with the session token and hands it to the browser as a download. */
 export function useExportContacts(accountId: string) {

@@ -33,4 +33,5 @@ export const contactsQueryOptions = (accountId: string, filters: ContactFilters)
     refetchOnWindowFocus: false,
   });
 
-export const useContacts = (accountId: string, filters: ContactFilters) => useInfiniteQuery(contactsQueryOptions(accountId, filters));
+export const useContacts = (accountId: string, filters: ContactFilters) =>
+  useInfiniteQuery(contactsQueryOptions(accountId, filters));

@@ -19,7 +19,8 @@ export async function reportContact(accountId: string, contactId: string, note: 
 export function useReportContact(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ contactId, note }: { contactId: string; note?: string | undefined }) => reportContact(accountId, contactId, note),
+    mutationFn: ({ contactId, note }: { contactId: string; note?: string | undefined }) =>
+      reportContact(accountId, contactId, note),
     onSuccess: ({ report }) => {
       const summary = { reference: report.reference, status: report.status, createdAt: report.createdAt };
       queryClient.setQueriesData<InfiniteData<ContactPage>>({ queryKey: contactHistoryKeys.lists(accountId) }, (old) =>

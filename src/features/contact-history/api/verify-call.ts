@@ -4,4 +4,5 @@ import { api, unwrap } from '@/lib/api-client';
 export const verifyCall = (accountId: string, code: string) =>
   unwrap(api.POST('/accounts/{accountId}/calls/verify', { params: { path: { accountId } }, body: { code } }));
 
-export const useVerifyCall = (accountId: string) => useMutation({ mutationFn: (code: string) => verifyCall(accountId, code) });
+export const useVerifyCall = (accountId: string) =>
+  useMutation({ mutationFn: (code: string) => verifyCall(accountId, code) });

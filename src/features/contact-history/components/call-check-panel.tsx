@@ -46,13 +46,22 @@ function CallChecks({ accountId }: { accountId: string }) {
   return (
     <>
       <StatusMessage tone={live.length ? 'success' : 'info'}>
-        {live.length ? live.map((call) => <LiveCall key={call.id} call={call} />) : calls.isSuccess ? <p>{t('calls.noneInProgress')}</p> : null}
+        {live.length ? (
+          live.map((call) => <LiveCall key={call.id} call={call} />)
+        ) : calls.isSuccess ? (
+          <p>{t('calls.noneInProgress')}</p>
+        ) : null}
       </StatusMessage>
       <VerifyForm accountId={accountId} />
       <div className="call-panel__demo">
         <h3>{t('calls.demoTitle')}</h3>
         <p className="muted">{t('calls.demoHint')}</p>
-        <button type="button" className="button button--secondary" onClick={() => demo.mutate()} disabled={demo.isPending}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => demo.mutate()}
+          disabled={demo.isPending}
+        >
           {demo.isPending ? t('calls.demoStarting') : t('calls.demoStart')}
         </button>
         <StatusMessage tone={demo.isError ? 'error' : 'info'}>
@@ -65,13 +74,17 @@ function CallChecks({ accountId }: { accountId: string }) {
 
 function LiveCall({ call }: { call: Call }) {
   const { t, i18n } = useTranslation('contact-history');
-  const ends = new Intl.DateTimeFormat(i18n.language === 'de' ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(
-    new Date(call.endsAt),
-  );
+  const ends = new Intl.DateTimeFormat(i18n.language === 'de' ? 'de-DE' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  }).format(new Date(call.endsAt));
   return (
     <div className="call-live">
       <p className="call-live__title">{t('calls.inProgress')}</p>
-      <p className="call-live__agent">{t('calls.agentLine', { name: call.agentFirstName, team: t(`teams.${call.team}`) })}</p>
+      <p className="call-live__agent">
+        {t('calls.agentLine', { name: call.agentFirstName, team: t(`teams.${call.team}`) })}
+      </p>
       <p>
         {t('calls.codeIntro')}: <strong className="call-live__code">{spaced(call.code)}</strong>
       </p>
@@ -85,7 +98,10 @@ function LiveCall({ call }: { call: Call }) {
 function VerifyForm({ accountId }: { accountId: string }) {
   const { t } = useTranslation('contact-history');
   const verify = useVerifyCall(accountId);
-  const form = useForm<CallCodeInput, unknown, { code: string }>({ resolver: zodResolver(callCodeSchema), defaultValues: { code: '' } });
+  const form = useForm<CallCodeInput, unknown, { code: string }>({
+    resolver: zodResolver(callCodeSchema),
+    defaultValues: { code: '' },
+  });
   const submit = form.handleSubmit(({ code }) => verify.mutate(code));
   const result = verify.data;
   const locked = isProblem(verify.error, 429);
@@ -106,7 +122,9 @@ function VerifyForm({ accountId }: { accountId: string }) {
     message = (
       <>
         <p>
-          <strong>{t('calls.genuine', { name: result.call.agentFirstName, team: t(`teams.${result.call.team}`) })}</strong>
+          <strong>
+            {t('calls.genuine', { name: result.call.agentFirstName, team: t(`teams.${result.call.team}`) })}
+          </strong>
         </p>
         <p>{t('calls.genuineAdvice')}</p>
       </>
@@ -127,7 +145,12 @@ function VerifyForm({ accountId }: { accountId: string }) {
   return (
     <form className="call-verify" onSubmit={submit} noValidate aria-labelledby="call-verify-title">
       <h3 id="call-verify-title">{t('calls.checkTitle')}</h3>
-      <Field id="call-code" label={t('calls.codeLabel')} hint={t('calls.codeFieldHint')} error={form.formState.errors.code ? t('calls.codeInvalid') : undefined}>
+      <Field
+        id="call-code"
+        label={t('calls.codeLabel')}
+        hint={t('calls.codeFieldHint')}
+        error={form.formState.errors.code ? t('calls.codeInvalid') : undefined}
+      >
         {(props) => (
           <input
             {...props}

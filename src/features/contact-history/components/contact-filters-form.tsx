@@ -28,7 +28,10 @@ export function ContactFiltersForm({ raw, invalidInUrl, onApply }: Props) {
     if (!result.invalid.length) onApply(next);
   }
 
-  const summary = useMemo(() => invalid.map((f) => ({ fieldId: id(f), message: t(`filters.errors.${f}`) })), [invalid, t]);
+  const summary = useMemo(
+    () => invalid.map((f) => ({ fieldId: id(f), message: t(`filters.errors.${f}`) })),
+    [invalid, t],
+  );
   const error = (field: FilterField) => (invalid.includes(field) ? t(`filters.errors.${field}`) : undefined);
 
   return (

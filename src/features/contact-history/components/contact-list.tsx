@@ -51,7 +51,9 @@ export function ContactList({ accountId, filters }: Props) {
   const showOlder = () => {
     if (hiddenBelow) return moveWindow(first + 1);
     if (!query.hasNextPage || query.isFetchingNextPage) return;
-    void query.fetchNextPage().then((result) => moveWindow(Math.max(0, (result.data?.pages.length ?? 0) - windowPages)));
+    void query
+      .fetchNextPage()
+      .then((result) => moveWindow(Math.max(0, (result.data?.pages.length ?? 0) - windowPages)));
   };
   // The scroll observer always calls the latest version.
   const olderRef = useRef(showOlder);
@@ -62,9 +64,12 @@ export function ContactList({ accountId, filters }: Props) {
   useEffect(() => {
     const sentinel = sentinelRef.current;
     if (!sentinel || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && olderRef.current(), {
-      rootMargin: '400px 0px',
-    });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && olderRef.current(),
+      {
+        rootMargin: '400px 0px',
+      },
+    );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [query.isPending]);
@@ -106,7 +111,12 @@ export function ContactList({ accountId, filters }: Props) {
               {t('list.newer')}
             </button>
           )}
-          <ol ref={listRef} tabIndex={-1} className="plain-list history-list__items" aria-labelledby="history-list-title">
+          <ol
+            ref={listRef}
+            tabIndex={-1}
+            className="plain-list history-list__items"
+            aria-labelledby="history-list-title"
+          >
             {items.map((contact) => (
               <ContactRow key={contact.id} accountId={accountId} contact={contact} onReported={setAnnouncement} />
             ))}
@@ -119,7 +129,12 @@ export function ContactList({ accountId, filters }: Props) {
       </StatusMessage>
       {total > 0 &&
         (canShowOlder ? (
-          <button type="button" className="button button--secondary" onClick={showOlder} disabled={query.isFetchingNextPage}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={showOlder}
+            disabled={query.isFetchingNextPage}
+          >
             {t('list.older')}
           </button>
         ) : (

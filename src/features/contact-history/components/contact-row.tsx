@@ -20,7 +20,9 @@ export function ContactRow({ accountId, contact, onReported }: Props) {
   const channel = t(`channels.${contact.channel}`);
   const broke = contact.check.outcome === 'broke';
   const team = contact.team ? t(`teams.${contact.team}`) : null;
-  const sender = team ? t('row.fromTeam', { sender: contact.sender.name, team }) : t('row.from', { sender: contact.sender.name });
+  const sender = team
+    ? t('row.fromTeam', { sender: contact.sender.name, team })
+    : t('row.from', { sender: contact.sender.name });
   const verdict = checkText(t, i18n.language, contact.check);
 
   function done(report: ContactReport, created: boolean) {
@@ -37,12 +39,17 @@ export function ContactRow({ accountId, contact, onReported }: Props) {
   }, [justReported, hasReport]);
 
   return (
-    <li className={broke ? 'contact contact--broke' : contact.delivery === 'not-sent' ? 'contact contact--refused' : 'contact'}>
+    <li
+      className={
+        broke ? 'contact contact--broke' : contact.delivery === 'not-sent' ? 'contact contact--refused' : 'contact'
+      }
+    >
       <h3 id={headingId} className="contact__heading">
         {channel}, <time dateTime={contact.at}>{when}</time>
       </h3>
       <p className="contact__meta">
-        <span className="badge">{t(`kinds.${contact.kind}`)}</span> {t('row.about', { subject: t(`subjects.${contact.subject}`) })} · {sender}
+        <span className="badge">{t(`kinds.${contact.kind}`)}</span>{' '}
+        {t('row.about', { subject: t(`subjects.${contact.subject}`) })} · {sender}
         {contact.call?.status === 'in-progress' && (
           <>
             {' '}
@@ -60,13 +67,19 @@ export function ContactRow({ accountId, contact, onReported }: Props) {
       {contact.check.outcome === 'allowed' && <p className="contact__ok muted">{verdict}</p>}
       {contact.report ? (
         <p ref={reportedRef} tabIndex={-1} className="contact__reported">
-          {t('report.reported', { reference: contact.report.reference, status: t(`report.statuses.${contact.report.status}`) })}
+          {t('report.reported', {
+            reference: contact.report.reference,
+            status: t(`report.statuses.${contact.report.status}`),
+          })}
         </p>
       ) : reporting ? (
         <ReportForm
           accountId={accountId}
           contactId={contact.id}
-          description={[t('report.description', { channel, when, sender: contact.sender.name, summary: contact.summary }), broke ? verdict : '']
+          description={[
+            t('report.description', { channel, when, sender: contact.sender.name, summary: contact.summary }),
+            broke ? verdict : '',
+          ]
             .filter(Boolean)
             .join(' ')}
           onDone={done}

@@ -9,11 +9,22 @@ export function DownloadButton({ accountId, filters }: { accountId: string; filt
   const download = useExportContacts(accountId);
   return (
     <div className="history-download">
-      <button type="button" className="button button--secondary" onClick={() => download.mutate(filters)} disabled={download.isPending}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => download.mutate(filters)}
+        disabled={download.isPending}
+      >
         {t('download.button')}
       </button>
       <StatusMessage tone={download.isError ? 'error' : 'info'}>
-        {download.isError ? t('download.failed') : download.isPending ? t('download.preparing') : download.isSuccess ? t('download.done') : null}
+        {download.isError
+          ? t('download.failed')
+          : download.isPending
+            ? t('download.preparing')
+            : download.isSuccess
+              ? t('download.done')
+              : null}
       </StatusMessage>
     </div>
   );

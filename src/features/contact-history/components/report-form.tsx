@@ -26,7 +26,10 @@ export function ReportForm({ accountId, contactId, description, onDone, onCancel
   useEffect(() => setFocus('note'), [setFocus]);
 
   const submit = form.handleSubmit(({ note }) =>
-    report.mutate({ contactId, note: note || undefined }, { onSuccess: ({ report: saved, created }) => onDone(saved, created) }),
+    report.mutate(
+      { contactId, note: note || undefined },
+      { onSuccess: ({ report: saved, created }) => onDone(saved, created) },
+    ),
   );
 
   return (
@@ -36,7 +39,12 @@ export function ReportForm({ accountId, contactId, description, onDone, onCancel
       </h4>
       <p className="report-form__label">{t('report.prefilled')}</p>
       <p className="report-form__prefill">{description}</p>
-      <Field id={fieldId} label={t('report.noteLabel')} hint={t('report.noteHint')} error={form.formState.errors.note ? t('report.noteTooLong') : undefined}>
+      <Field
+        id={fieldId}
+        label={t('report.noteLabel')}
+        hint={t('report.noteHint')}
+        error={form.formState.errors.note ? t('report.noteTooLong') : undefined}
+      >
         {(props) => <textarea {...props} {...form.register('note')} rows={2} maxLength={600} />}
       </Field>
       <StatusMessage tone={report.isError ? 'error' : 'info'}>

@@ -66,13 +66,24 @@ export function AgeVerificationPanel({ accountId, holderName }: { accountId: str
 
   if (verification.isPending) return <Skeleton label={t('common:loading')} lines={3} />;
   if (verification.isError) {
-    return <QueryError message={t('common:errors.generic')} retryLabel={t('common:retry')} onRetry={() => verification.refetch()} />;
+    return (
+      <QueryError
+        message={t('common:errors.generic')}
+        retryLabel={t('common:retry')}
+        onRetry={() => verification.refetch()}
+      />
+    );
   }
   const data = verification.data;
   if (data.status === 'verified') {
     return (
       <div ref={doneRef} tabIndex={-1} className="status status--success cf-verified">
-        <p>{t('verify.verified', { date: formatDate(i18n.language, data.verifiedAt!), method: t(`verify.methodUsed.${data.method!}`) })}</p>
+        <p>
+          {t('verify.verified', {
+            date: formatDate(i18n.language, data.verifiedAt!),
+            method: t(`verify.methodUsed.${data.method!}`),
+          })}
+        </p>
         <p>
           <a href="#cf-lines-title">{t('verify.backToLines')}</a>
         </p>

@@ -8,9 +8,17 @@ function ReasonText({ line, ownLine }: { line: LineFilter; ownLine: boolean }) {
   const { t, i18n } = useTranslation('content-filter');
   const last = line.history[0];
   if (last && line.reason !== 'default' && line.reason !== 'under-18') {
-    return <>{t(last.on ? 'lines.reason.changedOn' : 'lines.reason.changedOff', { name: last.by.name, date: formatDate(i18n.language, last.at) })}</>;
+    return (
+      <>
+        {t(last.on ? 'lines.reason.changedOn' : 'lines.reason.changedOff', {
+          name: last.by.name,
+          date: formatDate(i18n.language, last.at),
+        })}
+      </>
+    );
   }
-  if (line.reason === 'under-18') return <>{ownLine ? t('lines.reason.under-18-you') : t('lines.reason.under-18', { name: line.userName })}</>;
+  if (line.reason === 'under-18')
+    return <>{ownLine ? t('lines.reason.under-18-you') : t('lines.reason.under-18', { name: line.userName })}</>;
   return <>{t('lines.reason.default')}</>;
 }
 
@@ -31,7 +39,10 @@ function History({ line }: { line: LineFilter }) {
         <ul className="plain-list">
           {line.history.map((change) => (
             <li key={change.id}>
-              {t(change.on ? 'lines.historyOn' : 'lines.historyOff', { date: formatDateTime(i18n.language, change.at), name: change.by.name })}
+              {t(change.on ? 'lines.historyOn' : 'lines.historyOff', {
+                date: formatDateTime(i18n.language, change.at),
+                name: change.by.name,
+              })}
               {change.by.type === 'delegate' && ` ${t('lines.delegateSuffix')}`}
             </li>
           ))}

@@ -21,14 +21,19 @@ export function LineFilters({ accountId, holderName }: { accountId: string; hold
 
   if (overview.isPending) return <Skeleton label={t('common:loading')} lines={6} />;
   if (isProblem(overview.error, 403)) return <p className="cf-ask">{t('lines.forbidden', { holder: holderName })}</p>;
-  if (overview.isError) return <QueryError message={t('loadFailed')} retryLabel={t('common:retry')} onRetry={() => overview.refetch()} />;
+  if (overview.isError)
+    return <QueryError message={t('loadFailed')} retryLabel={t('common:retry')} onRetry={() => overview.refetch()} />;
 
   function onChange(lineId: string, number: string, on: boolean) {
     setMessage(null);
     change.mutate(
       { lineId, on },
       {
-        onSuccess: () => setMessage({ tone: 'success', text: t('lines.saved', { number, state: t(on ? 'lines.stateOn' : 'lines.stateOff') }) }),
+        onSuccess: () =>
+          setMessage({
+            tone: 'success',
+            text: t('lines.saved', { number, state: t(on ? 'lines.stateOn' : 'lines.stateOff') }),
+          }),
         onError: (error) =>
           setMessage({
             tone: 'error',

@@ -34,7 +34,15 @@ export function SiteCheckForm({ onReport }: { onReport: (url: string, kind: Kind
     <form onSubmit={onSubmit} noValidate>
       <Field id="cf-check-url" label={t('check.label')} hint={t('check.hint')} error={error}>
         {(props) => (
-          <input {...props} type="text" inputMode="url" autoComplete="url" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            {...props}
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
         )}
       </Field>
       <button type="submit" className="button" disabled={check.isPending}>

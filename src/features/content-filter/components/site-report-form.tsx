@@ -12,7 +12,11 @@ import { reportKinds, siteReportSchema, type SiteReportInput } from '../schemas'
 import { problemText } from './problem-text';
 
 type Output = z.output<typeof siteReportSchema>;
-const fieldIds = { url: 'cf-report-url', kind: `cf-report-kind-${reportKinds[0]}`, details: 'cf-report-details' } as const;
+const fieldIds = {
+  url: 'cf-report-url',
+  kind: `cf-report-kind-${reportKinds[0]}`,
+  details: 'cf-report-details',
+} as const;
 
 /** Report a wrongly blocked or wrongly allowed site: one form, one reference number. */
 export function SiteReportForm({ accountId, prefill }: { accountId: string; prefill?: SiteReportInput }) {
@@ -60,7 +64,7 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
         {(props) => <input {...props} type="text" inputMode="url" spellCheck={false} {...form.register('url')} />}
       </Field>
       <fieldset
-        className={errors.kind ? "field field--error cf-report-fieldset" : "field cf-report-fieldset"}
+        className={errors.kind ? 'field field--error cf-report-fieldset' : 'field cf-report-fieldset'}
         aria-describedby={errors.kind ? 'cf-report-kind-error' : undefined}
       >
         <legend>{t('report.kindLegend')}</legend>
@@ -74,7 +78,12 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
           </div>
         ))}
       </fieldset>
-      <Field id={fieldIds.details} label={t('report.detailsLabel')} hint={t('report.detailsHint')} error={message(errors.details?.message)}>
+      <Field
+        id={fieldIds.details}
+        label={t('report.detailsLabel')}
+        hint={t('report.detailsHint')}
+        error={message(errors.details?.message)}
+      >
         {(props) => <textarea {...props} rows={3} {...form.register('details')} />}
       </Field>
       <button type="submit" className="button" disabled={report.isPending}>

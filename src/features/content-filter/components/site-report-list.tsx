@@ -21,7 +21,11 @@ function ReportItem({ report }: { report: SiteReport }) {
       </p>
       <ol className="cf-steps" aria-label={t('report.progress', { reference: report.reference })}>
         {steps.map((step, i) => (
-          <li key={step} className={i <= reached ? 'cf-steps__step cf-steps__step--done' : 'cf-steps__step'} aria-current={i === reached ? 'step' : undefined}>
+          <li
+            key={step}
+            className={i <= reached ? 'cf-steps__step cf-steps__step--done' : 'cf-steps__step'}
+            aria-current={i === reached ? 'step' : undefined}
+          >
             {t(`report.status.${step}`)}
           </li>
         ))}
@@ -29,7 +33,8 @@ function ReportItem({ report }: { report: SiteReport }) {
       <p>{report.outcome ? t(`report.outcome.${report.outcome}`) : t(`report.statusHelp.${report.status}`)}</p>
       <p className="muted">
         {t('report.sentOn', { date: formatDateTime(i18n.language, report.submittedAt) })}
-        {report.status !== 'received' && ` · ${t('report.updated', { date: formatDateTime(i18n.language, report.updatedAt) })}`}
+        {report.status !== 'received' &&
+          ` · ${t('report.updated', { date: formatDateTime(i18n.language, report.updatedAt) })}`}
       </p>
     </li>
   );
@@ -40,7 +45,14 @@ export function SiteReportList({ accountId }: { accountId: string }) {
   const { t } = useTranslation('content-filter');
   const reports = useSiteReports(accountId);
   if (reports.isPending) return <Skeleton label={t('common:loading')} lines={2} />;
-  if (reports.isError) return <QueryError message={t('common:errors.generic')} retryLabel={t('common:retry')} onRetry={() => reports.refetch()} />;
+  if (reports.isError)
+    return (
+      <QueryError
+        message={t('common:errors.generic')}
+        retryLabel={t('common:retry')}
+        onRetry={() => reports.refetch()}
+      />
+    );
   if (!reports.data.length) return <p className="muted">{t('report.listEmpty')}</p>;
   return (
     <ul className="plain-list cf-reports">

@@ -10,7 +10,6 @@ import { problemText } from './problem-text';
 
 type Method = Schema<'VerificationMethod'>;
 
-
 /**
  * The chosen method's form. Nothing is decided here: the API checks the date of birth,
  * card number, document or code, and answers with a plain reason when it cannot verify.
@@ -51,25 +50,65 @@ export function VerifyMethodForm({ accountId, method }: { accountId: string; met
     <form onSubmit={onSubmit} noValidate className="cf-method-form">
       {method === 'date-of-birth' && <p>{t('verify.dobBody')}</p>}
       {method === 'card' && (
-        <Field id="cf-card" label={t('verify.cardLabel')} hint={t('verify.cardHint', { card: demoCardNumber })} error={fieldMessage}>
+        <Field
+          id="cf-card"
+          label={t('verify.cardLabel')}
+          hint={t('verify.cardHint', { card: demoCardNumber })}
+          error={fieldMessage}
+        >
           {(props) => (
-            <input {...props} type="text" inputMode="numeric" autoComplete="cc-number" value={cardNumber} onChange={(e) => setCardNumber(e.target.value)} />
+            <input
+              {...props}
+              type="text"
+              inputMode="numeric"
+              autoComplete="cc-number"
+              value={cardNumber}
+              onChange={(e) => setCardNumber(e.target.value)}
+            />
           )}
         </Field>
       )}
       {method === 'id-document' && (
         <Field id="cf-file" label={t('verify.fileLabel')} hint={t('verify.fileHint')} error={fileError ?? fieldMessage}>
-          {(props) => <input {...props} ref={fileRef} type="file" accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf" />}
+          {(props) => (
+            <input
+              {...props}
+              ref={fileRef}
+              type="file"
+              accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+            />
+          )}
         </Field>
       )}
       {method === 'shop-code' && (
-        <Field id="cf-code" label={t('verify.codeLabel')} hint={t('verify.codeHint', { code: demoShopCodes.valid })} error={fieldMessage}>
-          {(props) => <input {...props} type="text" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />}
+        <Field
+          id="cf-code"
+          label={t('verify.codeLabel')}
+          hint={t('verify.codeHint', { code: demoShopCodes.valid })}
+          error={fieldMessage}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          )}
         </Field>
       )}
       <p className="muted">{t('verify.free')}</p>
-      <button type="submit" className="button" disabled={verify.isPending} aria-disabled={verify.isPending || undefined}>
-        {t(`verify.${{ 'date-of-birth': 'dobButton', card: 'cardButton', 'id-document': 'fileButton', 'shop-code': 'codeButton' }[method]}`)}
+      <button
+        type="submit"
+        className="button"
+        disabled={verify.isPending}
+        aria-disabled={verify.isPending || undefined}
+      >
+        {t(
+          `verify.${{ 'date-of-birth': 'dobButton', card: 'cardButton', 'id-document': 'fileButton', 'shop-code': 'codeButton' }[method]}`,
+        )}
       </button>
       <StatusMessage tone="error">{generalMessage}</StatusMessage>
     </form>

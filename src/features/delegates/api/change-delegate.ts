@@ -4,7 +4,9 @@ import type { DelegateChangeInput } from '../schemas';
 import { delegateKeys } from '../keys';
 
 export const changeDelegate = (accountId: string, delegateId: string, body: DelegateChangeInput) =>
-  unwrap(api.PATCH('/accounts/{accountId}/delegates/{delegateId}', { params: { path: { accountId, delegateId } }, body }));
+  unwrap(
+    api.PATCH('/accounts/{accountId}/delegates/{delegateId}', { params: { path: { accountId, delegateId } }, body }),
+  );
 
 export function useChangeDelegate(accountId: string, delegateId: string) {
   const queryClient = useQueryClient();

@@ -8,7 +8,13 @@ import { ScopeList } from './scope-list';
 import '../delegates.css';
 
 /** What a delegate sees on /people: what they were given, until when, and a way to step down. */
-export function ActingForPanel({ access, onSteppedDown }: { access: Schema<'AccountAccess'>; onSteppedDown: () => void }) {
+export function ActingForPanel({
+  access,
+  onSteppedDown,
+}: {
+  access: Schema<'AccountAccess'>;
+  onSteppedDown: () => void;
+}) {
   const { t, i18n } = useTranslation('delegates');
   const stepDown = useStepDown(access.accountId);
   const [confirming, setConfirming] = useState(false);
@@ -21,7 +27,11 @@ export function ActingForPanel({ access, onSteppedDown }: { access: Schema<'Acco
           {t('delegate.canDo', { name })}
         </h2>
         <ScopeList scopes={access.scopes} />
-        <p>{access.until ? t('delegate.until', { date: formatDate(i18n.language, access.until) }) : t('delegate.untilWithdrawn', { name })}</p>
+        <p>
+          {access.until
+            ? t('delegate.until', { date: formatDate(i18n.language, access.until) })
+            : t('delegate.untilWithdrawn', { name })}
+        </p>
         <p className="muted">{t('delegate.cannot', { name })}</p>
       </section>
       <section aria-labelledby="delegate-step-down">

@@ -35,7 +35,9 @@ export function ActivityLog({ accountId }: { accountId: string }) {
       <h2 id="activity-title">{t('activity.title')}</h2>
       <p>{t('activity.intro')}</p>
       {activity.isPending && <Skeleton label={t('activity.loading')} lines={3} />}
-      {activity.isError && <QueryError message={t('activity.loadFailed')} retryLabel={t('retry')} onRetry={() => activity.refetch()} />}
+      {activity.isError && (
+        <QueryError message={t('activity.loadFailed')} retryLabel={t('retry')} onRetry={() => activity.refetch()} />
+      )}
       {activity.data && activity.data.length === 0 && <p>{t('activity.empty')}</p>}
       {activity.data && activity.data.length > 0 && (
         <ol className="plain-list delegates-activity">

@@ -31,7 +31,11 @@ export function ChangeDelegateForm({
   const [summary, setSummary] = useState<SummaryError[]>([]);
   const prefix = `change-${delegate.id}`;
   const fieldIds = { scopes: `${prefix}-scope-view`, until: `${prefix}-until` };
-  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<FormValues, unknown, DelegateChangeInput>({
+  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<
+    FormValues,
+    unknown,
+    DelegateChangeInput
+  >({
     resolver: zodResolver(schema),
     defaultValues: { scopes: delegate.scopes, until: delegate.until },
     shouldFocusError: false,
@@ -59,7 +63,11 @@ export function ChangeDelegateForm({
       onSubmit={handleSubmit(onValid, (errs) => setSummary(summaryErrors<FormValues>(errs, fieldIds, t)))}
     >
       <ErrorSummary title={t('form.errorTitle')} errors={summary} />
-      <ScopeChoices idPrefix={prefix} register={register('scopes')} error={errors.scopes?.message && t(errors.scopes.message)} />
+      <ScopeChoices
+        idPrefix={prefix}
+        register={register('scopes')}
+        error={errors.scopes?.message && t(errors.scopes.message)}
+      />
       <DurationChoice
         idPrefix={prefix}
         until={until ?? null}

@@ -15,7 +15,15 @@ const badgeTone: Record<Delegate['status'], string> = {
 };
 
 /** One person the holder invited: status, what they may do, until when; change or withdraw. */
-export function DelegateCard({ accountId, delegate, onMessage }: { accountId: string; delegate: Delegate; onMessage: (text: string) => void }) {
+export function DelegateCard({
+  accountId,
+  delegate,
+  onMessage,
+}: {
+  accountId: string;
+  delegate: Delegate;
+  onMessage: (text: string) => void;
+}) {
   const { t, i18n } = useTranslation('delegates');
   const [changing, setChanging] = useState(false);
   const changeButton = useRef<HTMLButtonElement>(null);
@@ -59,7 +67,12 @@ export function DelegateCard({ accountId, delegate, onMessage }: { accountId: st
       </dl>
       {live && !changing && (
         <div className="button-row">
-          <button ref={changeButton} type="button" className="button button--secondary" onClick={() => setChanging(true)}>
+          <button
+            ref={changeButton}
+            type="button"
+            className="button button--secondary"
+            onClick={() => setChanging(true)}
+          >
             {t('list.change', { name: delegate.name })}
           </button>
           <button
@@ -69,7 +82,9 @@ export function DelegateCard({ accountId, delegate, onMessage }: { accountId: st
             onClick={() =>
               withdraw.mutate(delegate.id, {
                 onSuccess: () => {
-                  onMessage(t(delegate.status === 'invited' ? 'list.cancelled' : 'list.withdrawn', { name: delegate.name }));
+                  onMessage(
+                    t(delegate.status === 'invited' ? 'list.cancelled' : 'list.withdrawn', { name: delegate.name }),
+                  );
                   // The buttons go away with the authority: keep keyboard focus on this person.
                   heading.current?.focus();
                 },

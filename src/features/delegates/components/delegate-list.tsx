@@ -17,7 +17,9 @@ export function DelegateList({ accountId, initialMessage }: { accountId: string;
       <h2 id="delegates-list-title">{t('list.title')}</h2>
       <StatusMessage tone="success">{message}</StatusMessage>
       {delegates.isPending && <Skeleton label={t('list.loading')} lines={4} />}
-      {delegates.isError && <QueryError message={t('list.loadFailed')} retryLabel={t('retry')} onRetry={() => delegates.refetch()} />}
+      {delegates.isError && (
+        <QueryError message={t('list.loadFailed')} retryLabel={t('retry')} onRetry={() => delegates.refetch()} />
+      )}
       {delegates.data && delegates.data.length === 0 && <p>{t('list.empty')}</p>}
       {delegates.data && delegates.data.length > 0 && (
         <ul className="plain-list delegates-list">

@@ -26,7 +26,13 @@ export function DurationChoice({
       <legend className="field__label">{t('form.duration.legend')}</legend>
       <div className="delegates-choices">
         <div className="delegates-choice">
-          <input id={`${name}-open`} type="radio" name={name} checked={until === null} onChange={() => onChoose(null)} />
+          <input
+            id={`${name}-open`}
+            type="radio"
+            name={name}
+            checked={until === null}
+            onChange={() => onChoose(null)}
+          />
           <label htmlFor={`${name}-open`}>{t('form.duration.open')}</label>
         </div>
         <div className="delegates-choice">

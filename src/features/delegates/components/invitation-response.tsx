@@ -14,7 +14,11 @@ import '../delegates.css';
 type Invitation = Schema<'Invitation'>;
 
 /** A link that cannot be used: say plainly why and what to do instead. */
-export function InvitationProblem({ reason }: { reason: 'invalid' | Exclude<Invitation['state'], 'open'> | 'not-for-you' }) {
+export function InvitationProblem({
+  reason,
+}: {
+  reason: 'invalid' | Exclude<Invitation['state'], 'open'> | 'not-for-you';
+}) {
   const { t } = useTranslation('delegates');
   return (
     <div className="stack">
@@ -47,7 +51,9 @@ export function InvitationResponse({
   if (invitation.isPending) return <Skeleton label={t('invitation.loading')} lines={4} />;
   if (invitation.isError) {
     if (isProblem(invitation.error, 404)) return <InvitationProblem reason="invalid" />;
-    return <QueryError message={t('invitation.loadFailed')} retryLabel={t('retry')} onRetry={() => invitation.refetch()} />;
+    return (
+      <QueryError message={t('invitation.loadFailed')} retryLabel={t('retry')} onRetry={() => invitation.refetch()} />
+    );
   }
   const data = invitation.data;
   if (data.state === 'accepted' && accept.isSuccess) {
@@ -80,7 +86,11 @@ export function InvitationResponse({
           {t('invitation.canDo')}
         </h2>
         <ScopeList scopes={data.scopes} />
-        <p>{data.until ? t('invitation.until', { date: formatDate(i18n.language, data.until) }) : t('invitation.untilWithdrawn', { name: data.holderName })}</p>
+        <p>
+          {data.until
+            ? t('invitation.until', { date: formatDate(i18n.language, data.until) })
+            : t('invitation.untilWithdrawn', { name: data.holderName })}
+        </p>
       </section>
       <p>{t('invitation.record', { name: data.holderName })}</p>
       <div className="button-row">

@@ -51,11 +51,30 @@ export function InviteForm({ accountId, onInvited }: { accountId: string; onInvi
   return (
     <form onSubmit={handleSubmit(onValid, showSummary)} noValidate className="delegates-form">
       <ErrorSummary title={t('form.errorTitle')} errors={summary} />
-      <Field id={fieldIds.name} label={t('form.name.label')} hint={t('form.name.hint')} error={message(errors.name?.message)}>
+      <Field
+        id={fieldIds.name}
+        label={t('form.name.label')}
+        hint={t('form.name.hint')}
+        error={message(errors.name?.message)}
+      >
         {(props) => <input {...props} type="text" autoComplete="off" maxLength={120} {...register('name')} />}
       </Field>
-      <Field id={fieldIds.contact} label={t('form.contact.label')} hint={t('form.contact.hint')} error={message(errors.contact?.message)}>
-        {(props) => <input {...props} type="text" inputMode="email" autoComplete="off" spellCheck={false} {...register('contact')} />}
+      <Field
+        id={fieldIds.contact}
+        label={t('form.contact.label')}
+        hint={t('form.contact.hint')}
+        error={message(errors.contact?.message)}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+            {...register('contact')}
+          />
+        )}
       </Field>
       <fieldset
         className={errors.relationship ? 'field field--error' : 'field'}
@@ -74,7 +93,11 @@ export function InviteForm({ accountId, onInvited }: { accountId: string; onInvi
           ))}
         </div>
       </fieldset>
-      <ScopeChoices idPrefix="invite" register={register('scopes')} error={message(errors.scopes?.message ?? errors.scopes?.root?.message)} />
+      <ScopeChoices
+        idPrefix="invite"
+        register={register('scopes')}
+        error={message(errors.scopes?.message ?? errors.scopes?.root?.message)}
+      />
       <DurationChoice
         idPrefix="invite"
         until={until ?? null}

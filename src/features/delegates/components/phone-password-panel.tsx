@@ -28,7 +28,14 @@ function RevealForm({ accountId }: { accountId: string }) {
         <p className="delegates-password" aria-live="polite">
           {reveal.data.password}
         </p>
-        <button type="button" className="button button--secondary" onClick={() => { reveal.reset(); setOpen(false); }}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            reveal.reset();
+            setOpen(false);
+          }}
+        >
           {t('phone.hide')}
         </button>
       </div>
@@ -67,7 +74,9 @@ function RevealForm({ accountId }: { accountId: string }) {
           {t('phone.cancel')}
         </button>
       </div>
-      <StatusMessage tone="error">{reveal.isError && !isProblem(reveal.error, 422) && !isProblem(reveal.error, 429) && t('phone.failed')}</StatusMessage>
+      <StatusMessage tone="error">
+        {reveal.isError && !isProblem(reveal.error, 422) && !isProblem(reveal.error, 429) && t('phone.failed')}
+      </StatusMessage>
     </form>
   );
 }
@@ -90,7 +99,8 @@ function SetForm({ accountId, isSet }: { accountId: string; isSet: boolean }) {
         save.mutate(values, {
           onSuccess: () => reset({ password: '' }),
           onError: (err) => {
-            if (isProblem(err, 422)) setError('password', { message: err.fieldError('password') ?? 'errors.passwordLength' });
+            if (isProblem(err, 422))
+              setError('password', { message: err.fieldError('password') ?? 'errors.passwordLength' });
           },
         }),
       )}
@@ -114,7 +124,15 @@ function SetForm({ accountId, isSet }: { accountId: string; isSet: boolean }) {
  * The signed-in person's own phone password for this account: the holder's, or a
  * delegate's own (never the holder's).
  */
-export function PhonePasswordPanel({ accountId, role, holderName }: { accountId: string; role: 'holder' | 'delegate'; holderName: string }) {
+export function PhonePasswordPanel({
+  accountId,
+  role,
+  holderName,
+}: {
+  accountId: string;
+  role: 'holder' | 'delegate';
+  holderName: string;
+}) {
   const { t, i18n } = useTranslation('account');
   const status = usePhonePasswordStatus(accountId);
   return (
@@ -122,7 +140,9 @@ export function PhonePasswordPanel({ accountId, role, holderName }: { accountId:
       <h2 id="phone-title">{t('phone.title')}</h2>
       <p>{role === 'holder' ? t('phone.introHolder') : t('phone.introDelegate', { name: holderName })}</p>
       {status.isPending && <Skeleton label={t('phone.loading')} lines={2} />}
-      {status.isError && <QueryError message={t('phone.loadFailed')} retryLabel={t('phone.retry')} onRetry={() => status.refetch()} />}
+      {status.isError && (
+        <QueryError message={t('phone.loadFailed')} retryLabel={t('phone.retry')} onRetry={() => status.refetch()} />
+      )}
       {status.data && (
         <>
           <div className="card">

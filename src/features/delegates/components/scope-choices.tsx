@@ -3,11 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { scopeValues } from '../schemas';
 
 /** The four things a delegate may do, each a checkbox with a one-line plain explanation. */
-export function ScopeChoices({ idPrefix, register, error }: { idPrefix: string; register: UseFormRegisterReturn; error?: string }) {
+export function ScopeChoices({
+  idPrefix,
+  register,
+  error,
+}: {
+  idPrefix: string;
+  register: UseFormRegisterReturn;
+  error?: string;
+}) {
   const { t } = useTranslation('delegates');
   const errorId = `${idPrefix}-scopes-error`;
   return (
-    <fieldset className={error ? 'field field--error' : 'field'} aria-describedby={`${idPrefix}-scopes-hint ${errorId}`}>
+    <fieldset
+      className={error ? 'field field--error' : 'field'}
+      aria-describedby={`${idPrefix}-scopes-hint ${errorId}`}
+    >
       <legend className="field__label">{t('form.scopes.legend')}</legend>
       <p id={`${idPrefix}-scopes-hint`} className="field__hint">
         {t('form.scopes.hint')}

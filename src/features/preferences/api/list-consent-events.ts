@@ -5,7 +5,9 @@ import { preferencesKeys } from '../keys';
 export const consentPageSize = 10;
 
 export const listConsentEvents = (accountId: string, page: number, pageSize = consentPageSize) =>
-  unwrap(api.GET('/accounts/{accountId}/consent-record', { params: { path: { accountId }, query: { page, pageSize } } }));
+  unwrap(
+    api.GET('/accounts/{accountId}/consent-record', { params: { path: { accountId }, query: { page, pageSize } } }),
+  );
 
 export const consentEventsQueryOptions = (accountId: string, page: number, pageSize = consentPageSize) =>
   queryOptions({

@@ -16,7 +16,8 @@ export function withChange(prefs: Preferences, change: PreferencesChange): Prefe
   const next = structuredClone(prefs);
   const merge = (target: Record<string, unknown>, source: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(source)) {
-      if (value !== null && typeof value === 'object') merge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+      if (value !== null && typeof value === 'object')
+        merge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
       else if (value !== undefined) target[key] = value;
     }
   };
@@ -30,7 +31,9 @@ function valuesAt(prefs: Preferences, change: PreferencesChange): PreferencesCha
     Object.fromEntries(
       Object.entries(shape).map(([key, value]) => [
         key,
-        value !== null && typeof value === 'object' ? pick(source[key] as Record<string, unknown>, value as Record<string, unknown>) : source[key],
+        value !== null && typeof value === 'object'
+          ? pick(source[key] as Record<string, unknown>, value as Record<string, unknown>)
+          : source[key],
       ]),
     );
   return pick(prefs as unknown as Record<string, unknown>, change as Record<string, unknown>) as PreferencesChange;
@@ -62,13 +65,18 @@ export function useUpdatePreferences(accountId: string) {
     onSuccess: (result) => {
       // Keep any later optimistic change on screen; take the server's version and time.
       queryClient.setQueryData<Preferences>(key, (old) =>
-        old ? { ...old, version: result.preferences.version, updatedAt: result.preferences.updatedAt } : result.preferences,
+        old
+          ? { ...old, version: result.preferences.version, updatedAt: result.preferences.updatedAt }
+          : result.preferences,
       );
     },
     onError: (_error, change, context) => {
       // Put back only what this change touched, so a change queued after it stays on screen.
       const snapshot = context?.snapshot;
-      if (snapshot) queryClient.setQueryData<Preferences>(key, (now) => (now ? withChange(now, valuesAt(snapshot, change)) : snapshot));
+      if (snapshot)
+        queryClient.setQueryData<Preferences>(key, (now) =>
+          now ? withChange(now, valuesAt(snapshot, change)) : snapshot,
+        );
     },
     onSettled: (_data, error) => {
       void queryClient.invalidateQueries({ queryKey: preferencesKeys.record(accountId) });

@@ -14,10 +14,26 @@ const toForm = (caps: Preferences['caps']) =>
   Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;
 
 /** An optional weekly limit for each channel. Blank means no limit. */
-export function CapsForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean; onInvalid: () => void }) {
+export function CapsForm({
+  prefs,
+  canEdit,
+  onSave,
+  busy,
+  onInvalid,
+}: {
+  prefs: Preferences;
+  canEdit: boolean;
+  onSave: SaveChange;
+  busy: boolean;
+  onInvalid: () => void;
+}) {
   const { t } = useTranslation('preferences');
   const saved = JSON.stringify(prefs.caps);
-  const form = useForm<Values>({ resolver: zodResolver(capsFormSchema), shouldFocusError: false, defaultValues: toForm(prefs.caps) });
+  const form = useForm<Values>({
+    resolver: zodResolver(capsFormSchema),
+    shouldFocusError: false,
+    defaultValues: toForm(prefs.caps),
+  });
   const [unchanged, setUnchanged] = useState(false);
   // The summary shows what was wrong at the last submit; each field's message updates as they type.
   const [summary, setSummary] = useState<SummaryError[]>([]);
@@ -59,9 +75,22 @@ export function CapsForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: P
             {channels.map((channel) => {
               const message = form.formState.errors[channel]?.message;
               return (
-                <Field key={channel} id={`cap-${channel}`} label={t(`channels.${channel}`)} error={message ? t(message) : undefined}>
+                <Field
+                  key={channel}
+                  id={`cap-${channel}`}
+                  label={t(`channels.${channel}`)}
+                  error={message ? t(message) : undefined}
+                >
                   {(props) => (
-                    <input {...props} type="text" inputMode="numeric" autoComplete="off" readOnly={!canEdit} className="prefs-cap-input" {...form.register(channel)} />
+                    <input
+                      {...props}
+                      type="text"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      readOnly={!canEdit}
+                      className="prefs-cap-input"
+                      {...form.register(channel)}
+                    />
                   )}
                 </Field>
               );

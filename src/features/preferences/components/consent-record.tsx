@@ -27,18 +27,26 @@ function valueWords(path: string, value: unknown, t: TFunction<'preferences'>, l
 export function changeInWords(change: Change, t: TFunction<'preferences'>, language: string) {
   const [section, a, b] = change.path.split('.');
   let what = change.path;
-  if (section === 'marketing') what = t('record.path.marketing', { topic: t(`topics.${a}.name`), channel: t(`channelInSentence.${b}`) });
+  if (section === 'marketing')
+    what = t('record.path.marketing', { topic: t(`topics.${a}.name`), channel: t(`channelInSentence.${b}`) });
   else if (section === 'senders') what = t('record.path.sender', { sender: t(`senderInSentence.${a}`) });
   else if (section === 'pausedUntil') what = t('record.path.pausedUntil');
   else if (section === 'caps') what = t('record.path.cap', { channel: t(`channelInSentence.${a}`) });
   else if (section === 'service') what = t('record.path.service', { message: t(`service.${a}.name`) });
   if (typeof change.to === 'boolean') return t(change.to ? 'record.turnedOn' : 'record.turnedOff', { what });
-  return t('record.fromTo', { what, from: valueWords(change.path, change.from, t, language), to: valueWords(change.path, change.to, t, language) });
+  return t('record.fromTo', {
+    what,
+    from: valueWords(change.path, change.from, t, language),
+    to: valueWords(change.path, change.to, t, language),
+  });
 }
 
 function EventEntry({ event }: { event: ConsentEvent }) {
   const { t, i18n } = useTranslation('preferences');
-  const preset = event.note === 'email-only' || event.note === 'no-marketing' || event.note === 'let-me-choose' ? t(`presets.${event.note}.label`) : '';
+  const preset =
+    event.note === 'email-only' || event.note === 'no-marketing' || event.note === 'let-me-choose'
+      ? t(`presets.${event.note}.label`)
+      : '';
   return (
     <li className="card prefs-event">
       <h2 className="flush-top prefs-event__when">
@@ -63,7 +71,17 @@ function EventEntry({ event }: { event: ConsentEvent }) {
 }
 
 /** The consent record: newest first, a page at a time, with JSON and CSV downloads. */
-export function ConsentRecord({ accountId, page, pageHref, holderName }: { accountId: string; page: number; pageHref: (page: number) => string; holderName: string }) {
+export function ConsentRecord({
+  accountId,
+  page,
+  pageHref,
+  holderName,
+}: {
+  accountId: string;
+  page: number;
+  pageHref: (page: number) => string;
+  holderName: string;
+}) {
   const { t } = useTranslation('preferences');
   const events = useConsentEvents(accountId, page);
   // After moving to another page, start reading at its first entry (the link pressed may be gone).
@@ -73,7 +91,8 @@ export function ConsentRecord({ accountId, page, pageHref, holderName }: { accou
   useEffect(() => {
     if (shownPage !== undefined && shownPage !== firstPage.current) list.current?.focus();
   }, [shownPage]);
-  if (!events.data) return <RecordFallback error={events.error} holderName={holderName} onRetry={() => events.refetch()} />;
+  if (!events.data)
+    return <RecordFallback error={events.error} holderName={holderName} onRetry={() => events.refetch()} />;
   const { items, totalPages, total } = events.data;
   return (
     <div>
@@ -81,7 +100,13 @@ export function ConsentRecord({ accountId, page, pageHref, holderName }: { accou
       {total === 0 ? (
         <p>{t('record.empty')}</p>
       ) : (
-        <ol ref={list} tabIndex={-1} className="plain-list prefs-events" aria-label={t('record.listLabel')} aria-busy={events.isPlaceholderData || undefined}>
+        <ol
+          ref={list}
+          tabIndex={-1}
+          className="plain-list prefs-events"
+          aria-label={t('record.listLabel')}
+          aria-busy={events.isPlaceholderData || undefined}
+        >
           {items.map((event) => (
             <EventEntry key={event.id} event={event} />
           ))}
@@ -126,12 +151,20 @@ function Downloads({ accountId }: { accountId: string }) {
       <p>{t('record.downloadIntro')}</p>
       <div className="button-row">
         {formats.map(([format, label]) => (
-          <button key={format} type="button" className="button button--secondary" disabled={download.isPending} onClick={() => download.mutate(format)}>
+          <button
+            key={format}
+            type="button"
+            className="button button--secondary"
+            disabled={download.isPending}
+            onClick={() => download.mutate(format)}
+          >
             {label}
           </button>
         ))}
       </div>
-      <StatusMessage tone="success">{download.isSuccess && t('record.downloaded', { file: download.data })}</StatusMessage>
+      <StatusMessage tone="success">
+        {download.isSuccess && t('record.downloaded', { file: download.data })}
+      </StatusMessage>
       <StatusMessage tone="error">{download.isError && t('record.downloadFailed')}</StatusMessage>
     </section>
   );

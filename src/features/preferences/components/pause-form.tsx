@@ -13,11 +13,27 @@ import type { SaveChange } from './preferences-editor';
 const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** Pause all marketing until a date, shown plainly, with a way to end it early. */
-export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange; busy: boolean; onInvalid: () => void }) {
+export function PauseForm({
+  prefs,
+  canEdit,
+  onSave,
+  busy,
+  onInvalid,
+}: {
+  prefs: Preferences;
+  canEdit: boolean;
+  onSave: SaveChange;
+  busy: boolean;
+  onInvalid: () => void;
+}) {
   const { t, i18n } = useTranslation('preferences');
   const today = todayIso();
   const schema = useMemo(() => pauseFormSchema(today), [today]);
-  const form = useForm<Values>({ resolver: zodResolver(schema), shouldFocusError: false, defaultValues: { until: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    shouldFocusError: false,
+    defaultValues: { until: '' },
+  });
   const error = form.formState.errors.until?.message;
   const paused = isPaused(prefs);
   // The summary shows what was wrong at the last submit; the field's own message updates as they type.
@@ -40,9 +56,16 @@ export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: 
       <p>{t('pause.intro')}</p>
       {paused ? (
         <div className="card prefs-pause">
-          <p className="prefs-glance__headline">{t('pause.pausedUntil', { date: formatDate(i18n.language, prefs.pausedUntil!) })}</p>
+          <p className="prefs-glance__headline">
+            {t('pause.pausedUntil', { date: formatDate(i18n.language, prefs.pausedUntil!) })}
+          </p>
           {canEdit && (
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void onSave({ pausedUntil: null })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void onSave({ pausedUntil: null })}
+            >
               {t('pause.end')}
             </button>
           )}
@@ -53,8 +76,21 @@ export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: { prefs: 
       {canEdit && (
         <form onSubmit={onSubmit} noValidate>
           <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
-          <Field id="pause-until" label={paused ? t('pause.changeLabel') : t('pause.label')} hint={t('pause.hint')} error={error ? t(error) : undefined}>
-            {(props) => <input {...props} type="date" min={dayAfter(today)} max={latestPauseDay(today)} {...form.register('until')} />}
+          <Field
+            id="pause-until"
+            label={paused ? t('pause.changeLabel') : t('pause.label')}
+            hint={t('pause.hint')}
+            error={error ? t(error) : undefined}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                min={dayAfter(today)}
+                max={latestPauseDay(today)}
+                {...form.register('until')}
+              />
+            )}
           </Field>
           <button type="submit" className="button" disabled={busy}>
             {paused ? t('pause.submitChange') : t('pause.submit')}

@@ -28,8 +28,11 @@ export function PreferencesEditor(props: Props) {
   // Once loaded, keep showing the choices even if a later refresh fails (the shell says when we are offline).
   if (prefs.data) return <Editor {...props} prefs={prefs.data} />;
   if (prefs.isError) {
-    if (isProblem(prefs.error, 403)) return <p className="status status--info">{t('noAccess', { holder: props.holderName })}</p>;
-    return <QueryError message={t('loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => prefs.refetch()} />;
+    if (isProblem(prefs.error, 403))
+      return <p className="status status--info">{t('noAccess', { holder: props.holderName })}</p>;
+    return (
+      <QueryError message={t('loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => prefs.refetch()} />
+    );
   }
   return <Skeleton label={t('loading')} lines={8} />;
 }
@@ -49,7 +52,8 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs: cached }: P
   // The control that made the last change, so hiding the receipt can return focus to it.
   const lastControl = useRef<HTMLElement | null>(null);
   const remember = () => {
-    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) lastControl.current = document.activeElement;
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
+      lastControl.current = document.activeElement;
   };
   const hideReceipt = () => {
     setStatus(null);

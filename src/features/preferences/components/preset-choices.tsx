@@ -6,7 +6,15 @@ import { activePreset } from '../schemas';
 const presets: Preset[] = ['email-only', 'no-marketing', 'let-me-choose'];
 
 /** One-tap choices, all with the same weight; the one in force is marked pressed. */
-export function PresetChoices({ prefs, onChoose, busy }: { prefs: Preferences; onChoose: (preset: Preset) => void; busy: boolean }) {
+export function PresetChoices({
+  prefs,
+  onChoose,
+  busy,
+}: {
+  prefs: Preferences;
+  onChoose: (preset: Preset) => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation('preferences');
   const active = activePreset(prefs);
   return (

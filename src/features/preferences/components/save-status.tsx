@@ -36,7 +36,8 @@ export function SaveStatus({
   const describe = (changes: ChangeRecord[]) => changes.map((c) => describeChange(c.path, c.to, t, i18n.language));
   const inForce = (
     <p>
-      <strong>{t('status.nowInForce')}</strong> {summarise(prefs, t, i18n.language).join(' ')} <Link to={recordHref}>{t('glance.record')}</Link>
+      <strong>{t('status.nowInForce')}</strong> {summarise(prefs, t, i18n.language).join(' ')}{' '}
+      <Link to={recordHref}>{t('glance.record')}</Link>
     </p>
   );
 
@@ -44,7 +45,11 @@ export function SaveStatus({
   if (status?.kind === 'saved') {
     success = (
       <>
-        <p>{status.changes.length ? t('status.saved', { changes: describe(status.changes).join('; ') }) : t('status.nothingChanged')}</p>
+        <p>
+          {status.changes.length
+            ? t('status.saved', { changes: describe(status.changes).join('; ') })
+            : t('status.nothingChanged')}
+        </p>
         {inForce}
       </>
     );

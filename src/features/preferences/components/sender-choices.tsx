@@ -5,7 +5,15 @@ import type { Preferences } from '../api/get-preferences';
 import type { SaveChange } from './preferences-editor';
 
 /** Three separate answers: us, our agents and resellers, partner companies. */
-export function SenderChoices({ prefs, canEdit, onSave }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange }) {
+export function SenderChoices({
+  prefs,
+  canEdit,
+  onSave,
+}: {
+  prefs: Preferences;
+  canEdit: boolean;
+  onSave: SaveChange;
+}) {
   const { t } = useTranslation('preferences');
   return (
     <fieldset className="prefs-group">

@@ -10,7 +10,15 @@ const options: Record<ServiceMessage, readonly string[]> = {
 };
 
 /** Service messages: always sent, explained in one sentence, with a choice of channel. */
-export function ServiceChoices({ prefs, canEdit, onSave }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange }) {
+export function ServiceChoices({
+  prefs,
+  canEdit,
+  onSave,
+}: {
+  prefs: Preferences;
+  canEdit: boolean;
+  onSave: SaveChange;
+}) {
   const { t } = useTranslation('preferences');
   return (
     <section aria-labelledby="prefs-service-title">
@@ -36,7 +44,9 @@ export function ServiceChoices({ prefs, canEdit, onSave }: { prefs: Preferences;
                   disabled={!canEdit}
                   onChange={() => void onSave({ service: { [message]: channel } })}
                 />
-                <label htmlFor={`service-${message}-${channel}`}>{t('service.by', { channel: t(`channelInSentence.${channel}`) })}</label>
+                <label htmlFor={`service-${message}-${channel}`}>
+                  {t('service.by', { channel: t(`channelInSentence.${channel}`) })}
+                </label>
               </div>
             ))}
           </div>

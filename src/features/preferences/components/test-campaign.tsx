@@ -26,7 +26,11 @@ export function TestCampaign({ accountId, historyHref }: { accountId: string; hi
   );
 }
 
-const summaryCounts = (result: TestCampaignResult) => ({ total: result.sent + result.refused, sent: result.sent, refused: result.refused });
+const summaryCounts = (result: TestCampaignResult) => ({
+  total: result.sent + result.refused,
+  sent: result.sent,
+  refused: result.refused,
+});
 
 function CampaignResult({ result, historyHref }: { result: TestCampaignResult; historyHref: string }) {
   const { t } = useTranslation('preferences');
@@ -55,7 +59,9 @@ function CampaignResult({ result, historyHref }: { result: TestCampaignResult; h
               channel: t(`channels.${message.channel}`),
               topic: t(`topics.${message.topic}.inSentence`),
             })}
-            {!message.allowed && <span className="prefs-campaign__why muted">{t(`campaign.because.${message.reason}`)}</span>}
+            {!message.allowed && (
+              <span className="prefs-campaign__why muted">{t(`campaign.because.${message.reason}`)}</span>
+            )}
           </li>
         ))}
       </ul>
