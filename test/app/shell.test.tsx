@@ -15,6 +15,8 @@ describe('app shell', () => {
     renderApp('/', { persona: 'alex' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Hello, Alex Morgan' })).toBeInTheDocument();
     expect(await screen.findByText('Here is a summary of Morgan household.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'How we contact you' })).toBeInTheDocument();
+    expect(screen.getByText('You get marketing by email only.')).toBeInTheDocument();
     expect(screen.getByText(/07700 900456/)).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Contact choices' })).toBeInTheDocument();

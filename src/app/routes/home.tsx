@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
+import { paths } from '@/config/paths';
 import { AccountOverview } from '@/features/account/components/account-overview';
-import { WithActiveAccount } from '../with-active-account';
+import { PreferencesHomeSummary } from '@/features/preferences/components/home-summary';
+import { WithActiveAccount, type ActiveAccount } from '../with-active-account';
+
+const canSeePreferences = (account: ActiveAccount) =>
+  account.role === 'holder' ||
+  (account.role === 'delegate' &&
+    account.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter'));
 
 export function Component() {
   const { t } = useTranslation(['home', 'signed-in']);
@@ -10,6 +17,9 @@ export function Component() {
       {(account, me) => (
         <div>
           <PageHeading title={t('appName')}>{t('home.title', { name: me.name })}</PageHeading>
+          {canSeePreferences(account) && (
+            <PreferencesHomeSummary accountId={account.accountId} preferencesHref={paths.preferences()} />
+          )}
           <AccountOverview accountId={account.accountId} />
         </div>
       )}
