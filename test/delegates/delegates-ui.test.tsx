@@ -188,6 +188,21 @@ describe('when authority ends while the page is open', () => {
 });
 
 describe('in German', () => {
+  it('says a refusal only the server can make in German too', async () => {
+    const { user } = renderApp('/people/invite', { persona: 'alex', language: 'de' });
+    await user.type(await screen.findByRole('textbox', { name: /Name der Person/ }), 'Ich selbst');
+    await user.type(
+      screen.getByRole('textbox', { name: /E-Mail-Adresse oder britische Mobilnummer/ }),
+      'alex.morgan@example.com',
+    );
+    await user.click(screen.getByRole('radio', { name: 'Partner oder Partnerin' }));
+    await user.click(screen.getByRole('checkbox', { name: /Konto ansehen/ }));
+    await user.click(screen.getByRole('radio', { name: 'Bis ich es beende' }));
+    await user.click(screen.getByRole('button', { name: 'Einladung senden' }));
+    expect(await screen.findAllByText(/Das ist Ihre eigene Adresse oder Nummer/)).toHaveLength(2);
+    expect(db.delegates.grants).toHaveLength(0);
+  });
+
   it('shows the invite form in formal German', async () => {
     const { user } = renderApp('/people/invite', { persona: 'alex', language: 'de' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Person zum Helfen einladen' })).toBeInTheDocument();
