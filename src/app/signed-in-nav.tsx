@@ -23,7 +23,8 @@ const navItems: [key: string, to: string, show: (a: Access) => boolean][] = [
     paths.contentFilter(),
     (a) => a?.role === 'holder' || a?.role === 'line-user' || Boolean(a?.scopes.includes('content-filter')),
   ],
-  ['delegates', paths.delegates(), () => true],
+  // A line's user (a child on a family account) cannot give anyone authority, so the page is not offered.
+  ['delegates', paths.delegates(), (a) => a?.role !== 'line-user'],
   ['account', paths.account(), () => true],
 ];
 
