@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 let headingsShown = 0;
 
@@ -9,13 +9,17 @@ let headingsShown = 0;
  */
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const [focusOnMount] = useState(() => headingsShown++ > 0);
+  const counted = useRef(false);
   useEffect(() => {
     document.title = title;
   }, [title]);
   useEffect(() => {
-    if (focusOnMount) ref.current?.focus();
-  }, [focusOnMount]);
+    // Counted when shown, not when rendered: a render that suspends and is thrown away must not
+    // count as a page. The ref keeps StrictMode's second effect run from counting twice.
+    if (counted.current) return;
+    counted.current = true;
+    if (headingsShown++ > 0) ref.current?.focus();
+  }, []);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-heading">
       {children}
