@@ -6,6 +6,7 @@
 //   MEASURE_URL=http://127.0.0.1:4203 node scripts/measure-contact-history.mjs   # or use a running preview
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4203);
 const outDir = process.env.OUT_DIR ?? 'dist-contact-history';
@@ -38,14 +39,8 @@ if (!process.env.MEASURE_URL) {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 async function setLatency(page, min, max) {

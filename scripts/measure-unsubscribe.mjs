@@ -4,9 +4,11 @@
 // reports (1) the JavaScript the route loads, gzip, excluding the mock API chunk (browser-*.js), and
 // (2) the time from opening the link to the confirmation after one press (median of the runs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { staticGraph } from './bench/measure.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -57,19 +59,10 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
  * the route's own chunks, and the mock API (browser.ts's static graph, not counted).
  */
 function chunkGroups() {
-  const path = `${outDir}/.vite/manifest.json`;
-  if (!existsSync(path)) return null;
-  const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  const closure = (key, seen = new Set()) => {
-    if (!manifest[key] || seen.has(key)) return seen;
-    seen.add(key);
-    for (const next of manifest[key].imports ?? []) closure(next, seen);
-    return seen;
-  };
-  const files = (keys) => new Set([...keys].map((key) => `/${manifest[key].file}`));
-  const shell = files(closure('index.html'));
-  const route = new Set([...files(closure('src/app/routes/unsubscribe.tsx'))].filter((f) => !shell.has(f)));
-  const mock = new Set([...files(closure('src/mocks/browser.ts'))].filter((f) => !shell.has(f) && !route.has(f)));
+  if (!existsSync(`${outDir}/.vite/manifest.json`)) return null;
+  const shell = staticGraph(outDir, 'index.html');
+  const route = new Set([...staticGraph(outDir, 'src/app/routes/unsubscribe.tsx')].filter((f) => !shell.has(f)));
+  const mock = new Set([...staticGraph(outDir, 'src/mocks/browser.ts')].filter((f) => !shell.has(f) && !route.has(f)));
   return { shell, route, mock };
 }
 const groups = chunkGroups();
@@ -84,15 +77,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 async function main() {
   await waitForServer();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 

@@ -3,6 +3,7 @@
 //        node scripts/screenshots.mjs <persona name or none> /route [/route …]
 // Writes PNGs to ./screenshots (git-ignored). BASE overrides the preview address.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 
 const base = process.env.BASE ?? 'http://127.0.0.1:4300';
@@ -11,8 +12,8 @@ const [, , persona = 'none', ...routes] = process.argv;
 mkdirSync(outDir, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 for (const [width, height, scheme] of [
   [390, 844, 'light'],

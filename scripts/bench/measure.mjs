@@ -5,15 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 export const root = new URL('../..', import.meta.url).pathname;
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+
+export { chromiumArgs, chromiumPath };
 
 export const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
 
