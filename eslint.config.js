@@ -50,7 +50,10 @@ export default tseslint.config(
         group: ['@/features/*', '@/app/*', '**/features/*', '**/app/*'],
         message: 'Shared code must not depend on features or the app.',
       },
-      { group: ['@/mocks/*', '**/mocks/*'], message: 'Only the app entry and tests start the mock API.' },
+      {
+        group: ['@/mocks/*', '**/mocks/*', '@/backend/*', '**/backend/*'],
+        message: 'Only the app entry and tests start the mock API.',
+      },
     ]),
   },
   ...features.map((feature) => ({
@@ -58,11 +61,14 @@ export default tseslint.config(
     rules: importRule([
       ...otherFeatures(feature),
       { group: ['@/app/*', '**/app/*'], message: 'Features do not import the app layer.' },
-      { group: ['@/mocks/*', '**/mocks/*'], message: 'The UI talks to the API through lib/api-client only.' },
+      {
+        group: ['@/mocks/*', '**/mocks/*', '@/backend/*', '**/backend/*'],
+        message: 'The UI talks to the API through lib/api-client only.',
+      },
     ]),
   })),
   {
-    files: ['src/mocks/**'],
+    files: ['src/mocks/**', 'src/backend/**'],
     rules: importRule([
       {
         group: ['@/features/*/*', '!@/features/*/schemas', '**/features/*/*', '!**/features/*/schemas', '@/app/*'],
@@ -73,7 +79,10 @@ export default tseslint.config(
   {
     files: ['src/app/**'],
     rules: importRule([
-      { group: ['@/mocks/*', '**/mocks/*'], message: 'The app talks to the API through lib/api-client only.' },
+      {
+        group: ['@/mocks/*', '**/mocks/*', '@/backend/*', '**/backend/*'],
+        message: 'The app talks to the API through lib/api-client only.',
+      },
     ]),
   },
 );

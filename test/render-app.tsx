@@ -6,7 +6,7 @@ import { routes } from '@/app/routes';
 import { setupI18n, type Language } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 import { setActiveAccountId, setSession } from '@/lib/session';
-import { signIn } from '@/mocks/domain/auth';
+import { signIn } from '@/backend/domain/auth';
 
 type Options = { persona?: string; accountId?: string; language?: Language };
 

@@ -2,9 +2,9 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { server } from '@/mocks/node';
-import { resetDb } from '@/mocks/store';
-import { resetFaults } from '@/mocks/faults';
-import { resetClock } from '@/mocks/clock';
+import { resetDb } from '@/backend/store';
+import { resetFaults } from '@/backend/faults';
+import { resetClock } from '@/backend/clock';
 
 // Pages load their words and code lazily; on a busy 2-core machine that can take over a second.
 configure({ asyncUtilTimeout: 5000 });

@@ -1,7 +1,7 @@
 import { setupWorker } from 'msw/browser';
-import { handlers } from './handlers';
-import { enablePersistence } from './store';
-import { loadBrowserFaults } from './faults';
+import { handlers } from '@/backend/handlers';
+import { enablePersistence } from '@/backend/store';
+import { loadBrowserFaults } from '@/backend/faults';
 
 /** Starts the mock API in the browser. Loaded lazily so it stays out of the entry chunk. */
 export async function startMockApi() {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { signIn, signOut } from '@/mocks/domain/auth';
-import { db } from '@/mocks/store';
+import { signIn, signOut } from '@/backend/domain/auth';
+import { db } from '@/backend/store';
 import { bidi, huge, imgOnError, nul, runCase, script, day, type Case } from './support';
 
 // Bad input for sign-in, sessions, accounts, the demo controls and the preferences API.

@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
-import { nowIso } from '@/mocks/clock';
-import { signIn } from '@/mocks/domain/auth';
-import { inviteDelegate } from '@/mocks/domain/delegates';
-import { db, type Db } from '@/mocks/store';
+import { nowIso } from '@/backend/clock';
+import { signIn } from '@/backend/domain/auth';
+import { inviteDelegate } from '@/backend/domain/delegates';
+import { db, type Db } from '@/backend/store';
 import { demoShopCodes } from '@/features/content-filter/schemas';
 import { grantDirectly } from '../delegates/support';
 import { bell, bidi, day, huge, imgOnError, nul, runCase, script, type Case } from './support';

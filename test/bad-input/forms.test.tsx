@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { db, snapshotDb } from '@/mocks/store';
+import { db, snapshotDb } from '@/backend/store';
 import { renderApp } from '../render-app';
 import { huge, imgOnError, script } from './support';
 

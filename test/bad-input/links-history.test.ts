@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { signInWithLink } from '@/mocks/domain/unsubscribe';
+import { signInWithLink } from '@/backend/domain/unsubscribe';
 import {
   flipChar,
   huge,

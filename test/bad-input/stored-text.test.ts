@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '@/mocks/domain/auth';
-import { db } from '@/mocks/store';
+import { signIn } from '@/backend/domain/auth';
+import { db } from '@/backend/store';
 import { bell, bidi, expectNoCrash, imgOnError, script, send, watchCrashes, type Persona } from './support';
 
 // Free text that is allowed to hold "<", ">" and quotes: a name, a note, report details.

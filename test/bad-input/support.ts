@@ -1,8 +1,8 @@
 import { expect, vi } from 'vitest';
-import { today } from '@/mocks/clock';
-import { signIn } from '@/mocks/domain/auth';
-import { signToken, type TokenClaims } from '@/mocks/domain/unsubscribe-tokens';
-import { snapshotDb, type Db } from '@/mocks/store';
+import { today } from '@/backend/clock';
+import { signIn } from '@/backend/domain/auth';
+import { signToken, type TokenClaims } from '@/backend/domain/unsubscribe-tokens';
+import { snapshotDb, type Db } from '@/backend/store';
 
 // Shared by the bad-input tables: one way to send a request, one way to judge the answer.
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock } from '@/mocks/clock';
-import { londonDay } from '@/mocks/domain/contact-history';
-import { signIn } from '@/mocks/domain/auth';
-import { applyChanges, checkSend } from '@/mocks/domain/preferences';
-import { db, snapshotDb } from '@/mocks/store';
+import { advanceClock } from '@/backend/clock';
+import { londonDay } from '@/backend/domain/contact-history';
+import { signIn } from '@/backend/domain/auth';
+import { applyChanges, checkSend } from '@/backend/domain/preferences';
+import { db, snapshotDb } from '@/backend/store';
 import { grantJamie } from './support';
 
 const api = (path: string) => new URL(`/api${path}`, location.origin).href;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '@/mocks/node';
 import { contactHistoryKeys } from '@/features/contact-history/keys';
-import { checkSend } from '@/mocks/domain/preferences';
-import { db } from '@/mocks/store';
+import { checkSend } from '@/backend/domain/preferences';
+import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
 import { grantJamie } from './support';
 

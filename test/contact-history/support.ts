@@ -1,5 +1,5 @@
 import type { Scope } from '@/lib/api-types';
-import { db } from '@/mocks/store';
+import { db } from '@/backend/store';
 
 /** Gives Jamie active authority on Alex's account, as an accepted invitation would. */
 export function grantJamie(scopes: Scope[]) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock } from '@/mocks/clock';
-import { signIn } from '@/mocks/domain/auth';
-import { db, snapshotDb } from '@/mocks/store';
-import { demoCardNumber, demoShopCodes } from '@/mocks/seed/content-filter';
+import { advanceClock } from '@/backend/clock';
+import { signIn } from '@/backend/domain/auth';
+import { db, snapshotDb } from '@/backend/store';
+import { demoCardNumber, demoShopCodes } from '@/backend/seed/content-filter';
 import type { Scope } from '@/lib/api-types';
 
 const url = (path: string) => new URL(`/api${path}`, location.origin).href;

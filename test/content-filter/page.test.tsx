@@ -3,8 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/config/paths';
 import type { Scope } from '@/lib/api-types';
-import { advanceClock } from '@/mocks/clock';
-import { db } from '@/mocks/store';
+import { advanceClock } from '@/backend/clock';
+import { db } from '@/backend/store';
 import { server } from '@/mocks/node';
 import { renderApp } from '../render-app';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock } from '@/mocks/clock';
-import { db, snapshotDb } from '@/mocks/store';
+import { advanceClock } from '@/backend/clock';
+import { db, snapshotDb } from '@/backend/store';
 import { call, dayFromToday, grantDirectly, tokenFor } from './support';
 
 const acc = '/accounts/acc-morgan';

@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/mocks/store';
+import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
 import { grantDirectly } from './support';
 

@@ -1,8 +1,8 @@
 import type { Scope } from '@/lib/api-types';
-import { nowIso } from '@/mocks/clock';
-import { signIn } from '@/mocks/domain/auth';
-import type { Grant } from '@/mocks/seed/delegates';
-import { db, newId } from '@/mocks/store';
+import { nowIso } from '@/backend/clock';
+import { signIn } from '@/backend/domain/auth';
+import type { Grant } from '@/backend/seed/delegates';
+import { db, newId } from '@/backend/store';
 
 export const apiUrl = (path: string) => new URL(`/api${path}`, location.origin).href;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '@/mocks/domain/auth';
-import { snapshotDb } from '@/mocks/store';
+import { signIn } from '@/backend/domain/auth';
+import { snapshotDb } from '@/backend/store';
 
 const api = (path: string) => new URL(`/api${path}`, location.origin).href;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '@/mocks/domain/auth';
-import { db, snapshotDb } from '@/mocks/store';
+import { signIn } from '@/backend/domain/auth';
+import { db, snapshotDb } from '@/backend/store';
 
 const url = (path: string) => new URL(`/api${path}`, location.origin).href;
 

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '@/mocks/node';
-import { applyChanges } from '@/mocks/domain/preferences';
-import { db } from '@/mocks/store';
+import { applyChanges } from '@/backend/domain/preferences';
+import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
 
 const topic = (name: string) => screen.getByRole('group', { name });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyChanges } from '@/mocks/domain/preferences';
+import { applyChanges } from '@/backend/domain/preferences';
 import { renderApp } from '../render-app';
 
 const jamie = { type: 'delegate' as const, personId: 'jamie', name: 'Jamie Morgan' };

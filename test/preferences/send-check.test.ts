@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels, senderTypes, topics } from '@/lib/api-types';
-import { actorFor, accessFor } from '@/mocks/domain/auth';
+import { actorFor, accessFor } from '@/backend/domain/auth';
 import {
   applyChanges,
   checkSend,
@@ -8,9 +8,9 @@ import {
   decide,
   preferencesAt,
   runTestCampaign,
-} from '@/mocks/domain/preferences';
-import { db } from '@/mocks/store';
-import { advanceClock } from '@/mocks/clock';
+} from '@/backend/domain/preferences';
+import { db } from '@/backend/store';
+import { advanceClock } from '@/backend/clock';
 
 const alex = () => actorFor(db.core.people.alex!, accessFor('alex', 'acc-morgan')!);
 const send = (over: Partial<Parameters<typeof checkSend>[0]> = {}) => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock } from '@/mocks/clock';
-import { checkSend } from '@/mocks/domain/preferences';
-import { signToken } from '@/mocks/domain/unsubscribe-tokens';
-import { db, snapshotDb } from '@/mocks/store';
+import { advanceClock } from '@/backend/clock';
+import { checkSend } from '@/backend/domain/preferences';
+import { signToken } from '@/backend/domain/unsubscribe-tokens';
+import { db, snapshotDb } from '@/backend/store';
 
 const api = (path: string) => new URL(`/api${path}`, location.origin).href;
 

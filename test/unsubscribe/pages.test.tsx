@@ -1,10 +1,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { advanceClock } from '@/mocks/clock';
-import { signToken } from '@/mocks/domain/unsubscribe-tokens';
+import { advanceClock } from '@/backend/clock';
+import { signToken } from '@/backend/domain/unsubscribe-tokens';
 import { server } from '@/mocks/node';
-import { db, snapshotDb } from '@/mocks/store';
+import { db, snapshotDb } from '@/backend/store';
 import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
 import { renderApp } from '../render-app';
 

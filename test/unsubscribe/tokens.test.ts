@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/mocks/problem';
-import { signToken, verifyToken } from '@/mocks/domain/unsubscribe-tokens';
+import { ApiError } from '@/backend/problem';
+import { signToken, verifyToken } from '@/backend/domain/unsubscribe-tokens';
 
 const claims = {
   kind: 'opt-out' as const,
