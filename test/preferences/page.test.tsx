@@ -19,6 +19,14 @@ async function openPreferences(options: Parameters<typeof renderApp>[1] = { pers
 }
 
 const prefs = () => db.preferences.current['acc-morgan']!;
+/** Changes made earlier on the web by the holder, before the page opens. */
+const changedEarlier = (who: 'alex' | 'priya', changes: { path: string; to: boolean }[]) =>
+  applyChanges({
+    accountId: who === 'alex' ? 'acc-morgan' : 'acc-shah',
+    actor: { type: 'customer', personId: who, name: who === 'alex' ? 'Alex Morgan' : 'Priya Shah' },
+    method: 'web',
+    changes,
+  });
 const patchFailure = (status: number, body: object = {}) =>
   server.use(
     http.patch('/api/accounts/:accountId/preferences', () =>
@@ -74,7 +82,7 @@ describe('contact choices page', () => {
     await user.click(toggle('Offers and upgrades', 'Text message'));
     await waitFor(() => expect(success()).toHaveTextContent('Saved: Offers and upgrades by text message: on.'));
     expect(success()).toHaveTextContent('Now in force: You get marketing by email and text message.');
-    expect(screen.getByRole('button', { name: 'Let me choose' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Email only' })).toHaveAttribute('aria-pressed', 'false');
     await user.click(toggle('Offers and upgrades', 'Text message'));
     await waitFor(() => expect(success()).toHaveTextContent('Saved: Offers and upgrades by text message: off.'));
     expect(screen.getByRole('button', { name: 'Email only' })).toHaveAttribute('aria-pressed', 'true');
@@ -120,8 +128,8 @@ describe('contact choices page', () => {
     expect(screen.getByRole('region', { name: 'What you get now' })).toHaveTextContent('You get no marketing from us.');
     expect(toggle('Newsletter', 'Email')).not.toBeChecked();
 
-    await user.click(screen.getByRole('button', { name: 'Let me choose' }));
-    await waitFor(() => expect(success()).toHaveTextContent('Let me choose is now in force.'));
+    await user.click(screen.getByRole('button', { name: 'Put back my earlier choices' }));
+    await waitFor(() => expect(success()).toHaveTextContent('Your earlier choices are back.'));
     expect(toggle('Newsletter', 'Email')).toBeChecked();
 
     await user.click(screen.getByRole('button', { name: 'Email only' }));
@@ -129,21 +137,59 @@ describe('contact choices page', () => {
     expect(db.preferences.consentEvents.filter((e) => e.method === 'preset')).toHaveLength(3);
   });
 
-  it('says plainly when "Let me choose" has nothing earlier to put back', async () => {
-    const priya = { type: 'customer' as const, personId: 'priya', name: 'Priya Shah' };
-    applyChanges({
-      accountId: 'acc-shah',
-      actor: priya,
-      method: 'web',
-      changes: [
-        { path: 'marketing.offers.post', to: false },
-        { path: 'marketing.new-products.email', to: true },
-        { path: 'marketing.surveys.email', to: true },
-      ],
-    });
+  it('"Email only" never opts anyone in: Alex with the newsletter email off keeps it off', async () => {
+    changedEarlier('alex', [
+      { path: 'marketing.newsletter.email', to: false },
+      { path: 'marketing.offers.sms', to: true },
+    ]);
+    const { user } = await openPreferences();
+    await user.click(screen.getByRole('button', { name: 'Email only' }));
+    await waitFor(() => expect(success()).toHaveTextContent('Email only is now in force.'));
+    expect(prefs().marketing.newsletter.email).toBe(false);
+    expect(prefs().marketing.offers.sms).toBe(false);
+    expect(toggle('Newsletter', 'Email')).not.toBeChecked();
+    expect(
+      within(success())
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Offers and upgrades by text message: off']);
+    expect(screen.getByRole('button', { name: 'Email only' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('"Email only" says plainly when it leaves no marketing on', async () => {
+    changedEarlier('alex', [
+      ...['offers', 'new-products', 'newsletter', 'surveys'].map((topic) => ({
+        path: `marketing.${topic}.email`,
+        to: false,
+      })),
+      { path: 'marketing.offers.sms', to: true },
+    ]);
+    const { user } = await openPreferences();
+    await user.click(screen.getByRole('button', { name: 'Email only' }));
+    await waitFor(() =>
+      expect(success()).toHaveTextContent(
+        'You had no marketing by email, so you now get no marketing at all. To get some by email, turn it on below.',
+      ),
+    );
+    expect(Object.values(prefs().marketing).every((byChannel) => !Object.values(byChannel).some(Boolean))).toBe(true);
+  });
+
+  it('names the button that puts back earlier choices for what it does, not as a mode', async () => {
+    await openPreferences();
+    const restore = screen.getByRole('button', { name: 'Put back my earlier choices' });
+    expect(restore).not.toHaveAttribute('aria-pressed');
+    expect(screen.queryByRole('button', { name: 'Let me choose' })).not.toBeInTheDocument();
+  });
+
+  it('says plainly when there are no earlier choices to put back', async () => {
+    changedEarlier('priya', [
+      { path: 'marketing.offers.post', to: false },
+      { path: 'marketing.new-products.email', to: true },
+      { path: 'marketing.surveys.email', to: true },
+    ]);
     const { user } = await openPreferences({ persona: 'priya' });
     expect(screen.getByRole('button', { name: 'Email only' })).toHaveAttribute('aria-pressed', 'true');
-    await user.click(screen.getByRole('button', { name: 'Let me choose' }));
+    await user.click(screen.getByRole('button', { name: 'Put back my earlier choices' }));
     await waitFor(() => expect(success()).toHaveTextContent('There are no earlier choices to put back.'));
   });
 

@@ -188,24 +188,21 @@ export const patchToChanges = (patch: object): ChangeRequest[] =>
 
 export type Preset = PresetName;
 
+/**
+ * What a quick choice sets. Both only ever turn things off: "email only" turns off the
+ * other channels and the other senders and leaves email and Kestrel Telecom as they were,
+ * so it can never opt anyone in.
+ */
 function presetTarget(preset: Exclude<Preset, 'let-me-choose'>): ChangeRequest[] {
   const marketing = topicList.flatMap((topic) =>
-    channelList.map((channel) => ({
-      path: `marketing.${topic}.${channel}`,
-      to: preset === 'email-only' && channel === 'email',
-    })),
+    channelList
+      .filter((channel) => preset === 'no-marketing' || channel !== 'email')
+      .map((channel) => ({ path: `marketing.${topic}.${channel}`, to: false })),
   );
-  const senders =
-    preset === 'email-only'
-      ? [
-          { path: 'senders.company', to: true },
-          { path: 'senders.agents', to: false },
-          { path: 'senders.partners', to: false },
-        ]
-      : [
-          { path: 'senders.agents', to: false },
-          { path: 'senders.partners', to: false },
-        ];
+  const senders = [
+    { path: 'senders.agents', to: false },
+    { path: 'senders.partners', to: false },
+  ];
   return [...marketing, ...senders];
 }
 

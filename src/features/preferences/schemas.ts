@@ -148,8 +148,10 @@ type PresetView = {
 export type PresetName = 'email-only' | 'no-marketing' | 'let-me-choose';
 
 /**
- * Which one-tap choice the marketing settings match ("let-me-choose" when neither).
- * Shared by the page (which button is pressed) and the service ("let me choose" undo).
+ * Which one-tap choice the marketing settings match ("let-me-choose" when neither: the
+ * customer's own mix). "Email only" is any marketing that is all by email, from Kestrel
+ * Telecom alone. Shared by the page (which button is pressed) and the service (putting back
+ * earlier choices).
  */
 export function activePreset(prefs: PresetView): PresetName {
   const on = Object.entries(prefs.marketing).flatMap(([topic, choices]) =>
@@ -157,6 +159,6 @@ export function activePreset(prefs: PresetView): PresetName {
   );
   const { company, agents, partners } = prefs.senders;
   if (on.length === 0 || !(company || agents || partners)) return 'no-marketing';
-  const emailOnly = on.length === Object.keys(prefs.marketing).length && on.every((key) => key.endsWith('.email'));
-  return emailOnly && company && !agents && !partners ? 'email-only' : 'let-me-choose';
+  const emailOnly = on.every((key) => key.endsWith('.email'));
+  return emailOnly && !agents && !partners ? 'email-only' : 'let-me-choose';
 }

@@ -5,7 +5,10 @@ import { activePreset } from '../schemas';
 
 const presets: Preset[] = ['email-only', 'no-marketing', 'let-me-choose'];
 
-/** One-tap choices, all with the same weight; the one in force is marked pressed. */
+/**
+ * One-tap choices, all with the same weight. The two that set a state are toggles (the one
+ * in force is pressed); putting back earlier choices is an action, so it is a plain button.
+ */
 export function PresetChoices({
   prefs,
   onChoose,
@@ -27,14 +30,14 @@ export function PresetChoices({
             <button
               type="button"
               className="button button--secondary prefs-preset__button"
-              aria-pressed={active === preset}
+              aria-pressed={preset === 'let-me-choose' ? undefined : active === preset}
               aria-describedby={`preset-${preset}-hint`}
               aria-busy={busy || undefined}
               onClick={() => onChoose(preset)}
             >
               {t(`presets.${preset}.label`)}
             </button>
-            {active === preset && (
+            {active === preset && preset !== 'let-me-choose' && (
               <span className="badge badge--success" aria-hidden="true">
                 {t('presets.inForce')}
               </span>

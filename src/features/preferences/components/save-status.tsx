@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusMessage } from '@/components/ui/status-message';
@@ -14,6 +15,13 @@ export type Status =
   | { kind: 'conflict' }
   | { kind: 'forbidden' }
   | { kind: 'invalid' };
+
+/** What a quick choice did, in one sentence: "email only" that left nothing on says so. */
+function presetHeadline(preset: Preset, prefs: Preferences, name: string, t: TFunction<'preferences'>) {
+  if (preset === 'let-me-choose') return t('presets.restored');
+  if (preset === 'email-only' && activePreset(prefs) === 'no-marketing') return t('presets.emailOnlyLeftNothing');
+  return t('presets.applied', { preset: name });
+}
 
 /**
  * The receipt after each change, kept in view at the bottom of the screen. Two live
@@ -57,7 +65,7 @@ export function SaveStatus({
     const name = t(`presets.${status.preset}.label`);
     success = status.changes.length ? (
       <>
-        <p>{t('presets.applied', { preset: name })}</p>
+        <p>{presetHeadline(status.preset, prefs, name, t)}</p>
         <p className="prefs-status__changed">{t('presets.changedTitle')}</p>
         <ul className="prefs-status__list">
           {describe(status.changes).map((text) => (
