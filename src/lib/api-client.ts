@@ -44,6 +44,9 @@ export const api = createClient<paths>({
 
 api.use({
   onRequest({ request }) {
+    // The page's language (kept in step with the app's): the service writes emails in it.
+    const language = globalThis.document?.documentElement.lang;
+    if (language) request.headers.set('Accept-Language', language);
     const token = getToken();
     if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
     return request;

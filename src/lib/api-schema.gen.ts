@@ -1140,6 +1140,11 @@ export interface components {
             id: string;
             to: string;
             subject: string;
+            /**
+             * @description The language the email is written in: the one the person last used in the app (sent as Accept-Language on signed-in requests), else the language of the request that caused it, else en.
+             * @enum {string}
+             */
+            language: "en" | "de";
             /** Format: date-time */
             sentAt: string;
             /** @enum {string} */

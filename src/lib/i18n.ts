@@ -3,11 +3,16 @@ import { initReactI18next } from 'react-i18next';
 
 export const languages = ['en', 'de'] as const;
 export type Language = (typeof languages)[number];
-const htmlLang: Record<Language, string> = { en: 'en-GB', de: 'de-DE' };
+export const htmlLang: Record<Language, string> = { en: 'en-GB', de: 'de-DE' };
 const storageKey = 'pc-language';
 
-// Each namespace is its own small chunk, loaded when a page first needs it.
-const catalogues = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json');
+// Each namespace is its own small chunk, loaded when a page first needs it. The backend's own
+// words (emails, API messages) are not the app's.
+const catalogues = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../locales/*/*.json',
+  '!../locales/*/emails.json',
+  '!../locales/*/api.json',
+]);
 
 const lazyCatalogues: BackendModule = {
   type: 'backend',

@@ -313,6 +313,7 @@ function alexInvitesJamie() {
       invitationToken = token;
       return `https://example.com/invitation?t=${token}`;
     },
+    null,
   );
 }
 

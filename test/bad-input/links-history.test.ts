@@ -287,7 +287,7 @@ const preferenceLinks: Case[] = [
     name: 'link sign-in: a link used once already',
     setup: async () => {
       usedLink = await preferencesLinkToken();
-      await signInWithLink(usedLink);
+      await signInWithLink(usedLink, null);
     },
     req: () => post('/session/link', { token: usedLink }),
     status: 410,

@@ -1,7 +1,8 @@
 import type { Schema, Scope } from '@/lib/api-types';
 import { today, nowIso } from '../clock';
 import { ApiError, forbidden, unauthorized } from '../problem';
-import { db, newId } from '../store';
+import { db, newId, persist } from '../store';
+import { requestLanguage, type Language } from '../words';
 import type { Person } from '../seed/core';
 
 export type Access = {
@@ -38,12 +39,23 @@ export function bearerToken(request: Request) {
   return match?.[1] ?? null;
 }
 
+/**
+ * The app sends its language with every request (Accept-Language). The person's emails are
+ * written in the one they used last, so it is saved as soon as it changes, even on a read.
+ */
+export function rememberLanguage(person: Person, language: Language | null) {
+  if (!language || person.language === language) return;
+  person.language = language;
+  persist();
+}
+
 /** The signed-in person, or 401. */
 export function requirePerson(request: Request): Person {
   const token = bearerToken(request);
   const session = token ? db.core.sessions[token] : undefined;
   const person = session ? db.core.people[session.personId] : undefined;
   if (!person) throw unauthorized();
+  rememberLanguage(person, requestLanguage(request));
   return person;
 }
 

@@ -1,6 +1,5 @@
 import type { Schema } from '@/lib/api-types';
 import { contactFiltersSchema, contactPageQuerySchema, type ContactFilters } from '@/features/contact-history/schemas';
-import words from '@/locales/en/contact-history.json';
 import { now, nowIso } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, type Db } from '../store';
@@ -10,6 +9,7 @@ import { recordActivity } from './activity';
 import { checkContacts, type ContactCheck } from './contact-history-checks';
 import { shahContacts } from './contact-history-generate';
 import { validate } from '../validate';
+import { apiWords, type Language } from '../words';
 
 export type Contact = Schema<'Contact'>;
 type Entry = { record: ContactRecord; check: ContactCheck; day: string };
@@ -218,22 +218,13 @@ export function listContacts(accountId: string, query: Record<string, string | s
   };
 }
 
-// ---- Plain English words (the same catalogue the UI uses), for CSV and report text ----
+// ---- Words (the backend's api catalogue), for the CSV and report text ----
 
-type Tree = { [key: string]: string | Tree };
-function lookup(key: string): string {
-  const found = key
-    .split('.')
-    .reduce<string | Tree | undefined>(
-      (node, part) => (typeof node === 'object' ? node[part] : undefined),
-      words as Tree,
-    );
-  return typeof found === 'string' ? found : key;
-}
-export function checkWords(check: ContactCheck): string {
+function checkWords(check: ContactCheck, language: Language): string {
+  const t = apiWords(language);
   const params: Record<string, string> = { ...check.params };
-  if (params.topic) params.topic = lookup(`subjects.${params.topic}`);
-  return lookup(`check.${check.key}`).replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+  if (params.topic) params.topic = t(`contacts.topicInSentence.${params.topic}`);
+  return t(`contacts.check.${check.key}`, params);
 }
 
 const csvCell = (value: string) => {
@@ -242,24 +233,26 @@ const csvCell = (value: string) => {
   return `"${safe.replace(/"/g, '""')}"`;
 };
 
-export function contactsCsv(accountId: string, query: Record<string, string | string[]>): string {
+const csvColumns = ['date', 'channel', 'kind', 'subject', 'sender', 'team', 'summary', 'sent', 'check', 'report'];
+
+export function contactsCsv(accountId: string, query: Record<string, string | string[]>, language: Language): string {
   const { filters } = readFilters(query, { paging: false });
-  const c = words.download.columns;
-  const header = [c.date, c.channel, c.kind, c.subject, c.sender, c.team, c.summary, c.sent, c.check, c.report];
+  const t = apiWords(language);
+  const header = csvColumns.map((column) => t(`contacts.columns.${column}`));
   const rows = historyFor(accountId)
     .filter((entry) => matches(entry, filters))
     .map((entry) => {
       const { record, check } = entry;
       return [
         record.at,
-        lookup(`channels.${record.channel}`),
-        lookup(`kinds.${record.kind}`),
-        lookup(`subjects.${record.subject}`),
+        t(`contacts.channels.${record.channel}`),
+        t(`contacts.kinds.${record.kind}`),
+        t(`contacts.subjects.${record.subject}`),
         record.sender.name,
-        record.team ? lookup(`teams.${record.team}`) : '',
+        record.team ? t(`contacts.teams.${record.team}`) : '',
         record.summary,
-        record.delivery === 'sent' ? words.download.yes : words.download.no,
-        checkWords(check),
+        t(record.delivery === 'sent' ? 'contacts.yes' : 'contacts.no'),
+        checkWords(check, language),
         reportFor(accountId, record.id)?.reference ?? '',
       ];
     });
@@ -278,15 +271,22 @@ function newReference() {
   }
 }
 
-export function describeContact({ record, check }: Entry) {
-  const when = new Intl.DateTimeFormat('en-GB', {
+export function describeContact({ record, check }: Entry, language: Language) {
+  const t = apiWords(language);
+  const when = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/London',
   }).format(new Date(record.at));
-  const team = record.team ? ` (${lookup(`teams.${record.team}`)})` : '';
-  const verdict = check.outcome === 'broke' ? ` ${checkWords(check)}` : '';
-  return `${lookup(`channels.${record.channel}`)} on ${when} from ${record.sender.name}${team}: ${record.summary}${verdict}`;
+  const words = {
+    channel: t(`contacts.channels.${record.channel}`),
+    when,
+    sender: record.sender.name,
+    team: record.team ? t(`contacts.teams.${record.team}`) : '',
+    summary: record.summary,
+  };
+  const description = t(record.team ? 'contacts.descriptionWithTeam' : 'contacts.description', words);
+  return check.outcome === 'broke' ? `${description} ${checkWords(check, language)}` : description;
 }
 
 function toReport(report: StoredReport): Schema<'ContactReport'> {
@@ -300,6 +300,7 @@ export function reportContact(input: {
   contactId: string;
   note?: string | undefined;
   actor: Actor;
+  language: Language;
 }) {
   const entry = historyFor(input.accountId).find((e) => e.record.id === input.contactId);
   if (!entry) throw notFound('That contact');
@@ -314,7 +315,7 @@ export function reportContact(input: {
     contactId: input.contactId,
     status: 'received',
     createdAt: now().toISOString(),
-    description: describeContact(entry),
+    description: describeContact(entry, input.language),
     note: input.note ? input.note : null,
     reportedBy: input.actor.personId ?? input.actor.name,
   };

@@ -8,6 +8,7 @@ import type { Person } from '../seed/core';
 import { recordActivity } from './activity';
 import type { Actor } from './auth';
 import { sendEmail } from './outbox';
+import { emailWords, languageFor, type Language } from '../words';
 
 export const invitationLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 
@@ -58,26 +59,32 @@ function personByContact(contact: string): Person | undefined {
   return Object.values(db.core.people).find((p) => contactKey(p.email) === key || contactKey(p.mobile) === key);
 }
 
-/** The address the holder typed, as the invitation link would be delivered in the demo. */
-function invitationEmail(grant: Grant, holderName: string, link: string) {
+/**
+ * The invitation, to the address the holder typed, in the invitee's language when we know them,
+ * else in the language the holder is using.
+ */
+function invitationEmail(grant: Grant, holderName: string, link: string, requested: Language | null) {
   const invitee = personByContact(grant.contact);
+  const language = languageFor(invitee, requested);
+  const t = emailWords(language);
   return {
     to: invitee && grant.contact.includes('@') ? invitee.email : grant.contact,
-    subject: `${holderName} asked you to help with their Kestrel Telecom account`,
+    subject: t('invitation.subject', { holder: holderName }),
     kind: 'invitation' as const,
+    language,
     text: [
-      `Hello ${grant.name},`,
+      t('greeting', { name: grant.name, firstName: grant.name.split(' ')[0] }),
       '',
-      `${holderName} would like you to help with their Kestrel Telecom account.`,
-      'Open the link to see what they are asking, then accept or decline.',
-      'The link works once and stops working after 14 days.',
+      t('invitation.intro', { holder: holderName }),
+      t('invitation.next', { holder: holderName }),
+      t('invitation.validity', { days: invitationLifetimeMs / 86_400_000 }),
       '',
       link,
       '',
-      `If you did not expect this, you can ignore it. Nothing changes unless you accept.`,
+      t('invitation.ignore'),
     ].join('\n'),
     headers: {},
-    links: [{ label: 'See the invitation', href: link }],
+    links: [{ label: t('invitation.link'), href: link }],
   };
 }
 
@@ -87,6 +94,7 @@ export function inviteDelegate(
   actor: Actor,
   input: Invite,
   linkFor: (token: string) => string,
+  requested: Language | null,
 ) {
   const key = contactKey(input.contact);
   if (key === contactKey(holder.email) || key === contactKey(holder.mobile)) {
@@ -122,7 +130,7 @@ export function inviteDelegate(
     endReason: null,
   };
   db.delegates.grants.push(grant);
-  sendEmail(invitationEmail(grant, holder.name, linkFor(token)));
+  sendEmail(invitationEmail(grant, holder.name, linkFor(token), requested));
   recordActivity(accountId, actor, 'delegate.invited', {
     name: grant.name,
     scopes: grant.scopes.join(','),

@@ -5,10 +5,11 @@ import { db, newId, persist } from '../store';
 import type { OptOutRecord } from '../seed/unsubscribe';
 import { recordActivity } from './activity';
 import type { Actor } from './auth';
-import { meFor, signIn } from './auth';
+import { meFor, rememberLanguage, signIn } from './auth';
 import { sendEmail } from './outbox';
 import { applyChanges, currentPreferences, type ChangeRequest } from './preferences';
 import { signToken, unknownToken, verifyToken, type TokenClaims, type TokenKind } from './unsubscribe-tokens';
+import { emailWords, languageFor, type Language } from '../words';
 
 export const undoMinutes = 15;
 export const linkValidMinutes = 60;
@@ -171,7 +172,7 @@ function accountForPerson(personId: string) {
  * Emails a short-lived link to a known address. The caller answers the same way whatever
  * happens here, and the token is signed either way so the timing does not tell either.
  */
-export async function requestPreferencesLink(rawEmail: string) {
+export async function requestPreferencesLink(rawEmail: string, requested: Language | null) {
   const email = rawEmail.trim().toLowerCase();
   const person = Object.values(db.core.people).find((p) => p.email.toLowerCase() === email);
   const token = await signToken({
@@ -187,23 +188,26 @@ export async function requestPreferencesLink(rawEmail: string) {
   if (!person || recent >= linkRequestsPerHour) return;
   db.unsubscribe.linkRequests.push({ email, at: nowIso() });
   const href = `${appUrl('/email-me-a-link')}?t=${token}`;
+  const language = languageFor(person, requested);
+  const t = emailWords(language);
   sendEmail({
     to: person.email,
-    subject: 'Your link to your contact choices',
+    subject: t('preferencesLink.subject'),
     kind: 'preferences-link',
+    language,
     text: [
-      `Hello ${person.name.split(' ')[0]},`,
-      'You asked for a link to your contact choices. Use the link below to see and change them.',
-      `The link works once, for ${linkValidMinutes} minutes. If you did not ask for it, you can ignore this email.`,
-      'Kestrel Telecom',
+      greeting(person, language),
+      t('preferencesLink.intro'),
+      t('preferencesLink.validity', { minutes: linkValidMinutes }),
+      t('signature'),
     ].join('\n\n'),
     headers: {},
-    links: [{ label: 'Open your contact choices', href }],
+    links: [{ label: t('preferencesLink.link'), href }],
   });
 }
 
 /** Exchanges a preferences link for a session, once, within its time. */
-export async function signInWithLink(token: unknown): Promise<Schema<'Session'>> {
+export async function signInWithLink(token: unknown, requested: Language | null): Promise<Schema<'Session'>> {
   const claims = await readToken(token, 'preferences-link');
   const ageMs = now().getTime() - Date.parse(claims.issuedAt);
   if (ageMs > linkValidMinutes * 60_000) {
@@ -220,6 +224,7 @@ export async function signInWithLink(token: unknown): Promise<Schema<'Session'>>
   }
   db.unsubscribe.usedLinkNonces.push(claims.nonce);
   const { token: sessionToken, person } = signIn(claims.personId);
+  rememberLanguage(person, requested);
   const me = meFor(person);
   // Put the linked account first, so the app opens on it.
   me.accounts.sort((a, b) => Number(b.accountId === claims.accountId) - Number(a.accountId === claims.accountId));
@@ -228,66 +233,59 @@ export async function signInWithLink(token: unknown): Promise<Schema<'Session'>>
 
 // --- Sample marketing emails for the demo outbox -------------------------------------
 
-type Sample = { personId: string; accountId: string; topic: Topic; sentAt: string; subject: string; body: string };
-
-const topicWords: Record<Topic, string> = {
-  offers: 'offers and upgrades',
-  'new-products': 'news of new products',
-  newsletter: 'our newsletter',
-  surveys: 'surveys and research',
-};
+/** Each sample's subject and body are in the emails catalogue under `marketing.samples.<key>`. */
+type Sample = { key: string; personId: string; accountId: string; topic: Topic; sentAt: string };
 
 const samples: Sample[] = [
   {
+    key: 'alex-double-data',
     personId: 'alex',
     accountId: 'acc-morgan',
     topic: 'offers',
     sentAt: '2026-11-20T08:30:00.000Z',
-    subject: 'Get twice the data for the same price',
-    body: 'Your mobile plan can have twice the data, at no extra cost, until the end of January.',
   },
   {
+    key: 'alex-boosters',
     personId: 'alex',
     accountId: 'acc-morgan',
     topic: 'new-products',
     sentAt: '2026-11-12T10:00:00.000Z',
-    subject: 'New: Kestrel Home Wi-Fi boosters',
-    body: 'Our new boosters bring fast Wi-Fi to every room. They plug into any socket.',
   },
   {
+    key: 'alex-november-news',
     personId: 'alex',
     accountId: 'acc-morgan',
     topic: 'newsletter',
     sentAt: '2026-11-01T07:00:00.000Z',
-    subject: 'Kestrel news for November',
-    body: 'This month: faster broadband in your area, and how to spot scam calls.',
   },
+  // An old email: its link was signed in 2024 and still works.
   {
-    // An old email: its link was signed in 2024 and still works.
+    key: 'alex-spring-offer',
     personId: 'alex',
     accountId: 'acc-morgan',
     topic: 'offers',
     sentAt: '2024-05-14T09:15:00.000Z',
-    subject: 'Spring offer: £5 off your broadband for a year',
-    body: 'Upgrade to full fibre this spring and pay £5 less each month for 12 months.',
   },
   {
+    key: 'priya-fifth-line',
     personId: 'priya',
     accountId: 'acc-shah',
     topic: 'offers',
     sentAt: '2026-11-18T09:00:00.000Z',
-    subject: 'Business lines: add a fifth line at half price',
-    body: 'Add another mobile line to Shah Plumbing Ltd and pay half price for six months.',
   },
   {
+    key: 'priya-october-news',
     personId: 'priya',
     accountId: 'acc-shah',
     topic: 'newsletter',
     sentAt: '2026-10-30T09:00:00.000Z',
-    subject: 'Kestrel for Business: October news',
-    body: 'Tips for small firms: sharing data between lines, and keeping your office number when you move.',
   },
 ];
+
+/** "Hello Alex," in English; German writes to customers by full name. */
+export function greeting(person: { name: string }, language: Language) {
+  return emailWords(language)('greeting', { name: person.name, firstName: person.name.split(' ')[0] });
+}
 
 /** The absolute URLs a marketing email carries: the landing page in the body, the one-click target in the header. */
 export function unsubscribeUrls(token: string) {
@@ -297,8 +295,11 @@ export function unsubscribeUrls(token: string) {
   };
 }
 
-async function sendSample(sample: Sample) {
+async function sendSample(sample: Sample, requested: Language | null) {
   const person = db.core.people[sample.personId]!;
+  const language = languageFor(person, requested);
+  const t = emailWords(language);
+  const topic = t(`marketing.topics.${sample.topic}`);
   const token = await signToken({
     kind: 'opt-out',
     accountId: sample.accountId,
@@ -310,31 +311,32 @@ async function sendSample(sample: Sample) {
   const urls = unsubscribeUrls(token);
   return {
     to: person.email,
-    subject: sample.subject,
+    subject: t(`marketing.samples.${sample.key}.subject`),
     kind: 'marketing' as const,
+    language,
     sentAt: sample.sentAt,
     text: [
-      `Hello ${person.name.split(' ')[0]},`,
-      sample.body,
-      'Kestrel Telecom',
-      `You get this email because you chose ${topicWords[sample.topic]} by email. To stop these emails, use the link below. One press is enough.`,
+      greeting(person, language),
+      t(`marketing.samples.${sample.key}.body`),
+      t('signature'),
+      t('marketing.why', { topic }),
     ].join('\n\n'),
     headers: {
       'List-Unsubscribe': `<${urls.oneClick}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
-    links: [{ label: `Stop emails about ${topicWords[sample.topic]}`, href: urls.page }],
+    links: [{ label: t('marketing.stop', { topic }), href: urls.page }],
   };
 }
 
 let pending: { for: typeof db; promise: Promise<void> } | null = null;
 
 /** Puts the sample marketing emails in the outbox once per demo (again after a reset). */
-export function ensureSampleEmails(): Promise<void> {
+export function ensureSampleEmails(requested: Language | null): Promise<void> {
   if (db.unsubscribe.sampleEmailsSent) return Promise.resolve();
   if (pending?.for === db) return pending.promise;
   const target = db;
-  const promise = Promise.all(samples.map(sendSample)).then((emails) => {
+  const promise = Promise.all(samples.map((sample) => sendSample(sample, requested))).then((emails) => {
     if (db !== target || db.unsubscribe.sampleEmailsSent) return;
     for (const email of emails) sendEmail(email);
     db.unsubscribe.sampleEmailsSent = true;

@@ -6,6 +6,7 @@ import { callsInProgress, startDemoCall, verifyCallCode } from '../domain/contac
 import { today } from '../clock';
 import { handle, http } from '../http';
 import { queryObject, readJson } from '../validate';
+import { requestLanguage } from '../words';
 
 // Reading needs 'view'. Reporting needs 'view' too: anyone who may see a contact may tell us it
 // was wrong; it changes no setting and is logged for the holder. Calls need 'phone': checking a
@@ -22,7 +23,7 @@ export const contactHistoryHandlers = [
     '/accounts/{accountId}/contacts/export',
     handle(({ request, params }) => {
       authorize(request, params.accountId, 'view');
-      const csv = contactsCsv(params.accountId, queryObject(request.url));
+      const csv = contactsCsv(params.accountId, queryObject(request.url), requestLanguage(request) ?? 'en');
       return new HttpResponse(csv, {
         status: 200,
         headers: {
@@ -42,6 +43,7 @@ export const contactHistoryHandlers = [
         contactId: params.contactId,
         note,
         actor,
+        language: requestLanguage(request) ?? 'en',
       });
       return created ? response(201).json(report) : response(200).json(report);
     }),

@@ -1,11 +1,12 @@
 import { HttpResponse } from 'msw';
 import { z } from '@/lib/zod';
-import { authorize, meFor, requirePerson, signIn, signOut, bearerToken } from '../domain/auth';
+import { authorize, meFor, rememberLanguage, requirePerson, signIn, signOut, bearerToken } from '../domain/auth';
 import { ensureSampleEmails } from '../domain/unsubscribe';
 import { getFaults, setFaults } from '../faults';
 import { handle, http } from '../http';
 import { db, resetDb } from '../store';
 import { readJson } from '../validate';
+import { requestLanguage } from '../words';
 
 const signInSchema = z.strictObject({ personaId: z.string().min(1).max(64) });
 const faultSchema = z.strictObject({
@@ -28,6 +29,7 @@ export const coreHandlers = [
     handle(async ({ request, response }) => {
       const { personaId } = await readJson(request, signInSchema);
       const { token, person } = signIn(personaId);
+      rememberLanguage(person, requestLanguage(request));
       return response(201).json({ token, me: meFor(person) });
     }),
   ),
@@ -88,8 +90,8 @@ export const coreHandlers = [
   http.get(
     '/demo/outbox',
     handle(
-      async ({ response }) => {
-        await ensureSampleEmails();
+      async ({ request, response }) => {
+        await ensureSampleEmails(requestLanguage(request));
         return response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt)));
       },
       {

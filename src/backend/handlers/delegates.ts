@@ -19,15 +19,10 @@ import {
 import { handle, http } from '../http';
 import { ApiError } from '../problem';
 import { readJson } from '../validate';
-import delegatesWords from '@/locales/en/delegates.json';
-import accountWords from '@/locales/en/account.json';
+import { apiWords, requestLanguage, type Language } from '../words';
 
-/** The schemas' messages are i18n keys for the forms; API clients get the plain English words. */
-const english = (message: string) => {
-  const key = message.replace(/^errors\./, '');
-  const words = { ...accountWords.errors, ...delegatesWords.errors } as Record<string, string>;
-  return message.startsWith('errors.') && words[key] ? words[key] : message;
-};
+/** The schemas' messages are i18n keys for the forms; API clients get words in the request's language. */
+const inWords = (message: string, language: Language) => apiWords(language)(message, { defaultValue: message });
 
 const handlePlain: typeof handle = (resolver, options) =>
   handle(async (info) => {
@@ -35,9 +30,10 @@ const handlePlain: typeof handle = (resolver, options) =>
       return await resolver(info);
     } catch (error) {
       if (error instanceof ApiError && error.extra.errors) {
-        // English for API consumers; the key stays in `code` so the UI can say it in the reader's language.
+        // Words for API consumers; the key stays in `code` so the UI can say it in the reader's language.
+        const language = requestLanguage(info.request) ?? 'en';
         error.extra.errors = error.extra.errors.map((e) =>
-          e.message.startsWith('errors.') ? { ...e, code: e.message, message: english(e.message) } : e,
+          e.message.startsWith('errors.') ? { ...e, code: e.message, message: inWords(e.message, language) } : e,
         );
       }
       throw error;
@@ -61,7 +57,9 @@ export const delegatesHandlers = [
     handlePlain(async ({ request, params, response }) => {
       const { person, actor } = authorize(request, params.accountId, 'holder');
       const input = await readJson(request, inviteSchema(today()));
-      return response(201).json(inviteDelegate(params.accountId, person, actor, input, invitationLink));
+      return response(201).json(
+        inviteDelegate(params.accountId, person, actor, input, invitationLink, requestLanguage(request)),
+      );
     }),
   ),
   http.patch(

@@ -7,6 +7,7 @@ import {
 } from '@/features/unsubscribe/schemas';
 import { ApiError } from '../problem';
 import { handle, http } from '../http';
+import { requestLanguage } from '../words';
 import { readJson } from '../validate';
 import {
   describeLink,
@@ -80,7 +81,7 @@ export const unsubscribeHandlers = [
     '/preference-links',
     handle(async ({ request, response }) => {
       const { email } = await readJson(request, preferenceLinkRequestSchema);
-      await requestPreferencesLink(email);
+      await requestPreferencesLink(email, requestLanguage(request));
       return response(202).json({ validForMinutes: linkValidMinutes });
     }),
   ),
@@ -88,7 +89,7 @@ export const unsubscribeHandlers = [
     '/session/link',
     handle(async ({ request, response }) => {
       const { token } = await readJson(request, linkSignInRequestSchema);
-      return response(201).json(await signInWithLink(token));
+      return response(201).json(await signInWithLink(token, requestLanguage(request)));
     }),
   ),
 ];

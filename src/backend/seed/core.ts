@@ -1,4 +1,5 @@
 import type { Schema } from '@/lib/api-types';
+import type { Language } from '../words';
 
 export type Person = {
   id: string;
@@ -9,6 +10,8 @@ export type Person = {
   /** The date of birth was checked when the account was opened. */
   dateOfBirthVerified: boolean;
   personaDescription: string;
+  /** The language the person last used in the app; their emails are written in it. */
+  language?: Language;
 };
 
 export type Account = {
