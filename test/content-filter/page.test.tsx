@@ -78,7 +78,7 @@ describe('content filter page', () => {
     grantJamie(['content-filter']);
     await openPage('jamie', 'acc-morgan');
     expect(
-      await screen.findByText(/Age verification is personal. Alex Morgan verifies their own age/),
+      await screen.findByText(/The age check is personal. Alex Morgan verifies their own age/),
     ).toBeInTheDocument();
     const card = lineCard(/07700 900123/);
     expect(within(card).getByText(/needs Alex Morgan's own age check/)).toBeInTheDocument();

@@ -111,7 +111,7 @@ describe('people list', () => {
     const { user } = renderApp('/people', { persona: 'jamie', accountId: 'acc-morgan' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Acting for Alex Morgan' })).toBeInTheDocument();
     expect(screen.getByText('You are acting for Alex Morgan.')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Step down' }));
+    await user.click(screen.getByRole('button', { name: 'Stop helping' }));
     await user.click(screen.getByRole('button', { name: 'Stop acting for Alex Morgan now' }));
     await waitFor(() => expect(db.delegates.grants[0]!.status).toBe('ended'));
   });
@@ -205,7 +205,7 @@ describe('in German', () => {
 
   it('shows the invite form in formal German', async () => {
     const { user } = renderApp('/people/invite', { persona: 'alex', language: 'de' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Person zum Helfen einladen' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Eine Person einladen' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Einladung senden' }));
     expect(await screen.findByRole('alert', { name: 'Bitte prüfen Sie Ihre Angaben' })).toBeInTheDocument();
     expect(screen.getAllByText('Bitte geben Sie den Namen ein.')).toHaveLength(2);

@@ -7,7 +7,7 @@ export function checkText(t: TFunction<'contact-history'>, language: string, che
   const { topic, until, ...rest } = check.params;
   return t(`check.${check.key}` as 'check.allowed', {
     ...rest,
-    ...(topic ? { topic: t(`subjects.${topic}` as 'subjects.offers') } : {}),
+    ...(topic ? { topic: t(`topicInSentence.${topic}` as 'topicInSentence.offers') } : {}),
     ...(until ? { until: formatDate(language, until) } : {}),
   });
 }
