@@ -113,6 +113,24 @@ describe('preferences API', () => {
     expect(bad.status).toBe(422);
   });
 
+  it('never opts anyone in with a quick choice: every change "email only" makes turns something off', async () => {
+    const { token } = signIn('alex');
+    const patch = {
+      version: 2,
+      marketing: { newsletter: { email: false }, offers: { sms: true } },
+      senders: { company: false, agents: true },
+    };
+    expect((await call(prefsPath, { method: 'PATCH', token, json: patch })).status).toBe(200);
+    const res = await call('/accounts/acc-morgan/preferences/presets/email-only', { method: 'POST', token, json: {} });
+    expect(res.status).toBe(200);
+    expect(res.body.event.changes.map((c: { path: string; to: unknown }) => [c.path, c.to])).toEqual([
+      ['marketing.offers.sms', false],
+      ['senders.agents', false],
+    ]);
+    expect(res.body.preferences.marketing.newsletter.email).toBe(false);
+    expect(res.body.preferences.senders.company).toBe(false);
+  });
+
   it('lets a delegate with the preferences scope change choices, recorded as a delegate', async () => {
     grant(['preferences']);
     const { token } = signIn('jamie');
