@@ -1094,6 +1094,10 @@ export interface components {
         Persona: {
             id: string;
             name: string;
+            /** @description Where the demo company writes to this person (invitations reach them here). */
+            email: string;
+            /** @description UK mobile number, digits only, e.g. "07700900321". */
+            mobile: string;
             /** @description Key of a plain description, e.g. "holder-email-only". */
             description: string;
         };
@@ -1111,6 +1115,8 @@ export interface components {
             id: string;
             name: string;
             email: string;
+            /** @description UK mobile number, digits only, e.g. "07700900321". */
+            mobile: string;
             accounts: components["schemas"]["AccountAccess"][];
         };
         Line: {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
+import { formatList } from '@/lib/format';
 import { useInviteDelegate } from '../api/invite-delegate';
 import { inviteSchema, localToday, relationships, type Invite, type InviteInput } from '../schemas';
 import { applyServerErrors, summaryErrors } from './form-errors';
@@ -21,9 +22,22 @@ const fieldIds = {
   until: 'invite-until',
 } as const;
 
-/** Invite a person: who they are, how they are related, what they may do and for how long. */
-export function InviteForm({ accountId, onInvited }: { accountId: string; onInvited: (name: string) => void }) {
-  const { t } = useTranslation('delegates');
+type DemoPerson = { name: string; email: string };
+
+/**
+ * Invite a person: who they are, how they are related, what they may do and for how long.
+ * `demoPeople` are the demo's other people: the contact hint says where an invitation reaches them.
+ */
+export function InviteForm({
+  accountId,
+  demoPeople = [],
+  onInvited,
+}: {
+  accountId: string;
+  demoPeople?: DemoPerson[];
+  onInvited: (name: string) => void;
+}) {
+  const { t, i18n } = useTranslation('delegates');
   const today = localToday();
   const schema = useMemo(() => inviteSchema(today), [today]);
   const invite = useInviteDelegate(accountId);
@@ -62,7 +76,16 @@ export function InviteForm({ accountId, onInvited }: { accountId: string; onInvi
       <Field
         id={fieldIds.contact}
         label={t('form.contact.label')}
-        hint={t('form.contact.hint')}
+        hint={
+          demoPeople.length
+            ? `${t('form.contact.hint')} ${t('form.contact.demoHint', {
+                people: formatList(
+                  i18n.language,
+                  demoPeople.map((p) => `${p.name} (${p.email})`),
+                ),
+              })}`
+            : t('form.contact.hint')
+        }
         error={message(errors.contact?.message)}
       >
         {(props) => (
