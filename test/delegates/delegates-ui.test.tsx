@@ -8,13 +8,18 @@ import { grantDirectly } from './support';
 configure({ asyncUtilTimeout: 5000 });
 
 describe('invite form', () => {
-  it('shows each error by its field and in a summary that takes focus', async () => {
+  /** Opens the invite form as Alex and sends it empty; the error summary takes focus. */
+  async function sendEmptyInvite() {
     const { user } = renderApp('/people/invite', { persona: 'alex' });
     await screen.findByRole('heading', { level: 1, name: 'Invite someone to help' });
     await user.click(screen.getByRole('button', { name: 'Send invitation' }));
-
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     await waitFor(() => expect(summary).toHaveFocus());
+    return { user, summary };
+  }
+
+  it('shows each error by its field and in a summary that takes focus', async () => {
+    const { user, summary } = await sendEmptyInvite();
     for (const text of [
       'Enter their name.',
       'Enter their email address or UK mobile number.',
@@ -29,6 +34,19 @@ describe('invite form', () => {
 
     await user.click(within(summary).getByRole('link', { name: 'Enter their name.' }));
     expect(name).toHaveFocus();
+  });
+
+  it('keeps every keystroke typed after a failed submit (the summary takes focus once per submit)', async () => {
+    const { user, summary } = await sendEmptyInvite();
+    await user.click(within(summary).getByRole('link', { name: 'Enter their name.' }));
+    await user.keyboard('Jamie Morgan');
+    const name = screen.getByRole('textbox', { name: 'Their name' });
+    expect(name).toHaveValue('Jamie Morgan');
+    await user.tab();
+    await user.keyboard('jamie.morgan@example.com');
+    expect(screen.getByRole('textbox', { name: 'Their email address or UK mobile number' })).toHaveValue(
+      'jamie.morgan@example.com',
+    );
   });
 
   it('checks the contact format and the end date, and shows the API refusing yourself', async () => {

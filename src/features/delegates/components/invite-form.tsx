@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatList } from '@/lib/format';
@@ -41,7 +41,7 @@ export function InviteForm({
   const today = localToday();
   const schema = useMemo(() => inviteSchema(today), [today]);
   const invite = useInviteDelegate(accountId);
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { summary, show: showSummary } = useErrorSummary();
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<InviteInput, unknown, Invite>({
     resolver: zodResolver(schema),
     defaultValues: { name: '', contact: '', scopes: [], until: null },
@@ -51,20 +51,23 @@ export function InviteForm({
   const until = watch('until');
   const limits = dateLimits(today);
   const message = (key?: string) => (key ? t(key) : undefined);
-  const showSummary = (errs: typeof errors) => setSummary(summaryErrors<InviteInput>(errs, fieldIds, t));
 
   const onValid = (values: Invite) => {
-    setSummary([]);
+    showSummary([]);
     invite.mutate(values, {
       onSuccess: (delegate) => onInvited(delegate.name),
-      onError: (error) => setSummary(applyServerErrors<InviteInput>(error, fieldIds, setError, t)),
+      onError: (error) => showSummary(applyServerErrors<InviteInput>(error, fieldIds, setError, t)),
     });
   };
 
-  const otherError = invite.isError && !summary.length;
+  const otherError = invite.isError && !summary.errors.length;
   return (
-    <form onSubmit={handleSubmit(onValid, showSummary)} noValidate className="delegates-form">
-      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+    <form
+      onSubmit={handleSubmit(onValid, (errs) => showSummary(summaryErrors<InviteInput>(errs, fieldIds, t)))}
+      noValidate
+      className="delegates-form"
+    >
+      <ErrorSummary title={t('form.errorTitle')} summary={summary} />
       <Field
         id={fieldIds.name}
         label={t('form.name.label')}

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { channels } from '@/lib/api-types';
@@ -36,7 +36,7 @@ export function CapsForm({
   });
   const [unchanged, setUnchanged] = useState(false);
   // The summary shows what was wrong at the last submit; each field's message updates as they type.
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { summary, show: showSummary } = useErrorSummary();
 
   // When the saved limits change (here, in another tab, after a conflict), show them.
   useEffect(() => {
@@ -45,7 +45,7 @@ export function CapsForm({
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      setSummary([]);
+      showSummary([]);
       const next = capsFromForm(values);
       const changed = Object.fromEntries(channels.filter((c) => next[c] !== prefs.caps[c]).map((c) => [c, next[c]]));
       setUnchanged(Object.keys(changed).length === 0);
@@ -53,7 +53,7 @@ export function CapsForm({
     },
     (errors) => {
       setUnchanged(false);
-      setSummary(
+      showSummary(
         channels.flatMap((c) => {
           const message = errors[c]?.message;
           return message ? [{ fieldId: `cap-${c}`, message: `${t(`channels.${c}`)}: ${t(message)}` }] : [];
@@ -68,7 +68,7 @@ export function CapsForm({
       <h2 id="prefs-caps-title">{t('caps.title')}</h2>
       <p>{t('caps.intro')}</p>
       <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
+        <ErrorSummary title={t('errors.summaryTitle')} summary={summary} />
         <fieldset className="prefs-group">
           <legend>{t('caps.legend')}</legend>
           <div className="prefs-caps">
