@@ -1228,9 +1228,25 @@ export interface components {
             actor: components["schemas"]["Actor"];
             /** @description Stable key, e.g. "preferences.changed", "delegate.invited". */
             action: string;
+            /** @description Plain values for the action's sentence (names, references, line numbers, "on"/"off" keys), never words. */
             detail: {
                 [key: string]: string;
             };
+            /** @description For "preferences.changed", each change as facts; the reader's app puts them into words. */
+            changes: components["schemas"]["ActivityChange"][];
+        };
+        /** @description One change to contact choices, as facts (no words, no paths). */
+        ActivityChange: {
+            /** @enum {string} */
+            setting: "marketing" | "sender" | "pause" | "cap" | "service";
+            topic?: components["schemas"]["Topic"];
+            channel?: components["schemas"]["Channel"];
+            sender?: components["schemas"]["SenderType"];
+            /** @enum {string} */
+            message?: "bills" | "outages" | "security";
+            /** @description marketing/sender: on or off; cap: a number a week or null; pause: a date or null; service: a channel. */
+            from: boolean | number | string | null;
+            to: boolean | number | string | null;
         };
         PhonePasswordStatus: {
             isSet: boolean;
