@@ -8,7 +8,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { channels } from '@/lib/api-types';
 import type { Preferences } from '../api/get-preferences';
 import { capsFormSchema, capsFromForm, type CapsForm as Values } from '../schemas';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 const toForm = (caps: Preferences['caps']) =>
   Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;

@@ -8,7 +8,7 @@ import { formatDate } from '@/lib/format';
 import type { Preferences } from '../api/get-preferences';
 import { isPaused, todayIso } from '../describe';
 import { latestPauseDay, pauseFormSchema, type PauseForm as Values } from '../schemas';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
