@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -26,15 +26,13 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
   const [sentReference, setSentReference] = useState<string>();
   const form = useForm<SiteReportInput, unknown, Output>({
     resolver: zodResolver(siteReportSchema),
-    defaultValues: { url: prefill?.url ?? '', kind: prefill?.kind, details: prefill?.details ?? '' },
+    defaultValues: { url: '', kind: undefined, details: '' },
+    // "Report this site" from the check fills the form; a new prefill starts the form afresh.
+    values: prefill && { url: prefill.url, kind: prefill.kind, details: prefill.details ?? '' },
     shouldFocusError: false,
   });
   const { errors, submitCount } = form.formState;
   const { summary, show: showSummary } = useErrorSummary();
-
-  useEffect(() => {
-    if (prefill) form.reset({ url: prefill.url, kind: prefill.kind, details: prefill.details ?? '' });
-  }, [prefill, form]);
 
   const message = (key?: string) => (key ? t(`validation.${key}`, { defaultValue: key }) : undefined);
   const summaryOf = (errs: FieldErrors<SiteReportInput>): SummaryError[] =>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
@@ -28,20 +28,15 @@ export function CapsForm({
   onInvalid: () => void;
 }) {
   const { t } = useTranslation('preferences');
-  const saved = JSON.stringify(prefs.caps);
   const form = useForm<Values>({
     resolver: zodResolver(capsFormSchema),
     shouldFocusError: false,
-    defaultValues: toForm(prefs.caps),
+    // The saved limits: when they change (here, in another tab, after a conflict), the form shows them.
+    values: toForm(prefs.caps),
   });
   const [unchanged, setUnchanged] = useState(false);
   // The summary shows what was wrong at the last submit; each field's message updates as they type.
   const { summary, show: showSummary } = useErrorSummary();
-
-  // When the saved limits change (here, in another tab, after a conflict), show them.
-  useEffect(() => {
-    form.reset(toForm(JSON.parse(saved) as Preferences['caps']));
-  }, [saved, form]);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
