@@ -8,27 +8,24 @@ import { RequireSignIn } from './require-sign-in';
 
 export type ActiveAccount = Schema<'AccountAccess'>;
 
-function Resolve({
-  children,
-  none,
-}: {
+type Props = {
   children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode;
-  none?: ReactNode;
-}) {
+  /** What to show someone who acts for no account (by default, a sentence saying so). */
+  none?: ReactNode | ((me: Schema<'Me'>) => ReactNode);
+};
+
+function Resolve({ children, none }: Props) {
   const { t } = useTranslation(['common', 'signed-in']);
   const { me, active } = useActiveAccount();
   if (me.isPending) return <Skeleton label={t('pageLoading')} lines={5} />;
   if (me.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => me.refetch()} />;
-  if (!active) return <>{none ?? <p>{t('signed-in:noAccounts')}</p>}</>;
+  if (!active) return <>{typeof none === 'function' ? none(me.data) : (none ?? <p>{t('signed-in:noAccounts')}</p>)}</>;
   return <>{children(active, me.data)}</>;
 }
 
 /** Gives a page the signed-in person and the account they are acting on. */
-export function WithActiveAccount(props: {
-  children: (account: ActiveAccount, me: Schema<'Me'>) => ReactNode;
-  none?: ReactNode;
-}) {
+export function WithActiveAccount(props: Props) {
   return (
     <RequireSignIn>
       <Resolve {...props} />

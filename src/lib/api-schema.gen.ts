@@ -1094,6 +1094,10 @@ export interface components {
         Persona: {
             id: string;
             name: string;
+            /** @description Where the demo company writes to this person (invitations reach them here). */
+            email: string;
+            /** @description UK mobile number, digits only, e.g. "07700900321". */
+            mobile: string;
             /** @description Key of a plain description, e.g. "holder-email-only". */
             description: string;
         };
@@ -1111,6 +1115,8 @@ export interface components {
             id: string;
             name: string;
             email: string;
+            /** @description UK mobile number, digits only, e.g. "07700900321". */
+            mobile: string;
             accounts: components["schemas"]["AccountAccess"][];
         };
         Line: {
@@ -1227,9 +1233,25 @@ export interface components {
             actor: components["schemas"]["Actor"];
             /** @description Stable key, e.g. "preferences.changed", "delegate.invited". */
             action: string;
+            /** @description Plain values for the action's sentence (names, references, line numbers, "on"/"off" keys), never words. */
             detail: {
                 [key: string]: string;
             };
+            /** @description For "preferences.changed", each change as facts; the reader's app puts them into words. */
+            changes: components["schemas"]["ActivityChange"][];
+        };
+        /** @description One change to contact choices, as facts (no words, no paths). */
+        ActivityChange: {
+            /** @enum {string} */
+            setting: "marketing" | "sender" | "pause" | "cap" | "service";
+            topic?: components["schemas"]["Topic"];
+            channel?: components["schemas"]["Channel"];
+            sender?: components["schemas"]["SenderType"];
+            /** @enum {string} */
+            message?: "bills" | "outages" | "security";
+            /** @description marketing/sender: on or off; cap: a number a week or null; pause: a date or null; service: a channel. */
+            from: boolean | number | string | null;
+            to: boolean | number | string | null;
         };
         PhonePasswordStatus: {
             isSet: boolean;

@@ -161,6 +161,13 @@ describe('contact history: filters and paging', () => {
     expect(londonDay('2026-10-25T23:30:00.000Z')).toBe('2026-10-25');
   });
 
+  it('knows the UK clock changes of any year from the time-zone database, not a rule of its own', () => {
+    // Until 1995 summer time ended on the fourth Sunday of October (22 October 1995), not the last.
+    expect(londonDay('1995-10-23T23:30:00.000Z')).toBe('1995-10-23');
+    // A moment written with an offset is the same moment: 00:30 on 1 January 2027 in Berlin is 2026 in London.
+    expect(londonDay('2027-01-01T00:30:00+01:00')).toBe('2026-12-31');
+  });
+
   it('answers 422 problem+json for bad filters and a malformed cursor, naming the field', async () => {
     const token = alexToken();
     for (const [query, field] of [

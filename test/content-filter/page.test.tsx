@@ -212,4 +212,26 @@ describe('content filter page', () => {
     expect(within(summary).getByRole('link', { name: 'Enter a web address.' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: /Choose whether the site/ })).toBeInTheDocument();
   });
+
+  it('keeps every keystroke typed after a failed submit (the summary takes focus once per submit)', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('button', { name: 'Send report' }));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    expect(summary).toHaveFocus();
+
+    await user.click(within(summary).getByRole('link', { name: 'Enter a web address.' }));
+    const url = screen.getByRole('textbox', { name: 'Web address to report' });
+    expect(url).toHaveFocus();
+    await user.keyboard('vineyard-diary.example');
+    expect(url).toHaveValue('vineyard-diary.example');
+    expect(url).toHaveFocus();
+
+    await user.click(screen.getByRole('textbox', { name: 'Anything we should know (optional)' }));
+    await user.keyboard('A wine blog');
+    expect(screen.getByRole('textbox', { name: 'Anything we should know (optional)' })).toHaveValue('A wine blog');
+
+    // The next failed submit focuses the summary again.
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    await expect.poll(() => screen.getByRole('alert', { name: 'There is a problem' })).toHaveFocus();
+  });
 });

@@ -2,19 +2,24 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
-import { grantDirectly } from './support';
+import { call, grantDirectly, tokenFor } from './support';
 
 // The machine is shared: lazy pages and catalogues can take more than a second to arrive.
 configure({ asyncUtilTimeout: 5000 });
 
 describe('invite form', () => {
-  it('shows each error by its field and in a summary that takes focus', async () => {
+  /** Opens the invite form as Alex and sends it empty; the error summary takes focus. */
+  async function sendEmptyInvite() {
     const { user } = renderApp('/people/invite', { persona: 'alex' });
     await screen.findByRole('heading', { level: 1, name: 'Invite someone to help' });
     await user.click(screen.getByRole('button', { name: 'Send invitation' }));
-
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     await waitFor(() => expect(summary).toHaveFocus());
+    return { user, summary };
+  }
+
+  it('shows each error by its field and in a summary that takes focus', async () => {
+    const { user, summary } = await sendEmptyInvite();
     for (const text of [
       'Enter their name.',
       'Enter their email address or UK mobile number.',
@@ -29,6 +34,19 @@ describe('invite form', () => {
 
     await user.click(within(summary).getByRole('link', { name: 'Enter their name.' }));
     expect(name).toHaveFocus();
+  });
+
+  it('keeps every keystroke typed after a failed submit (the summary takes focus once per submit)', async () => {
+    const { user, summary } = await sendEmptyInvite();
+    await user.click(within(summary).getByRole('link', { name: 'Enter their name.' }));
+    await user.keyboard('Jamie Morgan');
+    const name = screen.getByRole('textbox', { name: 'Their name' });
+    expect(name).toHaveValue('Jamie Morgan');
+    await user.tab();
+    await user.keyboard('jamie.morgan@example.com');
+    expect(screen.getByRole('textbox', { name: 'Their email address or UK mobile number' })).toHaveValue(
+      'jamie.morgan@example.com',
+    );
   });
 
   it('checks the contact format and the end date, and shows the API refusing yourself', async () => {
@@ -209,5 +227,49 @@ describe('in German', () => {
     await user.click(screen.getByRole('button', { name: 'Einladung senden' }));
     expect(await screen.findByRole('alert', { name: 'Bitte prüfen Sie Ihre Angaben' })).toBeInTheDocument();
     expect(screen.getAllByText('Bitte geben Sie den Namen ein.')).toHaveLength(2);
+  });
+});
+
+describe('the activity log speaks words, in the reader’s language', () => {
+  /** Jamie turns offer emails off for Alex; Alex verifies his age and turns his line's filter off. */
+  async function changeThingsOnTheAccount() {
+    grantDirectly('jamie', ['preferences']);
+    const jamie = tokenFor('jamie');
+    const alex = tokenFor('alex');
+    const prefs = await call('/accounts/acc-morgan/preferences', { token: jamie });
+    const changed = await call('/accounts/acc-morgan/preferences', {
+      method: 'PATCH',
+      token: jamie,
+      body: { version: prefs.body.version, marketing: { offers: { email: false } }, senders: { partners: true } },
+    });
+    expect(changed.status).toBe(200);
+    const acc = '/accounts/acc-morgan/content-filter';
+    await call(`${acc}/age-verification`, { method: 'POST', token: alex, body: { method: 'date-of-birth' } });
+    expect((await call(`${acc}/lines/line-alex`, { method: 'PUT', token: alex, body: { on: false } })).status).toBe(
+      200,
+    );
+  }
+
+  it('in English: each change in words, no raw paths or values', async () => {
+    await changeThingsOnTheAccount();
+    renderApp('/people', { persona: 'alex' });
+    const log = (await screen.findByRole('heading', { name: 'What happened on this account' })).closest(
+      'section',
+    ) as HTMLElement;
+    expect(await within(log).findByText('Offers and upgrades by email: turned off')).toBeInTheDocument();
+    expect(within(log).getByText('Marketing from partner companies: turned on')).toBeInTheDocument();
+    expect(within(log).getByText('Turned the content filter off for 07700 900123.')).toBeInTheDocument();
+    expect(log).not.toHaveTextContent(/marketing\.|senders\.|true|false|→/);
+  });
+
+  it('in German: the same entries in German, with no English “on” or “off”', async () => {
+    await changeThingsOnTheAccount();
+    renderApp('/people', { persona: 'alex', language: 'de' });
+    const log = (await screen.findByRole('heading', { name: 'Was auf diesem Konto passiert ist' })).closest(
+      'section',
+    ) as HTMLElement;
+    expect(await within(log).findByText('Angebote und Upgrades per E-Mail: ausgeschaltet')).toBeInTheDocument();
+    expect(within(log).getByText('Hat den Jugendschutzfilter für 07700 900123 ausgeschaltet.')).toBeInTheDocument();
+    expect(log).not.toHaveTextContent(/\b(on|off|true|false)\b|marketing\.|→/);
   });
 });

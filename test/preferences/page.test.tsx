@@ -1,6 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { Preferences } from '@/features/preferences/api/get-preferences';
+import { preferencesKeys } from '@/features/preferences/keys';
 import { server } from '@/mocks/node';
 import { applyChanges } from '@/backend/domain/preferences';
 import { db } from '@/backend/store';
@@ -91,6 +93,18 @@ describe('contact choices page', () => {
     await user.click(within(success()).getByRole('button', { name: 'Hide this message' }));
     expect(success()).toBeEmptyDOMElement();
     expect(toggle('Offers and upgrades', 'Text message')).toHaveFocus();
+  });
+
+  it('shows a press in the same frame, from the one cache the save updates (no second copy)', async () => {
+    const { queryClient } = await openPreferences();
+    const sms = toggle('Offers and upgrades', 'Text message');
+    fireEvent.click(sms);
+    // Checked at once, and the query cache already says so: the screen shows the cache, nothing else.
+    expect(sms).toBeChecked();
+    const cached = queryClient.getQueryData<Preferences>(preferencesKeys.detail('acc-morgan'));
+    expect(cached?.marketing.offers.sms).toBe(true);
+    await waitFor(() => expect(success()).toHaveTextContent('Saved: Offers and upgrades by text message: on.'));
+    expect(sms).toBeChecked();
   });
 
   it('keeps who may contact as three separate choices, partners off until turned on', async () => {

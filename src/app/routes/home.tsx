@@ -1,14 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
+import { mayUse } from '@/config/page-access';
 import { paths } from '@/config/paths';
 import { AccountOverview } from '@/features/account/components/account-overview';
 import { PreferencesHomeSummary } from '@/features/preferences/components/home-summary';
-import { WithActiveAccount, type ActiveAccount } from '../with-active-account';
-
-const canSeePreferences = (account: ActiveAccount) =>
-  account.role === 'holder' ||
-  (account.role === 'delegate' &&
-    account.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter'));
+import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
   const { t } = useTranslation(['home', 'signed-in']);
@@ -17,7 +13,7 @@ export function Component() {
       {(account, me) => (
         <div>
           <PageHeading title={t('appName')}>{t('home.title', { name: me.name })}</PageHeading>
-          {canSeePreferences(account) && (
+          {mayUse('preferences', account) && (
             <PreferencesHomeSummary accountId={account.accountId} preferencesHref={paths.preferences()} />
           )}
           <AccountOverview accountId={account.accountId} />

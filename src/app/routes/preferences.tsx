@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '@/components/ui/page-heading';
+import { mayUse } from '@/config/page-access';
 import { paths } from '@/config/paths';
 import { PreferencesEditor } from '@/features/preferences/components/preferences-editor';
 import { TestCampaign } from '@/features/preferences/components/test-campaign';
@@ -14,9 +15,6 @@ export function Component() {
         {(account) => {
           const canEdit =
             account.role === 'holder' || (account.role === 'delegate' && account.scopes.includes('preferences'));
-          const canView =
-            account.role === 'holder' ||
-            account.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter');
           return (
             <>
               <p className="lead">{t('intro')}</p>
@@ -27,7 +25,7 @@ export function Component() {
                 canEdit={canEdit}
                 recordHref={paths.consentRecord()}
               />
-              {canView && (
+              {mayUse('contactHistory', account) && (
                 <TestCampaign
                   key={`campaign-${account.accountId}`}
                   accountId={account.accountId}

@@ -121,5 +121,11 @@ export function accountsFor(person: Person): Schema<'AccountAccess'>[] {
 }
 
 export function meFor(person: Person): Schema<'Me'> {
-  return { id: person.id, name: person.name, email: person.email, accounts: accountsFor(person) };
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    mobile: person.mobile,
+    accounts: accountsFor(person),
+  };
 }

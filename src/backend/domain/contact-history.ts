@@ -69,20 +69,17 @@ function callContacts(accountId: string): ContactRecord[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** UK summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
-const summerTime = new Map<number, [number, number]>();
-function lastSunday(year: number, month: number) {
-  const last = new Date(Date.UTC(year, month + 1, 0, 1));
-  return last.getTime() - last.getUTCDay() * 24 * 3600 * 1000;
-}
+// The UK's clock (GMT or BST, with every past and future change) comes from the time-zone database.
+const ukDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 /** The day in the UK (YYYY-MM-DD) of a moment: what the date filters compare against. */
 export function londonDay(iso: string) {
-  const ms = Date.parse(iso);
-  const year = Number(iso.slice(0, 4));
-  let range = summerTime.get(year);
-  if (!range) summerTime.set(year, (range = [lastSunday(year, 2), lastSunday(year, 9)]));
-  const offset = ms >= range[0] && ms < range[1] ? 3600 * 1000 : 0;
-  return new Date(ms + offset).toISOString().slice(0, 10);
+  const part = Object.fromEntries(ukDate.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 // The checked history, rebuilt only when something it depends on changes.

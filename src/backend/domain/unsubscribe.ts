@@ -3,7 +3,7 @@ import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
 import { db, newId, persist } from '../store';
 import type { OptOutRecord } from '../seed/unsubscribe';
-import { recordActivity } from './activity';
+import { recordPreferenceChange } from './activity';
 import type { Actor } from './auth';
 import { meFor, rememberLanguage, signIn } from './auth';
 import { sendEmail } from './outbox';
@@ -84,10 +84,7 @@ export function optOut(
     changes: optOutChanges(claims, scope),
   });
   if (!event) return { scope, changed: false, undo: null };
-  recordActivity(claims.accountId, actor, 'preferences.changed', {
-    via: via === 'page' ? 'unsubscribe-link' : 'one-click-header',
-    scope: scope === 'link' ? `${claims.topic ?? 'all-topics'}.${claims.channel}` : 'all-marketing',
-  });
+  recordPreferenceChange(claims.accountId, actor, event);
   const at = nowIso();
   const record: OptOutRecord = {
     id: newId('undo'),
@@ -127,8 +124,7 @@ export function undoOptOut(claims: TokenClaims, undoId: string): Schema<'UndoRes
     .map((c) => ({ path: c.path, to: c.from }));
   const actor = actorFor(claims, 'page');
   const { event } = applyChanges({ accountId: claims.accountId, actor, method: 'undo', changes });
-  if (event)
-    recordActivity(claims.accountId, actor, 'preferences.changed', { via: 'unsubscribe-link', undo: record.eventId });
+  if (event) recordPreferenceChange(claims.accountId, actor, event);
   record.undoneAt = nowIso();
   return { restored: true };
 }

@@ -20,7 +20,13 @@ export const coreHandlers = [
     '/personas',
     handle(({ response }) =>
       response(200).json(
-        Object.values(db.core.people).map((p) => ({ id: p.id, name: p.name, description: p.personaDescription })),
+        Object.values(db.core.people).map((p) => ({
+          id: p.id,
+          name: p.name,
+          email: p.email,
+          mobile: p.mobile,
+          description: p.personaDescription,
+        })),
       ),
     ),
   ),

@@ -89,12 +89,13 @@ export const delegatesHandlers = [
     '/accounts/{accountId}/activity',
     handlePlain(({ request, params, response }) => {
       authorize(request, params.accountId, 'holder');
-      const entries = activityFor(params.accountId).map(({ id, at, actor, action, detail }) => ({
+      const entries = activityFor(params.accountId).map(({ id, at, actor, action, detail, changes }) => ({
         id,
         at,
         actor,
         action,
         detail,
+        changes: changes ?? [],
       }));
       return response(200).json(entries.sort((a, b) => b.at.localeCompare(a.at)));
     }),

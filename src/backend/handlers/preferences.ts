@@ -6,7 +6,7 @@ import {
   preferencesPatchSchema,
   presetRequestSchema,
 } from '@/features/preferences/schemas';
-import { recordActivity } from '../domain/activity';
+import { recordActivity, recordPreferenceChange } from '../domain/activity';
 import { authorize } from '../domain/auth';
 import {
   applyChanges,
@@ -62,11 +62,7 @@ function save(
   const { actor } = authorize(request, accountId, 'preferences');
   const result = applyChanges({ accountId, actor, ...input });
   if (result.event) {
-    recordActivity(accountId, actor, 'preferences.changed', {
-      method: input.method,
-      ...(input.note ? { preset: input.note } : {}),
-      changes: result.event.changes.map((c) => `${c.path}: ${String(c.from)} → ${String(c.to)}`).join('; '),
-    });
+    recordPreferenceChange(accountId, actor, result.event);
   }
   return result;
 }

@@ -34,6 +34,8 @@ export type ActivityEntry = {
   action: string;
   /** Plain values the UI can show next to the action, never HTML. */
   detail: Record<string, string>;
+  /** For a change to contact choices, each change as facts. Entries saved before these existed have none. */
+  changes?: Schema<'ActivityChange'>[];
 };
 
 export type CoreState = {

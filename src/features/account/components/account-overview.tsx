@@ -2,16 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
-import { paths } from '@/config/paths';
+import { pagesFor } from '@/config/page-access';
 import { useAccount } from '../api/get-account';
-
-const cards = [
-  ['preferences', paths.preferences(), 'view'],
-  ['contactHistory', paths.contactHistory(), 'view'],
-  ['contentFilter', paths.contentFilter(), 'any'],
-  ['delegates', paths.delegates(), 'holder'],
-  ['account', paths.account(), 'any'],
-] as const;
 
 /** The signed-in home: who this is, the account's lines, and where to go next. */
 export function AccountOverview({ accountId }: { accountId: string }) {
@@ -21,8 +13,6 @@ export function AccountOverview({ accountId }: { accountId: string }) {
   if (account.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => account.refetch()} />;
   const { data } = account;
-  const canSee = (need: string) =>
-    need === 'any' || data.role === 'holder' || (need === 'view' && data.role === 'delegate' && data.scopes.length > 0);
   return (
     <>
       <p className="lead">{t('home.intro', { account: data.name })}</p>
@@ -41,9 +31,9 @@ export function AccountOverview({ accountId }: { accountId: string }) {
         </dd>
       </dl>
       <div className="card-grid">
-        {cards
-          .filter(([, , need]) => canSee(need))
-          .map(([key, to]) => (
+        {pagesFor(data)
+          .filter(({ key }) => key !== 'home')
+          .map(({ key, to }) => (
             <div className="card" key={key}>
               <h2 className="flush-top">
                 <Link to={to}>{t(`signed-in:nav.${key}`)}</Link>

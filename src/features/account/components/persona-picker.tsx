@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
+import { formatMobile } from '@/lib/format';
 import { usePersonas } from '../api/list-personas';
 import { useSignIn } from '../api/sign-in';
 
-/** Demo sign-in: one button per persona, no password. */
+/** Demo sign-in: one button per persona, no password, with the email and mobile the demo writes to. */
 export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation('home');
   const personas = usePersonas();
@@ -26,6 +27,8 @@ export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
             >
               <span>{t('signInPage.as', { name: persona.name })}</span>
               <small>{t(`personas.${persona.description}`)}</small>
+              <small className="persona-list__contact">{persona.email}</small>
+              <small className="persona-list__contact">{formatMobile(persona.mobile)}</small>
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { channels } from '@/lib/api-types';
 import { filterFields, parseFilters, type FilterField, type RawFilters } from './use-contact-filters';
@@ -12,7 +12,9 @@ const id = (field: FilterField) => `filter-${field}`;
 /** Channel, type, "only the ones that broke my choices" and dates. Checked with the API's own schema. */
 export function ContactFiltersForm({ raw, invalidInUrl, onApply }: Props) {
   const { t } = useTranslation('contact-history');
-  const [invalid, setInvalid] = useState<FilterField[]>(invalidInUrl);
+  const summaryOf = (invalid: FilterField[]) =>
+    invalid.map((f) => ({ fieldId: id(f), message: t(`filters.errors.${f}`) }));
+  const { summary, show: showSummary } = useErrorSummary(summaryOf(invalidInUrl));
   const hasFilters = Object.keys(raw).length > 0;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -24,22 +26,18 @@ export function ContactFiltersForm({ raw, invalidInUrl, onApply }: Props) {
       if (typeof value === 'string' && value) next[field] = value;
     }
     const result = parseFilters(next);
-    setInvalid(result.invalid);
+    showSummary(summaryOf(result.invalid));
     if (!result.invalid.length) onApply(next);
   }
 
-  const summary = useMemo(
-    () => invalid.map((f) => ({ fieldId: id(f), message: t(`filters.errors.${f}`) })),
-    [invalid, t],
-  );
-  const error = (field: FilterField) => (invalid.includes(field) ? t(`filters.errors.${field}`) : undefined);
+  const error = (field: FilterField) => summary.errors.find((e) => e.fieldId === id(field))?.message;
 
   return (
     <form className="card history-filters" onSubmit={submit} noValidate aria-labelledby="filters-title">
       <h2 id="filters-title" className="flush-top">
         {t('filters.title')}
       </h2>
-      <ErrorSummary title={t('common:errors.summaryTitle')} errors={summary} />
+      <ErrorSummary title={t('common:errors.summaryTitle')} summary={summary} />
       <div className="history-filters__grid">
         <Field id={id('channel')} label={t('filters.channel')} error={error('channel')}>
           {(props) => (

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
@@ -12,6 +12,7 @@ import { reportKinds, siteReportSchema, type SiteReportInput } from '../schemas'
 import { problemText } from './problem-text';
 
 type Output = z.output<typeof siteReportSchema>;
+const fieldNames = ['url', 'kind', 'details'] as const;
 const fieldIds = {
   url: 'cf-report-url',
   kind: `cf-report-kind-${reportKinds[0]}`,
@@ -25,41 +26,50 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
   const [sentReference, setSentReference] = useState<string>();
   const form = useForm<SiteReportInput, unknown, Output>({
     resolver: zodResolver(siteReportSchema),
-    defaultValues: { url: prefill?.url ?? '', kind: prefill?.kind, details: prefill?.details ?? '' },
+    defaultValues: { url: '', kind: undefined, details: '' },
+    // "Report this site" from the check fills the form; a new prefill starts the form afresh.
+    values: prefill && { url: prefill.url, kind: prefill.kind, details: prefill.details ?? '' },
     shouldFocusError: false,
   });
   const { errors, submitCount } = form.formState;
-
-  useEffect(() => {
-    if (prefill) form.reset({ url: prefill.url, kind: prefill.kind, details: prefill.details ?? '' });
-  }, [prefill, form]);
+  const { summary, show: showSummary } = useErrorSummary();
 
   const message = (key?: string) => (key ? t(`validation.${key}`, { defaultValue: key }) : undefined);
-  const summary: SummaryError[] = (['url', 'kind', 'details'] as const).flatMap((name) => {
-    const text = message(errors[name]?.message);
-    return text ? [{ fieldId: fieldIds[name], message: text }] : [];
-  });
-
-  const onSubmit = form.handleSubmit((values) => {
-    setSentReference(undefined);
-    report.mutate(values, {
-      onSuccess: (created) => {
-        setSentReference(created.reference);
-        form.reset({ url: '', kind: undefined, details: '' });
-      },
-      onError: (error) => {
-        if (!isProblem(error, 422)) return;
-        for (const name of ['url', 'kind', 'details'] as const) {
-          const text = error.fieldError(name);
-          if (text) form.setError(name, { message: text });
-        }
-      },
+  const summaryOf = (errs: FieldErrors<SiteReportInput>): SummaryError[] =>
+    fieldNames.flatMap((name) => {
+      const text = message(errs[name]?.message);
+      return text ? [{ fieldId: fieldIds[name], message: text }] : [];
     });
-  });
+
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      setSentReference(undefined);
+      showSummary([]);
+      report.mutate(values, {
+        onSuccess: (created) => {
+          setSentReference(created.reference);
+          form.reset({ url: '', kind: undefined, details: '' });
+        },
+        onError: (error) => {
+          if (!isProblem(error, 422)) return;
+          const serverErrors: FieldErrors<SiteReportInput> = {};
+          for (const name of fieldNames) {
+            const text = error.fieldError(name);
+            if (!text) continue;
+            form.setError(name, { message: text });
+            serverErrors[name] = { type: 'server', message: text };
+          }
+          showSummary(summaryOf(serverErrors));
+        },
+      });
+    },
+    (errs) => showSummary(summaryOf(errs)),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {submitCount > 0 && <ErrorSummary title={t('common:errors.summaryTitle')} errors={summary} />}
+      {/* A new prefill starts a new form (submitCount back to 0): the last submit's summary goes with it. */}
+      {submitCount > 0 && <ErrorSummary title={t('common:errors.summaryTitle')} summary={summary} />}
       <Field id={fieldIds.url} label={t('report.urlLabel')} hint={t('check.hint')} error={message(errors.url?.message)}>
         {(props) => <input {...props} type="text" inputMode="url" spellCheck={false} {...form.register('url')} />}
       </Field>

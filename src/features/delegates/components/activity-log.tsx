@@ -2,12 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Schema } from '@/lib/api-types';
+import { changeInWords } from '@/lib/change-words';
 import { formatDateTime } from '@/lib/format';
 import { useActivity } from '../api/list-activity';
 
 type Entry = Schema<'Activity'>;
 
-/** Words for one entry; details are shown as plain text, never as HTML. */
+/**
+ * Words for one entry, from the reader's catalogues; details are plain values (a name, a
+ * reference, "on"/"off" as a key), shown as text, never as HTML.
+ */
 function useDescribe() {
   const { t } = useTranslation('delegates');
   return (entry: Entry) => {
@@ -20,6 +24,8 @@ function useDescribe() {
     return t(`activity.actions.${entry.action}`, {
       ...detail,
       scopes,
+      // "content-filter.changed" has one sentence for on and one for off.
+      ...(detail.filter ? { context: detail.filter } : {}),
       defaultValue: t('activity.actions.other'),
     });
   };
@@ -27,7 +33,8 @@ function useDescribe() {
 
 /** Who did what on the account, and when: newest first. */
 export function ActivityLog({ accountId }: { accountId: string }) {
-  const { t, i18n } = useTranslation('delegates');
+  // Changes to contact choices are worded with the preferences catalogue.
+  const { t, i18n } = useTranslation(['delegates', 'preferences']);
   const activity = useActivity(accountId);
   const describe = useDescribe();
   return (
@@ -48,7 +55,13 @@ export function ActivityLog({ accountId }: { accountId: string }) {
                 {entry.actor.type === 'delegate' && <span className="badge">{t('activity.delegateBadge')}</span>}
               </p>
               <p>{describe(entry)}</p>
-              {entry.detail.changes && <p className="muted delegates-activity__changes">{entry.detail.changes}</p>}
+              {entry.changes.length > 0 && (
+                <ul className="delegates-activity__changes">
+                  {entry.changes.map((change, index) => (
+                    <li key={index}>{changeInWords(change, t, i18n.language)}</li>
+                  ))}
+                </ul>
+              )}
               <p className="muted">
                 <time dateTime={entry.at}>{formatDateTime(i18n.language, entry.at)}</time>
               </p>

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { StatusMessage } from '@/components/ui/status-message';
 import type { Schema } from '@/lib/api-types';
 import { useChangeDelegate } from '../api/change-delegate';
@@ -28,7 +28,7 @@ export function ChangeDelegateForm({
   const today = localToday();
   const schema = useMemo(() => changeSchema(today), [today]);
   const change = useChangeDelegate(accountId, delegate.id);
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { summary, show: showSummary } = useErrorSummary();
   const prefix = `change-${delegate.id}`;
   const fieldIds = { scopes: `${prefix}-scope-view`, until: `${prefix}-until` };
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<
@@ -48,10 +48,10 @@ export function ChangeDelegateForm({
   }, [prefix]);
 
   const onValid = (values: DelegateChangeInput) => {
-    setSummary([]);
+    showSummary([]);
     change.mutate(values, {
       onSuccess: () => onDone(true),
-      onError: (error) => setSummary(applyServerErrors<FormValues>(error, fieldIds, setError, t)),
+      onError: (error) => showSummary(applyServerErrors<FormValues>(error, fieldIds, setError, t)),
     });
   };
 
@@ -60,9 +60,9 @@ export function ChangeDelegateForm({
       className="delegates-change"
       noValidate
       aria-label={t('list.changeFormLabel', { name: delegate.name })}
-      onSubmit={handleSubmit(onValid, (errs) => setSummary(summaryErrors<FormValues>(errs, fieldIds, t)))}
+      onSubmit={handleSubmit(onValid, (errs) => showSummary(summaryErrors<FormValues>(errs, fieldIds, t)))}
     >
-      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+      <ErrorSummary title={t('form.errorTitle')} summary={summary} />
       <ScopeChoices
         idPrefix={prefix}
         register={register('scopes')}
@@ -85,7 +85,7 @@ export function ChangeDelegateForm({
           {t('list.cancel')}
         </button>
       </div>
-      <StatusMessage tone="error">{change.isError && !summary.length && t('list.changeFailed')}</StatusMessage>
+      <StatusMessage tone="error">{change.isError && !summary.errors.length && t('list.changeFailed')}</StatusMessage>
     </form>
   );
 }

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
+import { formatList } from '@/lib/format';
 import { useInviteDelegate } from '../api/invite-delegate';
 import { inviteSchema, localToday, relationships, type Invite, type InviteInput } from '../schemas';
 import { applyServerErrors, summaryErrors } from './form-errors';
@@ -21,13 +22,26 @@ const fieldIds = {
   until: 'invite-until',
 } as const;
 
-/** Invite a person: who they are, how they are related, what they may do and for how long. */
-export function InviteForm({ accountId, onInvited }: { accountId: string; onInvited: (name: string) => void }) {
-  const { t } = useTranslation('delegates');
+type DemoPerson = { name: string; email: string };
+
+/**
+ * Invite a person: who they are, how they are related, what they may do and for how long.
+ * `demoPeople` are the demo's other people: the contact hint says where an invitation reaches them.
+ */
+export function InviteForm({
+  accountId,
+  demoPeople = [],
+  onInvited,
+}: {
+  accountId: string;
+  demoPeople?: DemoPerson[];
+  onInvited: (name: string) => void;
+}) {
+  const { t, i18n } = useTranslation('delegates');
   const today = localToday();
   const schema = useMemo(() => inviteSchema(today), [today]);
   const invite = useInviteDelegate(accountId);
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { summary, show: showSummary } = useErrorSummary();
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<InviteInput, unknown, Invite>({
     resolver: zodResolver(schema),
     defaultValues: { name: '', contact: '', scopes: [], until: null },
@@ -37,20 +51,23 @@ export function InviteForm({ accountId, onInvited }: { accountId: string; onInvi
   const until = watch('until');
   const limits = dateLimits(today);
   const message = (key?: string) => (key ? t(key) : undefined);
-  const showSummary = (errs: typeof errors) => setSummary(summaryErrors<InviteInput>(errs, fieldIds, t));
 
   const onValid = (values: Invite) => {
-    setSummary([]);
+    showSummary([]);
     invite.mutate(values, {
       onSuccess: (delegate) => onInvited(delegate.name),
-      onError: (error) => setSummary(applyServerErrors<InviteInput>(error, fieldIds, setError, t)),
+      onError: (error) => showSummary(applyServerErrors<InviteInput>(error, fieldIds, setError, t)),
     });
   };
 
-  const otherError = invite.isError && !summary.length;
+  const otherError = invite.isError && !summary.errors.length;
   return (
-    <form onSubmit={handleSubmit(onValid, showSummary)} noValidate className="delegates-form">
-      <ErrorSummary title={t('form.errorTitle')} errors={summary} />
+    <form
+      onSubmit={handleSubmit(onValid, (errs) => showSummary(summaryErrors<InviteInput>(errs, fieldIds, t)))}
+      noValidate
+      className="delegates-form"
+    >
+      <ErrorSummary title={t('form.errorTitle')} summary={summary} />
       <Field
         id={fieldIds.name}
         label={t('form.name.label')}
@@ -62,7 +79,16 @@ export function InviteForm({ accountId, onInvited }: { accountId: string; onInvi
       <Field
         id={fieldIds.contact}
         label={t('form.contact.label')}
-        hint={t('form.contact.hint')}
+        hint={
+          demoPeople.length
+            ? `${t('form.contact.hint')} ${t('form.contact.demoHint', {
+                people: formatList(
+                  i18n.language,
+                  demoPeople.map((p) => `${p.name} (${p.email})`),
+                ),
+              })}`
+            : t('form.contact.hint')
+        }
         error={message(errors.contact?.message)}
       >
         {(props) => (

@@ -57,9 +57,12 @@ export function useUpdatePreferences(accountId: string) {
     mutationFn: (change: PreferencesChange) =>
       changePreferences(accountId, { ...change, version: currentVersion(queryClient, accountId) }),
     onMutate: async (change) => {
-      await queryClient.cancelQueries({ queryKey: key });
+      // Snapshot and show the change before anything is awaited, so the cache (the one source the
+      // page reads) has it in the same frame as the press. Setting data first is safe: a cancelled
+      // read then reverts to this data, not to what it had before.
       const snapshot = queryClient.getQueryData<Preferences>(key);
       if (snapshot) queryClient.setQueryData<Preferences>(key, withChange(snapshot, change));
+      await queryClient.cancelQueries({ queryKey: key });
       return { snapshot };
     },
     onSuccess: (result) => {

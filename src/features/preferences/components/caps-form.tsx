@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { channels } from '@/lib/api-types';
 import type { Preferences } from '../api/get-preferences';
 import { capsFormSchema, capsFromForm, type CapsForm as Values } from '../schemas';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 const toForm = (caps: Preferences['caps']) =>
   Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;
@@ -28,24 +28,19 @@ export function CapsForm({
   onInvalid: () => void;
 }) {
   const { t } = useTranslation('preferences');
-  const saved = JSON.stringify(prefs.caps);
   const form = useForm<Values>({
     resolver: zodResolver(capsFormSchema),
     shouldFocusError: false,
-    defaultValues: toForm(prefs.caps),
+    // The saved limits: when they change (here, in another tab, after a conflict), the form shows them.
+    values: toForm(prefs.caps),
   });
   const [unchanged, setUnchanged] = useState(false);
   // The summary shows what was wrong at the last submit; each field's message updates as they type.
-  const [summary, setSummary] = useState<SummaryError[]>([]);
-
-  // When the saved limits change (here, in another tab, after a conflict), show them.
-  useEffect(() => {
-    form.reset(toForm(JSON.parse(saved) as Preferences['caps']));
-  }, [saved, form]);
+  const { summary, show: showSummary } = useErrorSummary();
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      setSummary([]);
+      showSummary([]);
       const next = capsFromForm(values);
       const changed = Object.fromEntries(channels.filter((c) => next[c] !== prefs.caps[c]).map((c) => [c, next[c]]));
       setUnchanged(Object.keys(changed).length === 0);
@@ -53,7 +48,7 @@ export function CapsForm({
     },
     (errors) => {
       setUnchanged(false);
-      setSummary(
+      showSummary(
         channels.flatMap((c) => {
           const message = errors[c]?.message;
           return message ? [{ fieldId: `cap-${c}`, message: `${t(`channels.${c}`)}: ${t(message)}` }] : [];
@@ -68,7 +63,7 @@ export function CapsForm({
       <h2 id="prefs-caps-title">{t('caps.title')}</h2>
       <p>{t('caps.intro')}</p>
       <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
+        <ErrorSummary title={t('errors.summaryTitle')} summary={summary} />
         <fieldset className="prefs-group">
           <legend>{t('caps.legend')}</legend>
           <div className="prefs-caps">

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,39 +6,14 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
 import type { Schema } from '@/lib/api-types';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { changeInWords } from '@/lib/change-words';
+import { formatDateTime } from '@/lib/format';
+import { changeFacts } from '@/lib/preference-change';
 import { useExportConsentRecord, type ExportFormat } from '../api/export-consent-record';
 import { useConsentEvents } from '../api/list-consent-events';
 import '../preferences.css';
 
 type ConsentEvent = Schema<'ConsentEvent'>;
-type Change = Schema<'PreferenceChange'>;
-
-/** What a value means in words, for "from … to …". */
-function valueWords(path: string, value: unknown, t: TFunction<'preferences'>, language: string) {
-  if (value === null || value === undefined) return path === 'pausedUntil' ? t('record.none') : t('record.noLimit');
-  if (path === 'pausedUntil') return formatDate(language, value as string);
-  if (path.startsWith('service.')) return t(`channelInSentence.${value as string}`);
-  if (path.startsWith('caps.')) return t('caps.perWeek', { count: value as number });
-  return String(value);
-}
-
-export function changeInWords(change: Change, t: TFunction<'preferences'>, language: string) {
-  const [section, a, b] = change.path.split('.');
-  let what = change.path;
-  if (section === 'marketing')
-    what = t('record.path.marketing', { topic: t(`topics.${a}.name`), channel: t(`channelInSentence.${b}`) });
-  else if (section === 'senders') what = t('record.path.sender', { sender: t(`senderInSentence.${a}`) });
-  else if (section === 'pausedUntil') what = t('record.path.pausedUntil');
-  else if (section === 'caps') what = t('record.path.cap', { channel: t(`channelInSentence.${a}`) });
-  else if (section === 'service') what = t('record.path.service', { message: t(`service.${a}.name`) });
-  if (typeof change.to === 'boolean') return t(change.to ? 'record.turnedOn' : 'record.turnedOff', { what });
-  return t('record.fromTo', {
-    what,
-    from: valueWords(change.path, change.from, t, language),
-    to: valueWords(change.path, change.to, t, language),
-  });
-}
 
 function EventEntry({ event }: { event: ConsentEvent }) {
   const { t, i18n } = useTranslation('preferences');
@@ -61,7 +35,7 @@ function EventEntry({ event }: { event: ConsentEvent }) {
         <dd>
           <ul className="prefs-event__changes">
             {event.changes.map((change) => (
-              <li key={change.path}>{changeInWords(change, t, i18n.language)}</li>
+              <li key={change.path}>{changeInWords(changeFacts(change), t, i18n.language)}</li>
             ))}
           </ul>
         </dd>

@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import type { Preferences } from '../api/get-preferences';
 import { isPaused, todayIso } from '../describe';
 import { latestPauseDay, pauseFormSchema, type PauseForm as Values } from '../schemas';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
@@ -37,15 +37,15 @@ export function PauseForm({
   const error = form.formState.errors.until?.message;
   const paused = isPaused(prefs);
   // The summary shows what was wrong at the last submit; the field's own message updates as they type.
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { summary, show: showSummary } = useErrorSummary();
 
   const onSubmit = form.handleSubmit(
     async ({ until }) => {
-      setSummary([]);
+      showSummary([]);
       if (await onSave({ pausedUntil: until })) form.reset({ until: '' });
     },
     (errors) => {
-      setSummary(errors.until?.message ? [{ fieldId: 'pause-until', message: t(errors.until.message) }] : []);
+      showSummary(errors.until?.message ? [{ fieldId: 'pause-until', message: t(errors.until.message) }] : []);
       onInvalid();
     },
   );
@@ -75,7 +75,7 @@ export function PauseForm({
       )}
       {canEdit && (
         <form onSubmit={onSubmit} noValidate>
-          <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
+          <ErrorSummary title={t('errors.summaryTitle')} summary={summary} />
           <Field
             id="pause-until"
             label={paused ? t('pause.changeLabel') : t('pause.label')}

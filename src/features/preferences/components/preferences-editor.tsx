@@ -1,18 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import { isProblem } from '@/lib/api-client';
-import type { Schema } from '@/lib/api-types';
 import { useApplyPreset, type Preset } from '../api/apply-preset';
 import { usePreferences, type Preferences } from '../api/get-preferences';
-import { useUpdatePreferences, withChange, type PreferencesChange } from '../api/update-preferences';
+import { useUpdatePreferences } from '../api/update-preferences';
 import { describeChange } from '../describe';
 import { patchEntries } from '../schemas';
 import { CapsForm } from './caps-form';
 import { Glance } from './glance';
 import { PauseForm } from './pause-form';
 import { PresetChoices } from './preset-choices';
+import type { SaveChange } from './save-change';
 import { SaveStatus, type Status } from './save-status';
 import { SenderChoices } from './sender-choices';
 import { ServiceChoices } from './service-choices';
@@ -37,15 +37,15 @@ export function PreferencesEditor(props: Props) {
   return <Skeleton label={t('loading')} lines={8} />;
 }
 
-export type SaveChange = (change: PreferencesChange) => Promise<boolean>;
-
-function Editor({ accountId, holderName, canEdit, recordHref, prefs: cached }: Props & { prefs: Preferences }) {
+function Editor({ accountId, holderName, canEdit, recordHref, prefs: loaded }: Props & { prefs: Preferences }) {
   const { t, i18n } = useTranslation('preferences');
-  // What the person just chose, shown in the same frame as their press; the cache (optimistic,
-  // then confirmed or rolled back) takes over as soon as it changes.
-  const [intent, setIntent] = useState<Preferences | null>(null);
-  useEffect(() => setIntent(null), [cached]);
-  const prefs = intent ?? cached;
+  // The query cache is the one source of the choices: optimistic, then confirmed or rolled back.
+  // Reading it here (not only in the parent) lets a re-render show what it holds right now.
+  const prefs = usePreferences(accountId).data ?? loaded;
+  // A save writes the cache at once, but the cache tells its readers a task later. Re-render now,
+  // so a switch shows the new choice in the same frame as the press (a controlled switch would
+  // otherwise flick back for a moment).
+  const [, showCacheNow] = useReducer((n: number) => n + 1, 0);
   const update = useUpdatePreferences(accountId);
   const preset = useApplyPreset(accountId);
   const [status, setStatus] = useState<Status | null>(null);
@@ -74,10 +74,11 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs: cached }: P
   const failures = useRef(0);
   const save: SaveChange = async (change) => {
     remember();
-    setIntent(withChange(prefs, change));
     const failuresBefore = failures.current;
+    const saving = update.mutateAsync(change);
+    showCacheNow();
     try {
-      const result = await update.mutateAsync(change);
+      const result = await saving;
       if (failures.current === failuresBefore) setStatus({ kind: 'saved', changes: result.event?.changes ?? [] });
       return true;
     } catch (error) {
@@ -115,5 +116,3 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs: cached }: P
     </div>
   );
 }
-
-export type ChangeRecord = Schema<'PreferenceChange'>;

@@ -6,7 +6,7 @@ import type { Preset } from '../api/apply-preset';
 import type { Preferences } from '../api/get-preferences';
 import { describeChange, summarise } from '../describe';
 import { activePreset } from '../schemas';
-import type { ChangeRecord } from './preferences-editor';
+import type { ChangeRecord } from './save-change';
 
 export type Status =
   | { kind: 'saved'; changes: ChangeRecord[] }

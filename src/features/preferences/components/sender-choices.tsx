@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Switch } from '@/components/ui/switch';
 import { senderTypes } from '@/lib/api-types';
 import type { Preferences } from '../api/get-preferences';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 /** Three separate answers: us, our agents and resellers, partner companies. */
 export function SenderChoices({

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../api/get-preferences';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 type ServiceMessage = keyof Preferences['service'];
 const options: Record<ServiceMessage, readonly string[]> = {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Switch } from '@/components/ui/switch';
 import { channels, topics } from '@/lib/api-types';
 import type { Preferences } from '../api/get-preferences';
-import type { SaveChange } from './preferences-editor';
+import type { SaveChange } from './save-change';
 
 /** Topics × channels, one fieldset per topic so it reads well on a narrow phone. */
 export function TopicChoices({ prefs, canEdit, onSave }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange }) {

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorSummary } from '@/components/ui/error-summary';
+import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { paths } from '@/config/paths';
@@ -16,8 +16,7 @@ export function EmailLinkForm() {
   const [error, setError] = useState<string | undefined>();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const send = useEmailMeALink();
-  // The summary takes focus when its list changes: keep the list stable while the person types.
-  const summary = useMemo(() => (error ? [{ fieldId: 'email', message: error }] : []), [error]);
+  const { summary, show: showSummary } = useErrorSummary();
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -28,13 +27,14 @@ export function EmailLinkForm() {
         ? t('emailLink.invalid')
         : undefined;
     setError(problem);
+    showSummary(problem ? [{ fieldId: 'email', message: problem }] : []);
     if (problem) return;
     send.mutate(value, { onSuccess: () => setSentTo(value) });
   };
 
   return (
     <>
-      <ErrorSummary title={t('common:errors.summaryTitle')} errors={summary} />
+      <ErrorSummary title={t('common:errors.summaryTitle')} summary={summary} />
       <form noValidate onSubmit={submit}>
         <Field id="email" label={t('emailLink.label')} hint={t('emailLink.validity')} error={error}>
           {(control) => (

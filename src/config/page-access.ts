@@ -1,0 +1,41 @@
+import type { Schema } from '@/lib/api-types';
+import { paths } from './paths';
+
+/** What decides which pages a person may use: their role on the account they act for, and its scopes. */
+export type PageAccess = Pick<Schema<'AccountAccess'>, 'role' | 'scopes'> | null;
+
+const seesAccount = (a: PageAccess) =>
+  a?.role === 'holder' ||
+  (a?.role === 'delegate' && a.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter'));
+
+/**
+ * The one rule for who may use each signed-in page, in navigation order. The navigation, the home
+ * page's cards and every other link to these pages ask this table, so no page is offered to
+ * someone it would refuse.
+ */
+const signedInPages = [
+  { key: 'home', to: paths.home(), mayUse: () => true },
+  { key: 'preferences', to: paths.preferences(), mayUse: seesAccount },
+  { key: 'contactHistory', to: paths.contactHistory(), mayUse: seesAccount },
+  {
+    key: 'contentFilter',
+    to: paths.contentFilter(),
+    mayUse: (a: PageAccess) =>
+      a?.role === 'holder' || a?.role === 'line-user' || Boolean(a?.scopes.includes('content-filter')),
+  },
+  // A line's user (a child on a family account) cannot give anyone authority, so the page is not offered.
+  { key: 'delegates', to: paths.delegates(), mayUse: (a: PageAccess) => a?.role !== 'line-user' },
+  { key: 'account', to: paths.account(), mayUse: () => true },
+] as const;
+
+export type SignedInPage = (typeof signedInPages)[number]['key'];
+
+/** Whether the person may use the page on the account they act for. */
+export function mayUse(page: SignedInPage, access: PageAccess): boolean {
+  return signedInPages.find((p) => p.key === page)!.mayUse(access);
+}
+
+/** The pages to offer, in navigation order, each with its link. */
+export function pagesFor(access: PageAccess): { key: SignedInPage; to: string }[] {
+  return signedInPages.filter((p) => p.mayUse(access)).map(({ key, to }) => ({ key, to }));
+}

@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next';
+import { formatDate } from './format';
+import type { ChangeFacts } from './preference-change';
+
+type Value = ChangeFacts['from'];
+
+/** What a value means in words, for "from … to …". */
+function valueWords(change: ChangeFacts, value: Value, t: TFunction, language: string) {
+  if (value === null)
+    return change.setting === 'pause' ? t('preferences:record.none') : t('preferences:record.noLimit');
+  if (change.setting === 'pause') return formatDate(language, String(value));
+  if (change.setting === 'service') return t(`preferences:channelInSentence.${String(value)}`);
+  if (change.setting === 'cap') return t('preferences:caps.perWeek', { count: Number(value) });
+  return String(value);
+}
+
+/** What changed, e.g. "Offers and upgrades by text message". */
+function whatWords(change: ChangeFacts, t: TFunction) {
+  const channel = t(`preferences:channelInSentence.${change.channel}`);
+  switch (change.setting) {
+    case 'marketing':
+      return t('preferences:record.path.marketing', { topic: t(`preferences:topics.${change.topic}.name`), channel });
+    case 'sender':
+      return t('preferences:record.path.sender', { sender: t(`preferences:senderInSentence.${change.sender}`) });
+    case 'cap':
+      return t('preferences:record.path.cap', { channel });
+    case 'service':
+      return t('preferences:record.path.service', { message: t(`preferences:service.${change.message}.name`) });
+    case 'pause':
+      return t('preferences:record.path.pausedUntil');
+  }
+}
+
+/**
+ * One change to contact choices in the reader's language, from the catalogues, e.g.
+ * "Offers and upgrades by text message: turned off". `t` must have the preferences namespace loaded.
+ */
+export function changeInWords(change: ChangeFacts, t: TFunction, language: string) {
+  const what = whatWords(change, t);
+  if (typeof change.to === 'boolean')
+    return t(change.to ? 'preferences:record.turnedOn' : 'preferences:record.turnedOff', { what });
+  return t('preferences:record.fromTo', {
+    what,
+    from: valueWords(change, change.from, t, language),
+    to: valueWords(change, change.to, t, language),
+  });
+}
