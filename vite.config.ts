@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// Only the built app gets the strict policy: the dev server injects inline scripts.
+// Only the built app gets the strict policy: the dev server injects inline scripts. The production
+// server (server/app.ts) sends the same policy as an HTTP header, read from the built index.html.
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
@@ -30,8 +31,14 @@ function cspMeta(): Plugin {
   };
 }
 
+// A build for a real API (the production shape) carries no mock and no service worker.
+const realApiBuild = Boolean(process.env.VITE_API_BASE_URL) && process.env.VITE_API_MOCK !== 'true';
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
+  publicDir: realApiBuild ? false : 'public',
+  // One decision, read by src/config/env.ts and src/main.tsx: mock on unless built for a real API.
+  define: { 'import.meta.env.VITE_API_MOCK': JSON.stringify(String(!realApiBuild)) },
   plugins: [react(), cspMeta()],
   resolve: {
     alias: {

@@ -1,0 +1,24 @@
+// `npm start`: the production shape. Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (else embedded PGlite
+// in DATA_DIR, default .data), DATABASE_SCHEMA, LINK_SIGNING_KEY, PUBLIC_URL, STATIC_DIR (dist-app).
+import { resolve } from 'node:path';
+import { startServer } from './start';
+
+const env = process.env;
+const server = await startServer({
+  port: Number(env.PORT ?? 3000),
+  host: env.HOST || undefined,
+  databaseUrl: env.DATABASE_URL || undefined,
+  databaseSchema: env.DATABASE_SCHEMA || undefined,
+  dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR ?? '.data'),
+  signingKey: env.LINK_SIGNING_KEY || undefined,
+  publicUrl: env.PUBLIC_URL || undefined,
+  staticDir: resolve(env.STATIC_DIR ?? 'dist-app'),
+  log: env.LOG_REQUESTS !== 'false',
+});
+console.log(`Kestrel preference centre: ${server.url} (${server.database.kind} database)`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
