@@ -53,11 +53,16 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error('DATABASE_SCHEMA: lower-case letters, digits and _');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
   if (schema) {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    pool.on('connect', (client) => void client.query(`SET search_path TO ${schema}`));
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).finally(() => setup.end());
   }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   const wrap = (q: Pick<pg.Pool, 'query'>): Sql => ({
     async query(text, params) {
       const result = await q.query(text, params as unknown[]);
@@ -73,7 +78,6 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     async transaction(run) {
       const client = await pool.connect();
       try {
-        if (schema) await client.query(`SET search_path TO ${schema}`);
         await client.query('BEGIN');
         const result = await run(wrap(client));
         await client.query('COMMIT');
