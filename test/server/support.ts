@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { resetClock } from '@/backend/clock';
 import { resetFaults } from '@/backend/faults';
 import { seedDb } from '@/backend/store';
 import { replaceAll } from '../../server/sql-store';
 import { startServer, type RunningServer } from '../../server/start';
+import { signingKey } from './spawn-server';
 
-export const signingKey = 'test-link-signing-key: 32 or more characters';
+export { spawnServer, type ChildServer } from './spawn-server';
 
 /** The backends the server suites run on: embedded always, PostgreSQL when DATABASE_URL is set. */
 export const backends = ['embedded', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
@@ -69,35 +68,4 @@ export async function call(
 export async function signInAs(base: string, personaId: string) {
   const reply = await call(base, '/api/session', { method: 'POST', json: { personaId } });
   return reply.body.token as string;
-}
-
-/** A server in a child process of its own group (so it can be killed with everything it started). */
-export type ChildServer = { url: string; child: ChildProcess; kill(signal?: NodeJS.Signals): Promise<void> };
-
-export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LOG_REQUESTS: 'false', LINK_SIGNING_KEY: signingKey, ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
-      const match = /preference centre: (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return {
-    url,
-    child,
-    async kill(signal = 'SIGKILL') {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      process.kill(-child.pid!, signal);
-      await exited;
-    },
-  };
 }
