@@ -87,3 +87,38 @@ test('a changed choice is still there after the server restarts', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Newsletter' }).getByRole('switch', { name: 'Post' })).toBeChecked();
 });
+
+test('Alex invites Jamie, Jamie accepts from the outbox and acts, Alex withdraws', async ({ page }) => {
+  test.setTimeout(120_000);
+  const signOutAndIn = async (name: string) => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, name);
+  };
+  await signIn(page, 'Alex Morgan');
+  await page.goto(url('/people/invite'));
+  await page.getByRole('textbox', { name: 'Their name' }).fill('Jamie Morgan');
+  await page.getByRole('textbox', { name: /email address or UK mobile/ }).fill('jamie.morgan@example.com');
+  await page.getByRole('radio', { name: 'Partner' }).check();
+  await page.getByRole('checkbox', { name: 'Change contact choices' }).check();
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('listitem', { name: 'Jamie Morgan' })).toContainText('Invited');
+
+  await signOutAndIn('Jamie Morgan');
+  await page.getByRole('link', { name: 'Demo outbox (emails we sent)' }).click();
+  const email = page.getByRole('article').filter({ hasText: 'Alex Morgan asked you to help' }).first();
+  await expect(email).toContainText(server.url);
+  await email.getByRole('link', { name: 'See the invitation' }).click();
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await expect(page.getByText('Done. You can now act for Alex Morgan.')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the account' }).click();
+  await expect(page.getByText('You are acting for Alex Morgan.', { exact: true })).toBeVisible();
+
+  await signOutAndIn('Alex Morgan');
+  await page.goto(url('/people'));
+  await expect(page.getByRole('listitem', { name: 'Jamie Morgan' })).toContainText('Active');
+  await page.getByRole('button', { name: "Withdraw Jamie Morgan's authority" }).click();
+  await expect(page.getByRole('listitem', { name: 'Jamie Morgan' })).toContainText('Ended');
+
+  await signOutAndIn('Jamie Morgan');
+  await expect(page.getByText('You are acting for Alex Morgan.', { exact: true })).toHaveCount(0);
+});
