@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// Only the built app gets the strict policy: the dev server injects inline scripts.
+// Only the built app gets the strict policy: the dev server injects inline scripts. The production
+// server (server/app.ts) sends the same policy as an HTTP header, read from the built index.html.
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
@@ -30,8 +31,14 @@ function cspMeta(): Plugin {
   };
 }
 
+// A build for a real API (the production shape) carries no mock and no service worker.
+const realApiBuild = Boolean(process.env.VITE_API_BASE_URL) && process.env.VITE_API_MOCK !== 'true';
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
+  publicDir: realApiBuild ? false : 'public',
+  // One decision, read by src/config/env.ts and src/main.tsx: mock on unless built for a real API.
+  define: { 'import.meta.env.VITE_API_MOCK': JSON.stringify(String(!realApiBuild)) },
   plugins: [react(), cspMeta()],
   resolve: {
     alias: {
@@ -63,9 +70,29 @@ export default defineConfig({
   },
   preview: { headers: { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' } },
   test: {
-    environment: 'jsdom',
-    setupFiles: ['./test/setup.ts'],
-    include: ['test/**/*.test.{ts,tsx}'],
-    testTimeout: 15000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          setupFiles: ['./test/setup.ts'],
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/server/**'],
+          testTimeout: 15000,
+        },
+      },
+      {
+        // The production shape over real HTTP and SQL: Node, no msw/node in the way, one database per file.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -2,10 +2,11 @@ import { createOpenApiHttp } from 'openapi-msw';
 import type { paths } from '@/lib/api-schema.gen';
 import { applyFaults } from './faults';
 import { ApiError, problemResponse } from './problem';
+import { apiBasePath } from './public-url';
 import { persist, withSharedStore } from './store';
 
 /** Typed MSW `http`: only paths, params and bodies in the contract type-check. */
-export const http = createOpenApiHttp<paths>({ baseUrl: `${import.meta.env.BASE_URL}api` });
+export const http = createOpenApiHttp<paths>({ baseUrl: apiBasePath });
 
 type Options = { faults?: boolean };
 
@@ -24,10 +25,10 @@ export function handle<Info extends { request: Request }, Result>(
         const result = await resolver(info);
         if (info.request.method !== 'GET') persist();
         return result;
-      });
+      }, info.request);
     } catch (error) {
       if (error instanceof ApiError) return problemResponse(error, new URL(info.request.url).pathname) as never;
-      console.warn('Mock API crashed', error);
+      console.warn('API request failed', error);
       return problemResponse(new ApiError(500, 'Something went wrong on our side.', { code: 'internal' })) as never;
     }
   };

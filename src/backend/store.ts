@@ -4,6 +4,7 @@ import { seedUnsubscribe, type UnsubscribeState } from './seed/unsubscribe';
 import { seedContactHistory, type ContactHistoryState } from './seed/contact-history';
 import { seedContentFilter, type ContentFilterState } from './seed/content-filter';
 import { seedDelegates, type DelegatesState } from './seed/delegates';
+import { ApiError } from './problem';
 
 /** The mock backend's whole state: one slice per feature, all plain JSON. */
 export type Db = {
@@ -15,7 +16,10 @@ export type Db = {
   delegates: DelegatesState;
 };
 
-const storageKey = 'pc-demo-db-v1';
+// The saved demo is versioned: a save from another version of the app is not read over today's
+// seed (a shallow merge would mix old shapes into new code); it is replaced, and the console says so.
+const storageKey = 'pc-demo-db-v2';
+const olderStorageKeys = ['pc-demo-db-v1'];
 
 export function seedDb(): Db {
   return {
@@ -31,10 +35,20 @@ export function seedDb(): Db {
 let persistent = false;
 export let db: Db = seedDb();
 
+/** For a store adapter that loads the state from elsewhere (the server's SQL unit of work). */
+export function setDb(next: Db) {
+  db = next;
+}
+
 /** Browser only: load the saved demo and save after every change. */
 export function enablePersistence() {
   persistent = true;
   load();
+}
+
+/** Tests only: back to an unsaved store. */
+export function disablePersistence() {
+  persistent = false;
 }
 
 // Every tab runs its own copy of the mock; they share one saved demo. A revision mark, changed on
@@ -47,7 +61,12 @@ function load() {
   try {
     revision = localStorage.getItem(revisionKey);
     const saved = localStorage.getItem(storageKey);
-    db = saved ? { ...seedDb(), ...(JSON.parse(saved) as Partial<Db>) } : seedDb();
+    const older = olderStorageKeys.filter((key) => localStorage.getItem(key) !== null);
+    if (older.length) {
+      for (const key of older) localStorage.removeItem(key);
+      console.warn('The saved demo data was made by an older version of the demo, so it has been reset.');
+    }
+    db = saved ? (JSON.parse(saved) as Db) : seedDb();
   } catch {
     db = seedDb();
   }
@@ -64,10 +83,16 @@ export function syncFromOtherTabs() {
 }
 
 /**
- * Runs one request against the demo data. In the browser, tabs take turns (Web Locks) and each
- * first takes up what other tabs saved, so two tabs behave like two clients of one server.
+ * How one request reaches storage. `run` reads and writes `db`; the unit of work decides where
+ * `db` comes from before and where its changes go after. The server installs its SQL one.
  */
-export function withSharedStore<T>(run: () => T | Promise<T>): Promise<T> {
+export type UnitOfWork = <T>(run: () => Promise<T>, request: Request | undefined) => Promise<T>;
+
+/**
+ * The browser's: tabs take turns (Web Locks) and each first takes up what other tabs saved, so two
+ * tabs behave like two clients of one server. Handlers call persist() after a write.
+ */
+function browserUnitOfWork<T>(run: () => Promise<T>): Promise<T> {
   const locks = persistent ? globalThis.navigator?.locks : undefined;
   const turn = async () => {
     syncFromOtherTabs();
@@ -76,6 +101,24 @@ export function withSharedStore<T>(run: () => T | Promise<T>): Promise<T> {
   return locks ? (locks.request('pc-demo-db', turn) as Promise<T>) : turn();
 }
 
+let unitOfWork: UnitOfWork = browserUnitOfWork;
+
+export function setUnitOfWork(next: UnitOfWork | null) {
+  unitOfWork = next ?? browserUnitOfWork;
+}
+
+/** Runs one request against the store, through the installed unit of work. */
+export function withSharedStore<T>(run: () => T | Promise<T>, request?: Request): Promise<T> {
+  return unitOfWork(async () => run(), request);
+}
+
+export const storeUnavailable = () =>
+  new ApiError(503, 'We could not save that.', {
+    code: 'store-unavailable',
+    detail: 'Nothing was changed. Try again in a moment.',
+  });
+
+/** Saves the demo. A save that fails undoes the change in this tab and fails the request: never a 2xx for a lost write. */
 export function persist() {
   if (!persistent) return;
   try {
@@ -83,7 +126,8 @@ export function persist() {
     revision = newId('rev');
     localStorage.setItem(revisionKey, revision);
   } catch {
-    // Storage full or blocked: the demo still works for this page view.
+    load();
+    throw storeUnavailable();
   }
 }
 

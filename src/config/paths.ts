@@ -15,8 +15,3 @@ export const paths = {
   outbox: () => '/demo/outbox',
   demo: () => '/demo',
 } as const;
-
-/** Absolute URL of an in-app path, for links that leave the app (emails). */
-export function absoluteUrl(path: string) {
-  return new URL(`${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`, globalThis.location.origin).href;
-}

@@ -24,8 +24,9 @@ export type TokenClaims = {
 };
 
 const version = 1;
-// A demo key. A real service keeps its key in a secret store and rotates it by version.
-const demoSecret = 'kestrel-demo-unsubscribe-key-v1: not a real secret';
+// The demo's key, public in the source. The server replaces it (LINK_SIGNING_KEY, or a key it
+// generated and kept on first start); a real service keeps its key in a secret store.
+let secret = 'kestrel-demo-unsubscribe-key-v1: not a real secret';
 const kinds: TokenKind[] = ['opt-out', 'preferences-link'];
 const allTopics = 255;
 const macLength = 32;
@@ -33,10 +34,18 @@ const headerLength = 14;
 const maxTokenLength = 400;
 
 let keyPromise: Promise<CryptoKey> | null = null;
+
+/** Server only: sign and check links with this key from now on. */
+export function setSigningSecret(next: string) {
+  if (next.length < 32) throw new Error('The link-signing key needs at least 32 characters.');
+  secret = next;
+  keyPromise = null;
+}
+
 function key() {
   keyPromise ??= crypto.subtle.importKey(
     'raw',
-    new TextEncoder().encode(demoSecret),
+    new TextEncoder().encode(secret),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
     ['sign', 'verify'],

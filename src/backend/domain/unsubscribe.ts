@@ -7,6 +7,7 @@ import { recordPreferenceChange } from './activity';
 import type { Actor } from './auth';
 import { meFor, rememberLanguage, signIn } from './auth';
 import { sendEmail } from './outbox';
+import { appUrl } from '../public-url';
 import { applyChanges, currentPreferences, type ChangeRequest } from './preferences';
 import { signToken, unknownToken, verifyToken, type TokenClaims, type TokenKind } from './unsubscribe-tokens';
 import { emailWords, languageFor, type Language } from '../words';
@@ -148,10 +149,6 @@ export function recordReason(claims: TokenClaims, reason: string) {
 }
 
 // --- Email me a link ---------------------------------------------------------------
-
-function appUrl(path: string) {
-  return new URL(`${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`, globalThis.location.origin).href;
-}
 
 /** The account a person's preferences link opens: their own, else the first they may act on. */
 function accountForPerson(personId: string) {

@@ -6,6 +6,7 @@ import { getFaults, setFaults } from '../faults';
 import { handle, http } from '../http';
 import { db, resetDb } from '../store';
 import { readJson } from '../validate';
+import { apiBasePath } from '../public-url';
 import { requestLanguage } from '../words';
 
 const signInSchema = z.strictObject({ personaId: z.string().min(1).max(64) });
@@ -108,7 +109,7 @@ export const coreHandlers = [
 ];
 
 /** Anything under /api that the contract does not name is a 404 problem, like a real server. Register last. */
-export const notFoundHandler = http.untyped.all(`${import.meta.env.BASE_URL}api/*`, () =>
+export const notFoundHandler = http.untyped.all(`${apiBasePath}/*`, () =>
   HttpResponse.json(
     { type: 'https://errors.example.com/not-found', title: 'There is no such API endpoint.', status: 404 },
     { status: 404, headers: { 'Content-Type': 'application/problem+json' } },

@@ -1,4 +1,5 @@
-import { absoluteUrl, paths } from '@/config/paths';
+import { paths } from '@/config/paths';
+import { appUrl } from '../public-url';
 import { changeSchema, inviteSchema, phonePasswordSchema, revealSchema } from '@/features/delegates/schemas';
 import { today } from '../clock';
 import { activityFor } from '../domain/activity';
@@ -40,7 +41,7 @@ const handlePlain: typeof handle = (resolver, options) =>
     }
   }, options);
 
-const invitationLink = (token: string) => absoluteUrl(`${paths.invitation()}?t=${encodeURIComponent(token)}`);
+const invitationLink = (token: string) => appUrl(`${paths.invitation()}?t=${encodeURIComponent(token)}`);
 
 // Owned by the delegates feature: its endpoints from api/openapi/delegates.yaml.
 // Every {accountId} handler authorises first, with the contract's x-required-scope.

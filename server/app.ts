@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getResponse } from 'msw';
+import { handlers } from '@/backend/handlers';
+import { apiBasePath } from '@/backend/public-url';
+
+export type AppOptions = {
+  /** The production build of the app, made for the real API (no mock, no service worker). */
+  staticDir?: string;
+  /** Print one line per request (method, path with tokens left out, status, time). */
+  log?: boolean;
+};
+
+export const maxBodyBytes = 64 * 1024;
+
+const problem = (c: Context, status: 404 | 413 | 500, title: string, code: string) =>
+  c.body(JSON.stringify({ type: `https://errors.example.com/${code}`, title, status, code }), status, {
+    'Content-Type': 'application/problem+json',
+  });
+
+/** The CSP the build put in index.html, plus what only a header can say: no framing at all. */
+function policyOf(indexHtml: string | null) {
+  const meta = indexHtml
+    ?.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1]
+    ?.replaceAll('&#39;', "'")
+    .replaceAll('&quot;', '"')
+    .replaceAll('&amp;', '&');
+  return `${meta ?? "default-src 'self'"}; frame-ancestors 'none'`;
+}
+
+/** Paths with anything token-like (long segments, the query) shortened, so logs never hold a token. */
+export const loggablePath = (url: string) =>
+  new URL(url).pathname
+    .split('/')
+    .map((part) => (part.length > 24 ? '…' : part))
+    .join('/');
+
+/**
+ * The HTTP adapter: `/api/*` goes to the same handlers the browser mock runs (MSW's getResponse
+ * picks the handler and runs it; no rule lives here), `/` serves the built app.
+ */
+export function createApp({ staticDir, log = false }: AppOptions = {}) {
+  const app = new Hono();
+  const indexHtml = staticDir ? readFileSync(join(staticDir, 'index.html'), 'utf8') : null;
+
+  if (log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      console.log(
+        `${c.req.method} ${loggablePath(c.req.url)} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
+      );
+    });
+  }
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', policyOf(indexHtml));
+  });
+
+  app.all(
+    `${apiBasePath}/*`,
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => problem(c, 413, 'That request is too large.', 'payload-too-large'),
+    }),
+    async (c) => {
+      const request = c.req.raw;
+      const response = await getResponse(handlers, request, { baseUrl: new URL(request.url).origin });
+      return response ?? problem(c, 404, 'There is no such API endpoint.', 'not-found');
+    },
+  );
+
+  if (staticDir && indexHtml) {
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: staticDir,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('*', serveStatic({ root: staticDir }));
+    // Every other page is the app's: the router in the page decides what to show (and shows its 404).
+    app.get('*', (c) => {
+      if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound();
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  app.onError((error, c) => {
+    // The name only: a message or stack could hold request data, and never goes to the client.
+    console.error(`Request failed: ${error.name}`);
+    return problem(c, 500, 'Something went wrong on our side.', 'internal');
+  });
+  return app;
+}

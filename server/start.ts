@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
+import { setUnitOfWork } from '@/backend/store';
+import { createApp } from './app';
+import { openDatabase, type Database } from './database';
+import { migrate } from './migrate';
+import { linkSigningKey } from './signing-key';
+import { seedIfEmpty, sqlUnitOfWork } from './sql-store';
+
+export type ServerOptions = {
+  port: number;
+  /** Interface to listen on: 127.0.0.1 unless told (HOST=0.0.0.0 in a container). */
+  host?: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  /** Embedded database and generated key live here (PGlite); undefined with databaseUrl, or in memory. */
+  dataDir?: string;
+  signingKey?: string;
+  publicUrl?: string;
+  staticDir?: string;
+  log?: boolean;
+};
+
+export type RunningServer = { url: string; database: Database; close(): Promise<void> };
+
+/** Opens the database, migrates, seeds on first start, and serves the app and its API on one port. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const database = await openDatabase({
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+    schema: options.databaseSchema,
+  });
+  await migrate(database);
+  await seedIfEmpty(database);
+  setSigningSecret(
+    linkSigningKey({ fromEnv: options.signingKey, dataDir: options.databaseUrl ? undefined : options.dataDir }),
+  );
+  setUnitOfWork(sqlUnitOfWork(database, { publicUrl: options.publicUrl }));
+  const app = createApp({ staticDir: options.staticDir, log: options.log });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}`,
+    database,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      setUnitOfWork(null);
+      await database.close();
+    },
+  };
+}

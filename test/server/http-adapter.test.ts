@@ -1,0 +1,55 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggablePath, maxBodyBytes } from '../../server/app';
+import type { RunningServer } from '../../server/start';
+import { call, startTestServer, stopTestServer } from './support';
+
+describe('the HTTP adapter', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('embedded', 'http');
+  });
+  afterAll(() => stopTestServer(server));
+
+  it('serves the shared handlers under /api with the security headers as HTTP headers', async () => {
+    const reply = await call(server.url, '/api/personas');
+    expect(reply.status).toBe(200);
+    expect(reply.body.map((p: { id: string }) => p.id)).toEqual(['alex', 'jamie', 'sam', 'priya']);
+    expect(reply.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers an unknown API path and an oversized body with problem+json', async () => {
+    const missing = await call(server.url, '/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+
+    const big = await call(server.url, '/api/session', {
+      method: 'POST',
+      json: { personaId: 'x'.repeat(maxBodyBytes + 1) },
+    });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('allows no cross-origin calls and shows no stack traces', async () => {
+    const preflight = await fetch(new URL('/api/me', server.url), {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const bad = await call(server.url, '/api/session', {
+      method: 'POST',
+      body: '{not json',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
+  });
+
+  it('never writes a token into a log line', () => {
+    const token = 'AQAAAGsABQhGEA5dpZAKYWNjLW1vcmdhbgRhbGV4JagGcCSnvn_esaGkxh40Hb1AanqD5hSZaUIxMXYVZCY';
+    expect(loggablePath(`http://x/api/unsubscribe/${token}/one-click?t=${token}`)).toBe('/api/unsubscribe/…/one-click');
+  });
+});

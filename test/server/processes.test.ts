@@ -1,0 +1,79 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, signInAs, spawnServer, uniqueSchema, type ChildServer } from './support';
+
+const prefs = '/api/accounts/acc-morgan/preferences';
+const started: ChildServer[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.kill()));
+});
+const spawn = async (env: Record<string, string>) => {
+  const server = await spawnServer(env);
+  started.push(server);
+  return server;
+};
+
+describe('server processes', () => {
+  it('keeps an acknowledged write through a crash: SIGKILL right after the 2xx, restart, change and consent event are there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pc-crash-'));
+    try {
+      const first = await spawn({ PORT: '4320', DATA_DIR: dataDir });
+      const token = await signInAs(first.url, 'alex');
+      const change = await call(first.url, prefs, {
+        method: 'PATCH',
+        token,
+        json: { version: 2, marketing: { offers: { post: true } } },
+      });
+      expect(change.status).toBe(200);
+      await first.kill('SIGKILL');
+
+      const second = await spawn({ PORT: '4321', DATA_DIR: dataDir });
+      const again = await signInAs(second.url, 'alex');
+      const after = await call(second.url, prefs, { token: again });
+      expect(after.body).toMatchObject({ version: 3, marketing: { offers: { post: true } } });
+      const record = await call(second.url, '/api/accounts/acc-morgan/consent-record', { token: again });
+      expect(JSON.stringify(record.body)).toContain(change.body.event.id);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'two server processes on one PostgreSQL: concurrent changes to one account end in 409s for the losers, never a lost update',
+    async () => {
+      const schema = uniqueSchema('two');
+      const env = { DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: schema };
+      const a = await spawn({ ...env, PORT: '4322' });
+      const b = await spawn({ ...env, PORT: '4323' });
+      try {
+        const token = await signInAs(a.url, 'alex');
+        for (let round = 0; round < 5; round++) {
+          const { version } = (await call(a.url, prefs, { token })).body as { version: number };
+          const patch = (url: string, sms: boolean) =>
+            call(url, prefs, { method: 'PATCH', token, json: { version, marketing: { offers: { sms } } } });
+          const replies = await Promise.all([patch(a.url, round % 2 === 0), patch(b.url, round % 2 === 0)]);
+          expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+        }
+        const client = new pg.Client({
+          connectionString: process.env.DATABASE_URL,
+          options: `-c search_path=${schema}`,
+        });
+        await client.connect();
+        const { rows } = await client.query(
+          "SELECT (SELECT version FROM current_preferences WHERE account_id = 'acc-morgan') AS version, (SELECT count(*)::int FROM consent_events) AS events",
+        );
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+        // Seeded at version 2 with one event: five winners, five events, nothing lost.
+        expect(rows[0]).toEqual({ version: 7, events: 6 });
+      } finally {
+        await Promise.all([a.kill(), b.kill()]);
+      }
+    },
+    240_000,
+  );
+});

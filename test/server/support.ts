@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { resetClock } from '@/backend/clock';
+import { resetFaults } from '@/backend/faults';
+import { seedDb } from '@/backend/store';
+import { replaceAll } from '../../server/sql-store';
+import { startServer, type RunningServer } from '../../server/start';
+import { signingKey } from './spawn-server';
+
+export { spawnServer, type ChildServer } from './spawn-server';
+
+/** The backends the server suites run on: embedded always, PostgreSQL when DATABASE_URL is set. */
+export const backends = ['embedded', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
+export type Backend = (typeof backends)[number];
+
+/** A schema of its own per run, so parallel runs on one PostgreSQL server never collide. */
+export const uniqueSchema = (label: string) => `t_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+
+/** One in-process server (and one database) per test file and backend, on a free port, in memory when embedded. */
+export function startTestServer(backend: Backend, label: string) {
+  return startServer({
+    port: 0,
+    databaseUrl: backend === 'postgres' ? process.env.DATABASE_URL : undefined,
+    databaseSchema: backend === 'postgres' ? uniqueSchema(label) : undefined,
+    signingKey,
+  });
+}
+
+/** Back to the seed between tests: truncate and write the seed again, never a new database. */
+export async function resetServer(server: RunningServer) {
+  await server.database.transaction((sql) => replaceAll(sql, seedDb()));
+  resetClock();
+  resetFaults();
+}
+
+/** Closes the server; on PostgreSQL, drops the test's own schema first. */
+export async function stopTestServer(server: RunningServer | undefined) {
+  if (!server) return;
+  if (server.database.kind === 'postgres') {
+    const { rows } = await server.database.query('SELECT current_schema() AS name');
+    await server.database.query(`DROP SCHEMA IF EXISTS ${rows[0]!.name as string} CASCADE`);
+  }
+  await server.close();
+}
+
+export type Reply = { status: number; headers: Headers; text: string; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Plain HTTP, like any client outside a browser: no cookies, no Origin. */
+export async function call(
+  base: string,
+  path: string,
+  init: RequestInit & { token?: string; json?: unknown } = {},
+): Promise<Reply> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  const body = init.json === undefined ? init.body : JSON.stringify(init.json);
+  if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+  const response = await fetch(new URL(path, base), { ...init, body, headers });
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: type.includes('json') && text ? JSON.parse(text) : null,
+  };
+}
+
+export async function signInAs(base: string, personaId: string) {
+  const reply = await call(base, '/api/session', { method: 'POST', json: { personaId } });
+  return reply.body.token as string;
+}
