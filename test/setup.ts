@@ -5,6 +5,7 @@ import { server } from '@/mocks/node';
 import { resetDb } from '@/backend/store';
 import { resetFaults } from '@/backend/faults';
 import { resetClock } from '@/backend/clock';
+import { trapServerErrors } from './server-errors';
 
 // Pages load their words and code lazily; on a busy 2-core machine that can take over a second.
 configure({ asyncUtilTimeout: 5000 });
@@ -25,6 +26,8 @@ beforeEach(() => {
     throw new Error(`console.error: ${args.map(String).join(' ')}`);
   });
 });
+
+trapServerErrors();
 
 afterEach(() => {
   cleanup();
