@@ -9,8 +9,12 @@ import { setupI18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 import './styles.css';
 
-// The mock worker starts in parallel with the first paint; only API calls wait for it.
-if (env.apiMock) setApiReady(import('./mocks/browser').then((m) => m.startMockApi()));
+// The mock worker starts in parallel with the first paint; only API calls wait for it, and each
+// call first makes sure it is still there (it goes when its last page closes).
+if (env.apiMock) {
+  const ensureMockApi = import('./mocks/browser').then((m) => m.startMockApi());
+  setApiReady(() => ensureMockApi.then((ensure) => ensure()));
+}
 
 const router = createBrowserRouter(routes, { basename: env.basePath });
 
