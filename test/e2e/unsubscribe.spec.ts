@@ -51,6 +51,8 @@ test.beforeEach(async ({ page }) => {
 test('from the demo outbox: follow the link, press once, done; the choice is off and in the consent record', async ({
   page,
 }) => {
+  // Two pages, a sign-in and two axe runs: ~30 s on a busy machine.
+  test.slow();
   await page.goto('/demo/outbox');
   const email = page.getByRole('article', { name: 'Get twice the data for the same price' });
   await expect(email).toContainText('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
@@ -248,6 +250,8 @@ test('30+ malformed, tampered and truncated links each show the plain error page
 test('"email me a link" answers the same for any address; the email lands in the outbox and opens the choices', async ({
   page,
 }) => {
+  // Four pages and three axe runs: ~30 s on a busy machine.
+  test.slow();
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'We can email you a link to your choices.' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Email me a link to my choices' })).toBeVisible();
