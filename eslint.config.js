@@ -2,17 +2,63 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const features = ['account', 'contact-history', 'content-filter', 'delegates', 'demo', 'preferences', 'unsubscribe'];
 
-const importRule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const otherFeatures = (own) =>
-  features
-    .filter((f) => f !== own)
-    .map((f) => ({
-      group: [`@/features/${f}/*`, `**/features/${f}/*`],
-      message: 'A feature never imports another feature; compose them in src/app/routes.',
-    }));
+const languages = ['en', 'de'];
+const root = import.meta.dirname;
+
+// Dependency direction (docs/decisions/0002, 0009), checked on the file an import resolves to, so
+// `../../other-feature/…` and `@/…` aliases are caught alike. Paths are relative to this folder.
+const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
+const backendMayUseLocales = languages.flatMap((l) => [`./${l}/emails.json`, `./${l}/api.json`]);
+const dependencyZones = [
+  zone(
+    ['src/components', 'src/lib', 'src/config'],
+    ['src/features', 'src/app'],
+    'Shared code (components, lib, config) must not depend on features or the app.',
+  ),
+  zone(
+    ['src/components', 'src/lib', 'src/config'],
+    ['src/mocks', 'src/backend'],
+    'Only the app entry and tests start the mock API.',
+  ),
+  ...features.map((feature) =>
+    zone(
+      `src/features/${feature}`,
+      'src/features',
+      'A feature never imports another feature; compose them in src/app/routes.',
+      [`./${feature}`],
+    ),
+  ),
+  zone('src/features', 'src/app', 'Features do not import the app layer.'),
+  zone(
+    ['src/features', 'src/app'],
+    ['src/mocks', 'src/backend'],
+    'The UI talks to the API through lib/api-client only.',
+  ),
+  zone(
+    ['src/backend', 'src/mocks'],
+    'src/features',
+    'The backend may share features/<f>/schemas.ts only, never UI code.',
+    features.map((f) => `./${f}/schemas.ts`),
+  ),
+  zone(['src/backend', 'src/mocks'], ['src/app', 'src/components'], 'The backend never imports UI code.'),
+  zone(
+    ['src/backend', 'src/mocks'],
+    'src/lib',
+    "From lib, the backend may use only the API types, the zod set-up and the contract's change facts.",
+    // preference-change.ts reads the contract's change paths as facts: the activity log records them, the UI words them.
+    ['./api-types.ts', './api-schema.gen.ts', './zod.ts', './preference-change.ts'],
+  ),
+  zone(
+    ['src/backend', 'src/mocks'],
+    'src/locales',
+    'The backend may use only the emails and api catalogues (src/locales/*/emails.json, api.json).',
+    backendMayUseLocales,
+  ),
+];
 
 export default tseslint.config(
   {
@@ -24,6 +70,8 @@ export default tseslint.config(
       'src/lib/api-schema.gen.ts',
       'playwright-report',
       'test-results',
+      // Files that break the dependency rules on purpose; test/app/dependency-rules.test.ts lints them.
+      'test/lint-fixtures',
     ],
   },
   js.configs.recommended,
@@ -42,47 +90,17 @@ export default tseslint.config(
       ],
     },
   },
-  // Dependency direction (docs/decisions/0002): ui, lib, config → features → app.
   {
-    files: ['src/components/**', 'src/lib/**', 'src/config/**'],
-    rules: importRule([
-      {
-        group: ['@/features/*', '@/app/*', '**/features/*', '**/app/*'],
-        message: 'Shared code must not depend on features or the app.',
-      },
-      {
-        group: ['@/mocks/*', '**/mocks/*', '@/backend/*', '**/backend/*'],
-        message: 'Only the app entry and tests start the mock API.',
-      },
-    ]),
-  },
-  ...features.map((feature) => ({
-    files: [`src/features/${feature}/**`],
-    rules: importRule([
-      ...otherFeatures(feature),
-      { group: ['@/app/*', '**/app/*'], message: 'Features do not import the app layer.' },
-      {
-        group: ['@/mocks/*', '**/mocks/*', '@/backend/*', '**/backend/*'],
-        message: 'The UI talks to the API through lib/api-client only.',
-      },
-    ]),
-  })),
-  {
-    files: ['src/mocks/**', 'src/backend/**'],
-    rules: importRule([
-      {
-        group: ['@/features/*/*', '!@/features/*/schemas', '**/features/*/*', '!**/features/*/schemas', '@/app/*'],
-        message: 'The mock backend may share features/<f>/schemas.ts only, never UI code.',
-      },
-    ]),
-  },
-  {
-    files: ['src/app/**'],
-    rules: importRule([
-      {
-        group: ['@/mocks/*', '**/mocks/*', '@/backend/*', '**/backend/*'],
-        message: 'The app talks to the API through lib/api-client only.',
-      },
-    ]),
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.json'],
+          tsconfig: { configFile: `${root}/tsconfig.json` },
+        }),
+      ],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: dependencyZones }] },
   },
 );

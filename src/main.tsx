@@ -9,9 +9,13 @@ import { setupI18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 import './styles.css';
 
-// The mock worker starts in parallel with the first paint; only API calls wait for it. The literal
-// test (not env.apiMock) lets a real-API build drop the mock chunk altogether.
-if (import.meta.env.VITE_API_MOCK === 'true') setApiReady(import('./mocks/browser').then((m) => m.startMockApi()));
+// The mock worker starts in parallel with the first paint; only API calls wait for it, and each
+// call first makes sure it is still there (it goes when its last page closes). The literal test
+// (not env.apiMock) lets a real-API build drop the mock chunk altogether.
+if (import.meta.env.VITE_API_MOCK === 'true') {
+  const ensureMockApi = import('./mocks/browser').then((m) => m.startMockApi());
+  setApiReady(() => ensureMockApi.then((ensure) => ensure()));
+}
 
 const router = createBrowserRouter(routes, { basename: env.basePath });
 

@@ -5,9 +5,11 @@ import { server } from '@/mocks/node';
 import { resetDb } from '@/backend/store';
 import { resetFaults } from '@/backend/faults';
 import { resetClock } from '@/backend/clock';
+import { trapServerErrors } from './server-errors';
 
-// Pages load their words and code lazily; on a busy 2-core machine that can take over a second.
-configure({ asyncUtilTimeout: 5000 });
+// Pages load their words and code lazily: under a second on a quiet machine, up to 3–4 s when
+// another job keeps both cores busy. findBy/waitFor return as soon as the page is ready.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
@@ -25,6 +27,8 @@ beforeEach(() => {
     throw new Error(`console.error: ${args.map(String).join(' ')}`);
   });
 });
+
+trapServerErrors();
 
 afterEach(() => {
   cleanup();

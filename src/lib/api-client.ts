@@ -24,12 +24,19 @@ export class ApiProblem extends Error {
 export const isProblem = (error: unknown, status?: number): error is ApiProblem =>
   error instanceof ApiProblem && (status === undefined || error.status === status);
 
+const isWebPage = (response: Response) => /text\/html/.test(response.headers.get('content-type') ?? '');
+
 export const api = createClient<paths>({
   baseUrl: env.apiBaseUrl,
   // Looked up on each call, not captured at start-up, so test servers and the worker see it.
   fetch: async (request) => {
     await apiReady();
     try {
+      const response = await globalThis.fetch(request.clone());
+      if (!isWebPage(response)) return response;
+      // The API never answers with a web page; the site's fallback does, so the API was not there
+      // (in the demo: a mock worker that went away just before this call). Make sure it is, try once more.
+      await apiReady();
       return await globalThis.fetch(request);
     } catch {
       throw new ApiProblem({

@@ -6,6 +6,7 @@ import { contactHistoryKeys } from '@/features/contact-history/keys';
 import { checkSend } from '@/backend/domain/preferences';
 import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
+import { expectServerErrors } from '../server-errors';
 import { grantJamie } from './support';
 
 // The machine running these is shared and slow; give each page load time.
@@ -138,6 +139,7 @@ describe('contact history page', () => {
   });
 
   it('offers a retry when the history cannot load', async () => {
+    expectServerErrors();
     server.use(
       http.get('*/api/accounts/:accountId/contacts', () =>
         HttpResponse.json(
@@ -154,6 +156,7 @@ describe('contact history page', () => {
   });
 
   it('says plainly when older contacts cannot load', async () => {
+    expectServerErrors();
     // Only the pages after the first fail.
     server.use(
       http.get('*/api/accounts/:accountId/contacts', ({ request }) =>

@@ -211,3 +211,47 @@ export async function ownSessionPerTab(page: Page) {
     };
   });
 }
+
+type HeldSaves = { count: number; release: (index: number, outcome: 'fail' | 'pass') => void };
+declare global {
+  interface Window {
+    heldSaves?: HeldSaves;
+  }
+}
+
+/**
+ * Deterministic faults for the preference saves (PATCH), decided by the test, not by chance or time.
+ * The mock API answers inside the page through its service worker, where `page.route` cannot see
+ * requests, so this holds them where the app sends them: each save waits until the test releases it,
+ * then fails with a 503 problem or goes on to the mock API. Call before the page loads.
+ */
+export async function holdSaves(page: Page, accountId = 'acc-morgan') {
+  await page.addInitScript((path) => {
+    const send = window.fetch.bind(window);
+    const held: ((outcome: 'fail' | 'pass') => void)[] = [];
+    window.heldSaves = { count: 0, release: (index, outcome) => held[index]!(outcome) };
+    window.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'PATCH' || new URL(request.url).pathname !== path) return send(request);
+      const outcome = await new Promise<'fail' | 'pass'>((resolve) => {
+        held.push(resolve);
+        window.heldSaves!.count = held.length;
+      });
+      if (outcome === 'pass') return send(request);
+      const body = { type: 'about:blank', title: 'The service is busy.', status: 503, code: 'injected-fault' };
+      return new Response(JSON.stringify(body), {
+        status: 503,
+        headers: { 'Content-Type': 'application/problem+json' },
+      });
+    };
+  }, `/api/accounts/${accountId}/preferences`);
+  return {
+    /** Waits until the app has sent this many saves in all. */
+    sent: (count: number) =>
+      expect
+        .poll(() => page.evaluate(() => window.heldSaves?.count ?? 0), { message: `${count} saves sent` })
+        .toBe(count),
+    release: (index: number, outcome: 'fail' | 'pass') =>
+      page.evaluate(([i, o]) => window.heldSaves!.release(i, o), [index, outcome] as const),
+  };
+}

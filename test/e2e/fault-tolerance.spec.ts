@@ -24,6 +24,7 @@ import {
   topicSwitch,
   topics,
   callApi,
+  holdSaves,
   type Choices,
 } from './fault-support';
 
@@ -368,38 +369,47 @@ test('two tabs editing at once: the second tab is told, sees the latest, and no 
 test('two quick changes and the first fails: its failure stays on screen with a retry, and the second change stays shown and saves', async ({
   page,
 }) => {
+  // The test decides when each save answers and how, so no timing is assumed.
+  const saves = await holdSaves(page);
   await signIn(page, 'alex');
   await openPreferences(page);
   const sms = topicSwitch(page, 'offers', 'sms');
   const post = topicSwitch(page, 'newsletter', 'post');
   const smsFailed = 'We could not save this change: Offers and upgrades by text message: on. It is back as it was.';
 
-  // Every save takes a second; the first one fails. Writes are queued, so the second goes out after it.
-  await setFaults(page, 1, 1000, 1000);
-  const first = page.waitForResponse((r) => isSave(r.url(), r.request().method()));
+  // Writes are queued: the second change waits on screen until the first has answered.
   await sms.click();
   await post.click();
   await expect(post).toBeChecked();
-  // The first request has read the fault settings by now; the second will find no faults.
-  await page.waitForTimeout(300);
-  await setFaults(page, 0, 1000, 1000);
-  expect((await first).status()).toBe(503);
-  const second = page.waitForResponse((r) => isSave(r.url(), r.request().method()));
+  await saves.sent(1);
+  await saves.release(0, 'fail');
 
   // The failed change is put back and said; the queued change stays on screen while it saves.
   await expect(problem(page)).toContainText(smsFailed);
   await expect(sms).not.toBeChecked();
-  // Read at once, not waited for: a reload after the second save would hide a wrong rollback.
-  expect(await post.isChecked(), 'the queued change is still shown').toBe(true);
-  expect((await second).status()).toBe(200);
+  await saves.sent(2);
+  await expect(post, 'the queued change is still shown while it saves').toBeChecked();
+  // Only a read sent after the second save is released counts.
+  let released = false;
+  const refreshed = page.waitForResponse(
+    (r) =>
+      released &&
+      r.request().method() === 'GET' &&
+      new URL(r.url()).pathname === `/api/accounts/${account}/preferences`,
+  );
+  released = true;
+  await saves.release(1, 'pass');
+  // After the second save the page reads the choices again; then the failure is still on screen,
+  // not covered up by the second save's receipt, and the second change is still shown.
+  expect((await refreshed).status()).toBe(200);
   await expect(post).toBeChecked();
-  // The second save's receipt does not cover up the failure the person has not dealt with yet.
-  await page.waitForTimeout(500);
   await expect(problem(page)).toContainText(smsFailed);
   await expectNoAxeViolations(page);
 
   // "Try again" saves it, and the page, the store and the record agree.
   await problem(page).getByRole('button', { name: 'Try again' }).click();
+  await saves.sent(3);
+  await saves.release(2, 'pass');
   await expect(receipt(page)).toContainText('Saved: Offers and upgrades by text message: on.');
   await expect(problem(page)).toBeEmpty();
   await expect(sms).toBeChecked();

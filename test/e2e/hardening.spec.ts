@@ -3,7 +3,11 @@ import { signIn, signedInRoutes, signedOutRoutes } from './support';
 
 const routes = [...signedInRoutes, ...signedOutRoutes];
 
+// The sweeps load every route: a budget per route, sized for a busy machine.
+const sweepBudget = () => test.setTimeout(20_000 + routes.length * 6_000);
+
 test('no route talks to a third party, and every page carries the security policy', async ({ page, baseURL }) => {
+  sweepBudget();
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   page.on('request', (request) => {
@@ -39,6 +43,7 @@ test('the preview server sends Referrer-Policy: no-referrer', async ({ request }
 });
 
 test('the session token never appears in the address bar or the console', async ({ page }) => {
+  sweepBudget();
   const logs: string[] = [];
   page.on('console', (message) => logs.push(message.text()));
   await signIn(page, 'alex');

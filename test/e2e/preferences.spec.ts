@@ -8,6 +8,8 @@ const receipt = (page: Page) => page.locator('.prefs-status [role="status"]');
 test('a new user sets SMS offers on and off, pauses, says no to all marketing, and finds it all in the record', async ({
   page,
 }) => {
+  // A long journey with several axe runs: 25–40 s on a busy 2-core machine, so three times the default budget.
+  test.slow();
   await signIn(page, 'alex');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contact choices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeFocused();
@@ -128,6 +130,8 @@ test('a failed save puts the switch back, says so, and "Try again" saves it', as
 test.describe('in German, in dark mode', () => {
   test.use({ colorScheme: 'dark' });
   test('both pages read in German and have no axe violations', async ({ page }) => {
+    // Two pages in two themes with axe on each: ~25 s on a busy machine.
+    test.slow();
     await signIn(page, 'alex');
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.goto('/preferences');

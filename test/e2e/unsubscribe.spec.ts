@@ -51,6 +51,8 @@ test.beforeEach(async ({ page }) => {
 test('from the demo outbox: follow the link, press once, done; the choice is off and in the consent record', async ({
   page,
 }) => {
+  // Two pages, a sign-in and two axe runs: ~30 s on a busy machine.
+  test.slow();
   await page.goto('/demo/outbox');
   const email = page.getByRole('article', { name: 'Get twice the data for the same price' });
   await expect(email).toContainText('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
@@ -77,7 +79,7 @@ test('from the demo outbox: follow the link, press once, done; the choice is off
   // Sign in from the page's own link, as the customer would.
   await page.getByRole('link', { name: 'Sign in to see all your choices' }).click();
   await page.getByRole('button', { name: /Sign in as Alex Morgan/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices', exact: true })).toBeVisible();
   await expect(
     page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' }),
   ).not.toBeChecked();
@@ -248,6 +250,8 @@ test('30+ malformed, tampered and truncated links each show the plain error page
 test('"email me a link" answers the same for any address; the email lands in the outbox and opens the choices', async ({
   page,
 }) => {
+  // Four pages and three axe runs: ~30 s on a busy machine.
+  test.slow();
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'We can email you a link to your choices.' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Email me a link to my choices' })).toBeVisible();
@@ -275,7 +279,9 @@ test('"email me a link" answers the same for any address; the email lands in the
   await expect(page).toHaveURL(/\/email-me-a-link$/);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Open my choices' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
+  // Exact: the page being left has "Open your contact choices", which a loose match would take.
+  await expect(page).toHaveURL(/\/preferences$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices', exact: true })).toBeVisible();
 
   // The link works once, even for someone already signed in.
   await page.goto(href);
@@ -296,4 +302,49 @@ test('the pages work on a phone in German, and axe is clean there too', async ({
   await openLink(page, 'kaputt');
   await expect(page.getByRole('heading', { level: 1, name: 'Dieser Link funktioniert nicht' })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+/** A fresh "email me a link" token for Alex, from the outbox. */
+async function freshLinkToken(page: Page) {
+  await page.evaluate(() =>
+    fetch('/api/preference-links', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'alex.morgan@example.com' }),
+    }),
+  );
+  return tokenOf(await emailBySubject(page, 'Your link to your contact choices'));
+}
+
+/** Redeems the link from the page; the status of the answer. */
+const redeem = (page: Page, token: string) =>
+  page.evaluate(
+    (t) =>
+      fetch('/api/session/link', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: t }),
+      }).then((r) => r.status),
+    token,
+  );
+
+test('two redemptions of one emailed link at the same moment give one session, also without navigator.locks', async ({
+  page,
+}) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
+  await resetDemo(page);
+  expect(await page.evaluate(() => navigator.locks)).toBeUndefined();
+  const token = await freshLinkToken(page);
+  expect((await Promise.all([redeem(page, token), redeem(page, token)])).sort()).toEqual([201, 410]);
+});
+
+// Fails about 1 run in 6 (both tabs get 201): the tabs take turns through a Web Lock, but Chromium
+// hands one tab's localStorage writes to the other tabs asynchronously, so the second tab can read
+// the demo from before the first tab's save. A fix belongs in src/backend/store.ts (the server
+// helper's file); reported to the lead. Un-fixme when the shared store is consistent across tabs.
+test.fixme('two tabs redeeming one emailed link at the same moment give one session', async ({ page, context }) => {
+  const other = await context.newPage();
+  await resetDemo(other);
+  const token = await freshLinkToken(page);
+  expect((await Promise.all([redeem(page, token), redeem(other, token)])).sort()).toEqual([201, 410]);
 });

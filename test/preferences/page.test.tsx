@@ -7,6 +7,7 @@ import { server } from '@/mocks/node';
 import { applyChanges } from '@/backend/domain/preferences';
 import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
+import { expectServerErrors } from '../server-errors';
 
 const topic = (name: string) => screen.getByRole('group', { name });
 const toggle = (group: string, name: string) => within(topic(group)).getByRole('switch', { name });
@@ -277,6 +278,7 @@ describe('contact choices page', () => {
 
   it('rolls a failed save back, says so, and retries', async () => {
     const { user } = await openPreferences();
+    expectServerErrors();
     patchFailure(500);
     // The refresh after the failure fails too: the page keeps the choices it has.
     server.use(

@@ -7,6 +7,7 @@ import { server } from '@/mocks/node';
 import { db, snapshotDb } from '@/backend/store';
 import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
 import { renderApp } from '../render-app';
+import { expectServerErrors } from '../server-errors';
 
 const offersToken = () =>
   signToken({
@@ -107,6 +108,7 @@ describe('unsubscribe page', () => {
 
   it('offers a retry, not the bad-link page, when the service is down; a failed press changes nothing and says so', async () => {
     const token = await offersToken();
+    expectServerErrors();
     let down = true;
     server.use(
       http.get('*/api/unsubscribe/:token', () =>

@@ -1,0 +1,4 @@
+// lint as: src/lib/lint-fixture.ts
+import { handlers } from '@/backend/handlers';
+
+export const fixture = handlers;
