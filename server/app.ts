@@ -76,7 +76,11 @@ export function createApp({ staticDir, log = false }: AppOptions = {}) {
       onError: (c) => problem(c, 413, 'That request is too large.', 'payload-too-large'),
     }),
     async (c) => {
-      const request = c.req.raw;
+      // Read the body off the socket first (within the limit), so a kept-alive connection is free
+      // for its next request whatever the handler reads.
+      const incoming = c.req.raw;
+      const body = ['GET', 'HEAD'].includes(incoming.method) ? null : await incoming.arrayBuffer();
+      const request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body });
       const response = await getResponse(handlers, request, { baseUrl: new URL(request.url).origin });
       return response ?? problem(c, 404, 'There is no such API endpoint.', 'not-found');
     },

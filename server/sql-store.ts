@@ -49,18 +49,29 @@ const cast = (kind: Kind) => (kind.startsWith('json') ? '::json' : kind.startsWi
 type RowsRead = Map<string, Map<string, { row: Row; version: number }>>;
 type Loaded = { db: Db; read: RowsRead };
 
+const loadAllSql = `SELECT json_build_object(${tables
+  .map(
+    (table) =>
+      `'${table.name}', (SELECT coalesce(json_agg(r ORDER BY r.seq), '[]'::json) FROM (SELECT ${Object.entries(
+        table.columns,
+      )
+        .map(([c, k]) => selectColumn(c, k))
+        .join(', ')}, row_version, seq FROM ${q(table.name)}) r)`,
+  )
+  .join(', ')}) AS state`;
+
 /** Reads every table into a fresh state. Sessions: only the one the request names, and only if still valid. */
 async function load(sql: Sql, tokenHash: string | null, token: string | null): Promise<Loaded> {
   const state = seedDb();
   const read: RowsRead = new Map();
+  // One round trip: every table as a JSON array in its order.
+  const { rows: loaded } = await sql.query(loadAllSql);
+  const all = loaded[0]!.state as Record<string, Row[]>;
   for (const table of tables) {
-    const columns = Object.entries(table.columns);
-    const { rows } = await sql.query(
-      `SELECT ${columns.map(([c, k]) => selectColumn(c, k)).join(', ')}, row_version FROM ${q(table.name)} ORDER BY seq`,
-    );
+    const rows = all[table.name] ?? [];
     const stateRows = rows.map((raw) => {
       const row: Row = {};
-      for (const [column, kind] of columns) row[column] = fromSql(kind, raw[column]);
+      for (const [column, kind] of Object.entries(table.columns)) row[column] = fromSql(kind, raw[column]);
       return row;
     });
     table.load(state, stateRows);

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { Scope } from '@/lib/api-types';
 import { demoCardNumber } from '@/features/content-filter/schemas';
 import { db } from '@/backend/store';
 import { nowIso } from '@/backend/clock';
+import { contract, example } from '../contract-examples';
 import { call, dayFromToday, grantDirectly, tokenFor } from './support';
 
 // Every operation on an account says in the contract what a delegate needs for it
@@ -14,59 +12,8 @@ import { call, dayFromToday, grantDirectly, tokenFor } from './support';
 
 type Need = Scope | 'holder' | 'any';
 type Operation = { method: string; path: string; id: string; need: Need | undefined; body: unknown };
-type JsonSchema = {
-  $ref?: string;
-  type?: string | string[];
-  enum?: unknown[];
-  format?: string;
-  minimum?: number;
-  minItems?: number;
-  minLength?: number;
-  required?: string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-};
-
 const needs: readonly Need[] = ['view', 'preferences', 'content-filter', 'phone', 'holder', 'any'];
 const methods = ['get', 'put', 'post', 'patch', 'delete'] as const;
-
-type RequestBody = { content?: Record<string, { schema?: JsonSchema }> };
-const contract = parse(readFileSync(join(process.cwd(), 'api/openapi.yaml'), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string; 'x-required-scope'?: Need; requestBody?: RequestBody }>>;
-  components: { schemas: Record<string, JsonSchema> };
-};
-
-/**
- * A small body that satisfies the contract's schema, so a handler that validates before
- * it authorises cannot hide a missing or wrong scope check behind a 422.
- */
-function example(schema: JsonSchema | undefined, depth = 0): unknown {
-  if (!schema || depth > 6) return null;
-  if (schema.$ref) return example(contract.components.schemas[schema.$ref.split('/').pop()!], depth + 1);
-  if (schema.oneOf?.length || schema.anyOf?.length) return example((schema.oneOf ?? schema.anyOf)![0], depth + 1);
-  if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? null;
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  switch (type) {
-    case 'object':
-      return Object.fromEntries(
-        (schema.required ?? []).map((key) => [key, example(schema.properties?.[key], depth + 1)]),
-      );
-    case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => example(schema.items, depth + 1));
-    case 'boolean':
-      return true;
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? 1;
-    case 'string':
-      if (schema.format === 'date') return new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
-    default:
-      return null;
-  }
-}
 
 const operations: Operation[] = Object.entries(contract.paths)
   .filter(([path]) => path.includes('{accountId}'))
@@ -77,7 +24,7 @@ const operations: Operation[] = Object.entries(contract.paths)
         method: method.toUpperCase(),
         path,
         id: item[method]!.operationId ?? `${method} ${path}`,
-        need: item[method]!['x-required-scope'],
+        need: item[method]!['x-required-scope'] as Need | undefined,
         body: item[method]!.requestBody
           ? (example(item[method]!.requestBody!.content?.['application/json']?.schema) ?? {})
           : undefined,

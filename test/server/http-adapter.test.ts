@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggablePath, maxBodyBytes } from '../../server/app';
 import type { RunningServer } from '../../server/start';
@@ -46,6 +47,31 @@ describe('the HTTP adapter', () => {
     });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
+  });
+
+  it('answers POSTs one after another on one kept-alive connection', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const body = JSON.stringify({ personaId: 'alex' });
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
+    const post = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          new URL('/api/session', server.url),
+          { method: 'POST', agent, headers, timeout: 5000 },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('timeout', () => req.destroy(new Error('no answer on the kept-alive connection')));
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      expect([await post(), await post(), await post()]).toEqual([201, 201, 201]);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('never writes a token into a log line', () => {

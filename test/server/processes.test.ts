@@ -21,7 +21,8 @@ describe('server processes', () => {
   it('keeps an acknowledged write through a crash: SIGKILL right after the 2xx, restart, change and consent event are there', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pc-crash-'));
     try {
-      const first = await spawn({ PORT: '4320', DATA_DIR: dataDir });
+      const embedded = { DATA_DIR: dataDir };
+      const first = await spawn({ ...embedded, PORT: '4320' });
       const token = await signInAs(first.url, 'alex');
       const change = await call(first.url, prefs, {
         method: 'PATCH',
@@ -31,7 +32,7 @@ describe('server processes', () => {
       expect(change.status).toBe(200);
       await first.kill('SIGKILL');
 
-      const second = await spawn({ PORT: '4321', DATA_DIR: dataDir });
+      const second = await spawn({ ...embedded, PORT: '4321' });
       const again = await signInAs(second.url, 'alex');
       const after = await call(second.url, prefs, { token: again });
       expect(after.body).toMatchObject({ version: 3, marketing: { offers: { post: true } } });
@@ -47,9 +48,10 @@ describe('server processes', () => {
     async () => {
       const schema = uniqueSchema('two');
       const env = { DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: schema };
-      const a = await spawn({ ...env, PORT: '4322' });
-      const b = await spawn({ ...env, PORT: '4323' });
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${schema}` });
       try {
+        const a = await spawn({ ...env, PORT: '4322' });
+        const b = await spawn({ ...env, PORT: '4323' });
         const token = await signInAs(a.url, 'alex');
         for (let round = 0; round < 5; round++) {
           const { version } = (await call(a.url, prefs, { token })).body as { version: number };
@@ -58,20 +60,16 @@ describe('server processes', () => {
           const replies = await Promise.all([patch(a.url, round % 2 === 0), patch(b.url, round % 2 === 0)]);
           expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
         }
-        const client = new pg.Client({
-          connectionString: process.env.DATABASE_URL,
-          options: `-c search_path=${schema}`,
-        });
         await client.connect();
         const { rows } = await client.query(
           "SELECT (SELECT version FROM current_preferences WHERE account_id = 'acc-morgan') AS version, (SELECT count(*)::int FROM consent_events) AS events",
         );
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
         // Seeded at version 2 with one event: five winners, five events, nothing lost.
         expect(rows[0]).toEqual({ version: 7, events: 6 });
       } finally {
-        await Promise.all([a.kill(), b.kill()]);
+        await Promise.all(started.splice(0).map((s) => s.kill()));
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+        await client.end().catch(() => {});
       }
     },
     240_000,

@@ -10,7 +10,8 @@ export type ChildServer = { url: string; child: ChildProcess; kill(signal?: Node
 
 export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LOG_REQUESTS: 'false', LINK_SIGNING_KEY: signingKey, ...env },
+    // Embedded unless the caller names a database: a test never writes into a shared server's public schema.
+    env: { ...process.env, DATABASE_URL: '', LOG_REQUESTS: 'false', LINK_SIGNING_KEY: signingKey, ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
