@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signIn } from '@/backend/domain/auth';
 import { db, disablePersistence, enablePersistence, seedDb } from '@/backend/store';
+import { expectServerErrors } from '../server-errors';
 
 const prefsUrl = new URL('/api/accounts/acc-morgan/preferences', location.origin).href;
 
@@ -8,6 +9,7 @@ afterEach(() => disablePersistence());
 
 describe('the demo store in localStorage', () => {
   it('answers 503 and keeps nothing when saving the change fails, never a 2xx for a lost write', async () => {
+    expectServerErrors();
     enablePersistence();
     const { token } = signIn('alex');
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {

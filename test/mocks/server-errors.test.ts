@@ -22,7 +22,7 @@ describe('a crash in the mock API fails the test that caused it', () => {
     expect(res.status).toBe(500);
     const failures = takeServerFailures();
     expect(failures.some((f) => /GET .*\/api\/crash-on-purpose answered 500/.test(f))).toBe(true);
-    expect(failures.some((f) => /console\.warn: Mock API crashed/.test(f))).toBe(true);
+    expect(failures.some((f) => /console\.warn: API request failed/.test(f))).toBe(true);
   });
 
   it('a 5xx the test injects on purpose is allowed once the test says so', async () => {
