@@ -1,5 +1,5 @@
 import type { Schema } from '@/lib/api-types';
-import { demoCardNumber, demoShopCodes } from '@/features/content-filter/schemas';
+import { demoCardNumber, demoDebitCardNumber, demoShopCodes } from '@/features/content-filter/schemas';
 import { now } from '../clock';
 
 export type FilterReason = Schema<'FilterReason'>;
@@ -53,7 +53,7 @@ export type ContentFilterState = {
 const day = 24 * 60 * 60 * 1000;
 const isoIn = (ms: number) => new Date(now().getTime() + ms).toISOString();
 
-export { demoCardNumber, demoShopCodes };
+export { demoCardNumber, demoDebitCardNumber, demoShopCodes };
 
 export function seedContentFilter(): ContentFilterState {
   return {
