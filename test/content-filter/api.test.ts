@@ -267,7 +267,9 @@ describe('content filter: age verification methods', () => {
     // Once: a second attempt by another method keeps the first answer.
     expect((await verify(t, { method: 'card', cardNumber: demoCardNumber })).body.method).toBe(method);
     const logged = db.core.activity.filter((e) => e.action === 'content-filter.age-verified');
-    expect(logged.at(-1)?.detail).toMatchObject({ method });
+    expect(logged.at(-1)?.detail).toEqual({ method, provider });
+    // The record keeps who confirmed the age, so it can be shown later.
+    expect(db.contentFilter.verifications.alex).toMatchObject({ method, provider });
   });
 
   it('every line shows which method showed age and when; the history and activity log record it', async () => {

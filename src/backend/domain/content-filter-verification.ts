@@ -140,12 +140,13 @@ function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
   if (isUnder18(person)) {
     throw fail('under-18', 'Our records show you are under 18, so we cannot verify your age as an adult.');
   }
-  const verified = (method: AgeVerificationRecord['method']): AgeVerificationRecord => ({
+  const verified = (method: AgeVerificationRecord['method'], provider?: string): AgeVerificationRecord => ({
     status: 'verified',
     method,
     submittedAt: at,
     verifiedAt: at,
     approveAt: null,
+    ...(provider ? { provider } : {}),
   });
   switch (body.method) {
     case 'date-of-birth':
@@ -159,7 +160,7 @@ function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
     case 'open-banking':
     case 'digital-id':
       checkProvider(body.method, body.provider);
-      return verified(body.method);
+      return verified(body.method, body.provider);
     case 'shop-code': {
       const markUsed = redeemShopCode(person, body.code);
       markUsed();
@@ -199,9 +200,7 @@ export async function verifyAge(viewer: Viewer, readBody: () => Promise<Request>
       account.id,
       actor,
       record.status === 'verified' ? 'content-filter.age-verified' : 'content-filter.age-check-sent',
-      {
-        method: record.method,
-      },
+      { method: record.method, ...(record.provider ? { provider: record.provider } : {}) },
     );
   } catch (error) {
     if (error instanceof ApiError && error.status === 422) {

@@ -16,6 +16,8 @@ export type AgeVerificationRecord = {
   verifiedAt: string | null;
   /** Set for an ID document: when the demo "approves" it. */
   approveAt: string | null;
+  /** Open banking or a digital identity app: the bank or app that confirmed the age. */
+  provider?: string;
 };
 
 export type ShopCode = { code: string; expiresAt: string; usedAt: string | null; usedBy: string | null };
