@@ -303,7 +303,7 @@ export const tables: Table[] = [
   record(
     'age_verifications',
     'person_id',
-    { status: 'text', method: 'text', submittedAt: 'time', verifiedAt: 'time', approveAt: 'time' },
+    { status: 'text', method: 'text', submittedAt: 'time', verifiedAt: 'time', approveAt: 'time', provider: 'text?' },
     (db) => db.contentFilter.verifications,
     (db, items) => (db.contentFilter.verifications = items),
   ),

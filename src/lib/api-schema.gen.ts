@@ -968,6 +968,14 @@ export interface components {
             at: string;
             on: boolean;
             by: components["schemas"]["Actor"];
+            /** @description For a change that needed an age check, the method that showed the person's age. */
+            ageCheckMethod?: components["schemas"]["VerificationMethod"] | null;
+        };
+        /** @description Which method showed the age of the adult who decides a line, and when. */
+        AgeCheck: {
+            method: components["schemas"]["VerificationMethod"];
+            /** Format: date-time */
+            verifiedAt: string;
         };
         LineFilter: {
             lineId: string;
@@ -991,6 +999,8 @@ export interface components {
              * @enum {string|null}
              */
             askReason: "child-line" | "adult-line" | "delegate-no-scope" | "delegate-cannot-turn-off" | null;
+            /** @description The verified age check of the adult who decides this line (controllerName), or null. */
+            ageCheck: components["schemas"]["AgeCheck"] | null;
             /** @description Every change, newest first. */
             history: components["schemas"]["FilterChange"][];
         };
@@ -1004,8 +1014,12 @@ export interface components {
         LineFilterUpdate: {
             on: boolean;
         };
-        /** @enum {string} */
-        VerificationMethod: "date-of-birth" | "card" | "id-document" | "shop-code";
+        /**
+         * @description Methods Ofcom counts as highly effective age assurance. date-of-birth rests on the credit check made
+         *     when the contract was signed; card takes credit cards only (debit cards are open to under-18s).
+         * @enum {string}
+         */
+        VerificationMethod: "date-of-birth" | "open-banking" | "digital-id" | "card" | "id-document" | "shop-code";
         AgeVerification: {
             personName: string;
             /** @enum {string} */
@@ -1030,7 +1044,7 @@ export interface components {
         } | {
             /** @constant */
             method: "card";
-            /** @description Checked by format and Luhn only. Nothing is charged. */
+            /** @description Checked by format, Luhn and card type (credit only). Nothing is charged. */
             cardNumber: string;
         } | {
             /** @constant */
@@ -1043,6 +1057,14 @@ export interface components {
             /** @constant */
             method: "shop-code";
             code: string;
+        } | {
+            /** @constant */
+            method: "open-banking";
+            provider: string;
+        } | {
+            /** @constant */
+            method: "digital-id";
+            provider: string;
         };
         /** @enum {string} */
         SiteCategory: "adult" | "gambling" | "alcohol" | "weapons" | "drugs";

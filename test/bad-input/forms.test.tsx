@@ -99,8 +99,8 @@ describe('bad input in the forms', () => {
       await waitFor(() => expect(tries()).toBe(before + 1));
       await expectFieldError(code, /We do not recognise that code/);
     }
-    await user.click(screen.getByRole('radio', { name: 'Card check' }));
-    const card = screen.getByRole('textbox', { name: 'Card number' });
+    await user.click(screen.getByRole('radio', { name: 'Credit card check' }));
+    const card = screen.getByRole('textbox', { name: 'Credit card number' });
     for (const bad of [script, huge]) {
       const before = tries();
       await fill(user, card, bad);

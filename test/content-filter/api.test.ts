@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceClock } from '@/backend/clock';
 import { signIn } from '@/backend/domain/auth';
 import { db, snapshotDb } from '@/backend/store';
-import { demoCardNumber, demoShopCodes } from '@/backend/seed/content-filter';
+import { demoCardNumber, demoDebitCardNumber, demoShopCodes } from '@/backend/seed/content-filter';
 import type { Scope } from '@/lib/api-types';
 
 const url = (path: string) => new URL(`/api${path}`, location.origin).href;
@@ -233,6 +233,62 @@ describe('content filter: age verification methods', () => {
     expect(db.contentFilter.verifications.alex).toBeUndefined();
     const ok = await verify(t, { method: 'card', cardNumber: demoCardNumber });
     expect(ok.body).toMatchObject({ status: 'verified', method: 'card' });
+  });
+
+  it('card: takes credit cards only and says in one plain sentence why a debit card cannot show age', async () => {
+    const t = token('alex');
+    const debit = await verify(t, { method: 'card', cardNumber: demoDebitCardNumber });
+    expect(debit.status).toBe(422);
+    expect(debit.body).toMatchObject({ code: 'card-debit', errors: [{ field: 'cardNumber' }] });
+    expect(debit.body.detail).toBe(
+      'A debit card cannot show your age, because people under 18 can have one too. Use a credit card, or choose another way.',
+    );
+    // A valid number we cannot confirm as a credit card does not count either.
+    const unknown = await verify(t, { method: 'card', cardNumber: '6011 0000 0000 0004' });
+    expect(unknown.body).toMatchObject({ code: 'card-not-credit', errors: [{ field: 'cardNumber' }] });
+    expect(db.contentFilter.verifications.alex).toBeUndefined();
+    expect((await verify(t, { method: 'card', cardNumber: '5555 5555 5555 4444' })).body).toMatchObject({
+      status: 'verified',
+      method: 'card',
+    });
+  });
+
+  it.each([
+    ['open-banking', 'demo-bank'],
+    ['digital-id', 'demo-id-app'],
+  ] as const)('%s: verifies age once, for free, and the activity log records the method', async (method, provider) => {
+    const t = token('alex');
+    const unknownProvider = await verify(t, { method, provider: 'no-such-provider' });
+    expect(unknownProvider.status).toBe(422);
+    expect(unknownProvider.body.code).toBe('provider-unknown');
+    const res = await verify(t, { method, provider });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'verified', method, verifiedAt: expect.any(String), canVerify: false });
+    // Once: a second attempt by another method keeps the first answer.
+    expect((await verify(t, { method: 'card', cardNumber: demoCardNumber })).body.method).toBe(method);
+    const logged = db.core.activity.filter((e) => e.action === 'content-filter.age-verified');
+    expect(logged.at(-1)?.detail).toEqual({ method, provider });
+    // The record keeps who confirmed the age, so it can be shown later.
+    expect(db.contentFilter.verifications.alex).toMatchObject({ method, provider });
+  });
+
+  it('every line shows which method showed age and when; the history and activity log record it', async () => {
+    const t = token('alex');
+    const before = await overview(t);
+    expect(before.body.lines[0]).toMatchObject({ lineId: 'line-alex', ageCheck: null });
+    await verify(t, { method: 'open-banking', provider: 'demo-bank' });
+    const off = await setFilter(t, 'line-alex', false);
+    expect(off.body.ageCheck).toEqual({ method: 'open-banking', verifiedAt: expect.any(String) });
+    expect(off.body.history[0]).toMatchObject({ on: false, ageCheckMethod: 'open-banking' });
+    const lines = (await overview(t)).body.lines;
+    // Sam's line rests on Alex's check too, as Alex decides it.
+    expect(lines.map((l: { ageCheck: { method: string } | null }) => l.ageCheck?.method)).toEqual([
+      'open-banking',
+      'open-banking',
+      'open-banking',
+    ]);
+    const changed = db.core.activity.filter((e) => e.action === 'content-filter.changed').at(-1);
+    expect(changed?.detail).toMatchObject({ filter: 'off', method: 'open-banking' });
   });
 
   it('shop code: single use, refuses expired, used and unknown codes', async () => {

@@ -108,14 +108,68 @@ describe('content filter page', () => {
 
   it('shows the card check failure in plain words and changes nothing', async () => {
     const { user } = await openPage('alex');
-    await user.click(await screen.findByRole('radio', { name: 'Card check' }));
+    await user.click(await screen.findByRole('radio', { name: 'Credit card check' }));
     expect(screen.getByText(/We do not charge your card/)).toBeInTheDocument();
-    await user.type(screen.getByRole('textbox', { name: 'Card number' }), '4242 4242 4242 4241');
+    await user.type(screen.getByRole('textbox', { name: 'Credit card number' }), '4242 4242 4242 4241');
     await user.click(screen.getByRole('button', { name: 'Check my card' }));
-    const input = screen.getByRole('textbox', { name: 'Card number' });
+    const input = screen.getByRole('textbox', { name: 'Credit card number' });
     expect(await screen.findByText(/That card number is not valid.*Nothing was charged/)).toBeInTheDocument();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(db.contentFilter.verifications.alex).toBeUndefined();
+  });
+
+  it('says the date of birth check rests on the credit check made when the contract was signed', async () => {
+    await openPage('alex');
+    expect(
+      screen.getByText(/Instant. It rests on the credit check we made when you signed your contract/),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a debit card with the reason in one plain sentence', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'Credit card check' }));
+    expect(screen.getByText(/Credit cards only: a debit card cannot show your age/)).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Credit card number' }), '4000 0566 5566 5556');
+    await user.click(screen.getByRole('button', { name: 'Check my card' }));
+    expect(
+      await screen.findByText(
+        'A debit card cannot show your age, because people under 18 can have one too. Use a credit card, or choose another way.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Credit card number' })).toHaveAttribute('aria-invalid', 'true');
+    expect(db.contentFilter.verifications.alex).toBeUndefined();
+  });
+
+  it('open banking: a demo consent screen, clearly marked, verifies age and each line shows how and when', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'Open banking' }));
+    await user.click(screen.getByRole('radio', { name: 'Demo Bank' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
+    const consent = screen.getByRole('region', { name: 'Demo Bank: share your age with Kestrel?' });
+    expect(within(consent).getByRole('heading', { name: /share your age with Kestrel/ })).toHaveFocus();
+    expect(within(consent).getByText("Demo: this stands in for your bank's own page.")).toBeInTheDocument();
+    // Cancelling shares nothing and goes back.
+    await user.click(within(consent).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Continue to your bank' })).toHaveFocus();
+    expect(db.contentFilter.verifications.alex).toBeUndefined();
+
+    await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
+    await user.click(screen.getByRole('button', { name: 'Share that I am 18 or over' }));
+    expect(await screen.findByText(/You verified your age on .*, using open banking/)).toBeInTheDocument();
+    expect(
+      await within(lineCard(/07700 900123/)).findByText(/Your age was shown by open banking on/),
+    ).toBeInTheDocument();
+    expect(within(lineCard(/07700 900456/)).getByText(/Your age was shown by open banking on/)).toBeInTheDocument();
+  });
+
+  it('digital identity app: a demo consent screen verifies age', async () => {
+    const { user } = await openPage('alex');
+    await user.click(await screen.findByRole('radio', { name: 'Digital identity app' }));
+    await user.click(screen.getByRole('button', { name: 'Continue to your ID app' }));
+    const consent = screen.getByRole('region', { name: /share your age with Kestrel/ });
+    expect(within(consent).getByText('Demo: this stands in for your digital identity app.')).toBeInTheDocument();
+    await user.click(within(consent).getByRole('button', { name: 'Share that I am 18 or over' }));
+    expect(await screen.findByText(/You verified your age on .*, using a digital identity app/)).toBeInTheDocument();
   });
 
   it('says when too many attempts were made', async () => {

@@ -259,6 +259,11 @@ describe('the activity log speaks words, in the reader’s language', () => {
     expect(await within(log).findByText('Offers and upgrades by email: turned off')).toBeInTheDocument();
     expect(within(log).getByText('Marketing from partner companies: turned on')).toBeInTheDocument();
     expect(within(log).getByText('Turned the content filter off for 07700 900123.')).toBeInTheDocument();
+    expect(
+      within(log).getByText(
+        'Verified their age with the date of birth confirmed by the credit check at contract signing.',
+      ),
+    ).toBeInTheDocument();
     expect(log).not.toHaveTextContent(/marketing\.|senders\.|true|false|→/);
   });
 
@@ -270,6 +275,11 @@ describe('the activity log speaks words, in the reader’s language', () => {
     ) as HTMLElement;
     expect(await within(log).findByText('Angebote und Upgrades per E-Mail: ausgeschaltet')).toBeInTheDocument();
     expect(within(log).getByText('Hat den Jugendschutzfilter für 07700 900123 ausgeschaltet.')).toBeInTheDocument();
+    expect(
+      within(log).getByText(
+        'Hat das eigene Alter mit dem Geburtsdatum aus der Bonitätsprüfung bei Vertragsabschluss bestätigt.',
+      ),
+    ).toBeInTheDocument();
     expect(log).not.toHaveTextContent(/\b(on|off|true|false)\b|marketing\.|→/);
   });
 });

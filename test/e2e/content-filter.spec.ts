@@ -2,10 +2,10 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './support';
 
 /** Presses Tab until `target` has focus: the way a keyboard user reaches it. */
-async function tabTo(page: Page, target: Locator, max = 60) {
+async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 60) {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   throw new Error(`Could not reach ${target} with the keyboard`);
 }
@@ -142,9 +142,7 @@ test('a shop code: an expired one is refused in plain words, the valid one verif
   const shopCode = page.getByRole('radio', { name: 'Code from a shop' });
   await tabTo(page, page.getByRole('radio', { name: 'Date of birth on your account' }));
   // Arrow keys move through a radio group.
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
   await expect(shopCode).toBeChecked();
   const code = page.getByRole('textbox', { name: 'Code from the shop' });
   await expect(page.getByText('In this demo, try KST-4827-1936.')).toBeVisible();
@@ -160,4 +158,95 @@ test('a shop code: an expired one is refused in plain words, the valid one verif
   await expect(page.getByText(/You verified your age on .*, using a code from a shop/)).toBeVisible();
   // Priya's van lines have no named user, so she decides them as the account holder.
   await expect(page.getByRole('switch', { name: /Van 1 mobile/ })).toBeChecked();
+});
+
+const debitCard = '4000 0566 5566 5556';
+
+const ageCheckWords = {
+  English: {
+    dob: 'Date of birth on your account',
+    dobRestsOn: /It rests on the credit check we made when you signed your contract/,
+    creditCard: 'Credit card check',
+    cardNumber: 'Credit card number',
+    debitRefused:
+      'A debit card cannot show your age, because people under 18 can have one too. Use a credit card, or choose another way.',
+    openBanking: 'Open banking',
+    continue: 'Continue to your bank',
+    consent: 'Demo Bank: share your age with Kestrel?',
+    demoMark: "Demo: this stands in for your bank's own page.",
+    share: 'Share that I am 18 or over',
+    verified: /You verified your age on .*, using open banking/,
+    lineShows: /Your age was shown by open banking on/,
+  },
+  Deutsch: {
+    dob: 'Geburtsdatum in Ihrem Konto',
+    dobRestsOn: /Grundlage ist die Bonitätsprüfung bei Vertragsabschluss/,
+    creditCard: 'Kreditkartenprüfung',
+    cardNumber: 'Kreditkartennummer',
+    debitRefused:
+      'Eine Debitkarte kann Ihr Alter nicht belegen, weil auch Personen unter 18 eine haben können. Nutzen Sie bitte eine Kreditkarte oder einen anderen Weg.',
+    openBanking: 'Open Banking',
+    continue: 'Weiter zu Ihrer Bank',
+    consent: 'Demo Bank: Ihr Alter mit Kestrel teilen?',
+    demoMark: 'Demo: Diese Seite steht für die Seite Ihrer Bank.',
+    share: 'Teilen, dass ich 18 oder älter bin',
+    verified: /Sie haben Ihr Alter am .* mit Open Banking bestätigt/,
+    lineShows: /Ihr Alter wurde am .* mit Open Banking bestätigt/,
+  },
+} as const;
+
+for (const [language, words] of Object.entries(ageCheckWords)) {
+  test(`${language}: a debit card is refused with the reason, and open banking verifies age, keyboard only`, async ({
+    page,
+  }) => {
+    await signIn(page, 'alex');
+    if (language === 'Deutsch') await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.goto('/content-filter');
+    await expect(page.getByText(words.dobRestsOn)).toBeVisible();
+    await tabTo(page, page.getByRole('radio', { name: words.dob }));
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: words.creditCard })).toBeChecked();
+    const card = page.getByRole('textbox', { name: words.cardNumber });
+    await tabTo(page, card);
+    await page.keyboard.type(debitCard);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(words.debitRefused)).toBeVisible();
+    await expect(card).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, page.getByRole('radio', { name: words.creditCard }), 'Shift+Tab');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('radio', { name: words.openBanking })).toBeChecked();
+    await tabTo(page, page.getByRole('radio', { name: 'Demo Bank' }));
+    await expect(page.getByRole('radio', { name: 'Demo Bank' })).toBeChecked();
+    await tabTo(page, page.getByRole('button', { name: words.continue }));
+    await page.keyboard.press('Enter');
+    const consent = page.getByRole('region', { name: words.consent });
+    await expect(consent.getByRole('heading', { name: words.consent })).toBeFocused();
+    await expect(consent.getByText(words.demoMark)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await tabTo(page, consent.getByRole('button', { name: words.share }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(words.verified)).toBeVisible();
+    await expect(lineCard(page, '07700 900123').getByText(words.lineShows)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('after open banking, turning a filter off keeps the method in the line history', async ({ page }) => {
+  await signIn(page, 'alex');
+  await page.goto('/content-filter');
+  await page.getByRole('radio', { name: 'Open banking' }).check();
+  await page.getByRole('button', { name: 'Continue to your bank' }).press('Enter');
+  await page.getByRole('button', { name: 'Share that I am 18 or over' }).press('Enter');
+  const alexLine = lineCard(page, '07700 900123');
+  const toggle = alexLine.getByRole('switch', { name: /Block adult sites on Mobile 07700 900123/ });
+  await tabTo(page, toggle);
+  await page.keyboard.press('Space');
+  await expect(page.getByText('The filter on 07700 900123 is now off.')).toBeVisible();
+  await alexLine.getByText('Changes to this filter (1)').focus();
+  await page.keyboard.press('Enter');
+  await expect(alexLine.getByText(/turned off by Alex Morgan \(age shown by open banking\)/)).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -5,6 +5,8 @@ import { db, persist } from '../store';
 import type { Person } from '../seed/core';
 import type { AgeVerificationRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
+import { ageCheckProviders, type ConsentMethod } from '@/features/content-filter/schemas';
+import { cardType } from './content-filter-cards';
 import { ageOf, isUnder18, verificationRecord, type Viewer } from './content-filter';
 
 type Request = Schema<'AgeVerificationRequest'>;
@@ -56,26 +58,41 @@ function checkRateLimit(personId: string) {
   });
 }
 
-export function luhnValid(digits: string) {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let n = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      n *= 2;
-      if (n > 9) n -= 9;
-    }
-    sum += n;
-  }
-  return sum % 10 === 0;
-}
-
+/** Credit cards only: a debit or prepaid card cannot show age. Nothing is charged or kept. */
 function checkCard(cardNumber: string) {
-  const digits = cardNumber.replace(/[\s-]/g, '');
-  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
+  const type = cardType(cardNumber.replace(/[\s-]/g, ''));
+  if (type === 'credit') return;
+  if (type === 'invalid') {
     throw fail(
       'card-invalid',
       'That card number is not valid. Check it and try again. Nothing was charged.',
       'cardNumber',
+    );
+  }
+  if (type === 'debit') {
+    throw fail(
+      'card-debit',
+      'A debit card cannot show your age, because people under 18 can have one too. Use a credit card, or choose another way.',
+      'cardNumber',
+    );
+  }
+  throw fail(
+    'card-not-credit',
+    'We can only check your age with a credit card. Use a credit card, or choose another way.',
+    'cardNumber',
+  );
+}
+
+/**
+ * Open banking and digital identity apps: the person agreed on the provider's own screen (simulated in
+ * the demo), and the provider confirms they are 18 or over. Only known providers are asked.
+ */
+function checkProvider(method: ConsentMethod, provider: string) {
+  if (!(ageCheckProviders[method] as readonly string[]).includes(provider)) {
+    throw fail(
+      'provider-unknown',
+      'We cannot check your age with that provider. Choose one from the list.',
+      'provider',
     );
   }
 }
@@ -123,12 +140,13 @@ function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
   if (isUnder18(person)) {
     throw fail('under-18', 'Our records show you are under 18, so we cannot verify your age as an adult.');
   }
-  const verified = (method: AgeVerificationRecord['method']): AgeVerificationRecord => ({
+  const verified = (method: AgeVerificationRecord['method'], provider?: string): AgeVerificationRecord => ({
     status: 'verified',
     method,
     submittedAt: at,
     verifiedAt: at,
     approveAt: null,
+    ...(provider ? { provider } : {}),
   });
   switch (body.method) {
     case 'date-of-birth':
@@ -139,6 +157,10 @@ function attempt(viewer: Viewer, body: Request): AgeVerificationRecord {
     case 'card':
       checkCard(body.cardNumber);
       return verified('card');
+    case 'open-banking':
+    case 'digital-id':
+      checkProvider(body.method, body.provider);
+      return verified(body.method, body.provider);
     case 'shop-code': {
       const markUsed = redeemShopCode(person, body.code);
       markUsed();
@@ -178,9 +200,7 @@ export async function verifyAge(viewer: Viewer, readBody: () => Promise<Request>
       account.id,
       actor,
       record.status === 'verified' ? 'content-filter.age-verified' : 'content-filter.age-check-sent',
-      {
-        method: record.method,
-      },
+      { method: record.method, ...(record.provider ? { provider: record.provider } : {}) },
     );
   } catch (error) {
     if (error instanceof ApiError && error.status === 422) {

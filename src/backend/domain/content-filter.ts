@@ -48,6 +48,14 @@ export function verificationRecord(personId: string) {
 
 export const isVerified = (personId: string) => verificationRecord(personId)?.status === 'verified';
 
+/** Which method showed the person's age, and when: null until verified. */
+export function ageCheckOf(personId: string): Schema<'AgeCheck'> | null {
+  const record = verificationRecord(personId);
+  return record?.status === 'verified' && record.verifiedAt
+    ? { method: record.method, verifiedAt: record.verifiedAt }
+    : null;
+}
+
 /** Who a line belongs to for filter purposes. */
 function lineContext(account: Account, line: Line) {
   const holder = db.core.people[account.holderId]!;
@@ -142,6 +150,7 @@ export function lineFilterView(viewer: Viewer, line: Line): Schema<'LineFilter'>
     controllerIsYou: controller.id === viewer.person.id,
     youCan: !blocked ? 'change' : blocked.code === 'verify-first' ? 'verify-first' : 'ask',
     askReason: blocked && blocked.code !== 'verify-first' ? (blocked.code as Schema<'LineFilter'>['askReason']) : null,
+    ageCheck: ageCheckOf(controller.id),
     history: [...record.history].reverse(),
   };
 }
@@ -164,15 +173,18 @@ export function setLineFilter(viewer: Viewer, lineId: string, on: boolean) {
   const record = filterRecord(viewer.account, line);
   if (record.on !== on) {
     const at = nowIso();
+    // Turning a filter off rests on the person's own age check: keep which method showed their age.
+    const ageCheckMethod = on ? null : (ageCheckOf(viewer.person.id)?.method ?? null);
     db.contentFilter.lines[line.id] = {
       on,
       reason: reasonFor(viewer),
-      history: [...record.history, { id: newId('cfc'), at, on, by: viewer.actor }],
+      history: [...record.history, { id: newId('cfc'), at, on, by: viewer.actor, ageCheckMethod }],
     };
     recordActivity(viewer.account.id, viewer.actor, 'content-filter.changed', {
       lineId: line.id,
       number: line.number,
       filter: on ? 'on' : 'off',
+      ...(ageCheckMethod ? { method: ageCheckMethod } : {}),
     });
   }
   return lineFilterView(viewer, line);

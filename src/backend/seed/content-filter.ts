@@ -1,5 +1,5 @@
 import type { Schema } from '@/lib/api-types';
-import { demoCardNumber, demoShopCodes } from '@/features/content-filter/schemas';
+import { demoCardNumber, demoDebitCardNumber, demoShopCodes } from '@/features/content-filter/schemas';
 import { now } from '../clock';
 
 export type FilterReason = Schema<'FilterReason'>;
@@ -16,6 +16,8 @@ export type AgeVerificationRecord = {
   verifiedAt: string | null;
   /** Set for an ID document: when the demo "approves" it. */
   approveAt: string | null;
+  /** Open banking or a digital identity app: the bank or app that confirmed the age. */
+  provider?: string;
 };
 
 export type ShopCode = { code: string; expiresAt: string; usedAt: string | null; usedBy: string | null };
@@ -53,7 +55,7 @@ export type ContentFilterState = {
 const day = 24 * 60 * 60 * 1000;
 const isoIn = (ms: number) => new Date(now().getTime() + ms).toISOString();
 
-export { demoCardNumber, demoShopCodes };
+export { demoCardNumber, demoDebitCardNumber, demoShopCodes };
 
 export function seedContentFilter(): ContentFilterState {
   return {

@@ -56,7 +56,22 @@ export type SiteReportInput = z.input<typeof siteReportSchema>;
 
 export const lineFilterUpdateSchema = z.strictObject({ on: z.boolean() });
 
-export const verificationMethods = ['date-of-birth', 'card', 'id-document', 'shop-code'] as const;
+/** In the order the page offers them: the instant one first, then the other highly effective ones. */
+export const verificationMethods = [
+  'date-of-birth',
+  'open-banking',
+  'digital-id',
+  'card',
+  'id-document',
+  'shop-code',
+] as const;
+
+/** Who can confirm a person's age after they agree on the provider's own screen (simulated in the demo). */
+export const ageCheckProviders = {
+  'open-banking': ['demo-bank', 'harbour-building-society'],
+  'digital-id': ['demo-id-app'],
+} as const;
+export type ConsentMethod = keyof typeof ageCheckProviders;
 
 /** Only the shape is checked here; whether it verifies is decided by the mock API's domain rules. */
 export const ageVerificationRequestSchema = z.discriminatedUnion('method', [
@@ -69,6 +84,8 @@ export const ageVerificationRequestSchema = z.discriminatedUnion('method', [
     dataBase64: z.string(),
   }),
   z.strictObject({ method: z.literal('shop-code'), code: z.string().max(40, 'code-unknown') }),
+  z.strictObject({ method: z.literal('open-banking'), provider: z.string().max(64, 'provider-unknown') }),
+  z.strictObject({ method: z.literal('digital-id'), provider: z.string().max(64, 'provider-unknown') }),
 ]);
 
 /** Plain English for each message key, for the mock API's problem details. */
@@ -82,10 +99,13 @@ export const messagesEn: Record<string, string> = {
   'details-too-long': 'Keep the details to 1,000 characters or fewer.',
   'card-invalid': 'That card number is not valid. Check it and try again.',
   'code-unknown': 'We do not recognise that code. Check it and try again.',
+  'provider-unknown': 'We cannot check your age with that provider. Choose one from the list.',
   'file-required': 'Choose a file.',
 };
 
 /** Demo values the mock seed uses and the page shows in hints, so anyone can try each method. */
 export const demoShopCodes = { valid: 'KST-4827-1936', expired: 'KST-1180-2025', used: 'KST-3391-5502' } as const;
-/** Passes the Luhn check; nothing is ever charged. */
+/** A credit card test number (Stripe's documented Visa credit): passes. Nothing is ever charged. */
 export const demoCardNumber = '4242 4242 4242 4242';
+/** Stripe's documented Visa debit test number: refused, because a debit card cannot show age. */
+export const demoDebitCardNumber = '4000 0566 5566 5556';

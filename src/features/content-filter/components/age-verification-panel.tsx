@@ -8,10 +8,11 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import type { Schema } from '@/lib/api-types';
 import { useAgeVerification, type AgeVerification } from '../api/get-age-verification';
 import { contentFilterKeys } from '../keys';
+import { verificationMethods } from '../schemas';
 import { VerifyMethodForm } from './verify-method-forms';
 
 type Method = Schema<'VerificationMethod'>;
-const otherMethods: Method[] = ['card', 'id-document', 'shop-code'];
+const otherMethods = verificationMethods.filter((m) => m !== 'date-of-birth');
 
 function MethodChooser({ accountId, verification }: { accountId: string; verification: AgeVerification }) {
   const { t } = useTranslation('content-filter');

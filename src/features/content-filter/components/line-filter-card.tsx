@@ -44,12 +44,26 @@ function History({ line }: { line: LineFilter }) {
                 name: change.by.name,
               })}
               {change.by.type === 'delegate' && ` ${t('lines.delegateSuffix')}`}
+              {change.ageCheckMethod &&
+                ` ${t('lines.historyAgeCheck', { method: t(`verify.methodUsed.${change.ageCheckMethod}`) })}`}
             </li>
           ))}
         </ul>
       )}
     </details>
   );
+}
+
+/** Which method showed the age of the adult who decides this line, and when. */
+function AgeCheckText({ line }: { line: LineFilter }) {
+  const { t, i18n } = useTranslation('content-filter');
+  if (!line.ageCheck) return null;
+  const words = {
+    method: t(`verify.methodUsed.${line.ageCheck.method}`),
+    date: formatDate(i18n.language, line.ageCheck.verifiedAt),
+    name: line.controllerName,
+  };
+  return <p className="muted">{t(line.controllerIsYou ? 'lines.ageCheck.you' : 'lines.ageCheck.other', words)}</p>;
 }
 
 /** One line: its filter state, why, who decides, and the control (or what to do instead). */
@@ -84,6 +98,7 @@ export function LineFilterCard({
       <p>
         <ReasonText line={line} ownLine={ownLine} /> <WhoText line={line} />
       </p>
+      <AgeCheckText line={line} />
       {line.youCan === 'change' && (
         <Switch
           id={`cf-switch-${line.lineId}`}

@@ -5,16 +5,29 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
 import type { Schema } from '@/lib/api-types';
 import { fileToBase64, useVerifyAge, type AgeVerificationRequest } from '../api/verify-age';
-import { demoCardNumber, demoShopCodes } from '../schemas';
+import { ageCheckProviders, demoCardNumber, demoDebitCardNumber, demoShopCodes, type ConsentMethod } from '../schemas';
+import { ConsentMethodForm } from './consent-method-form';
 import { problemText } from './problem-text';
 
 type Method = Schema<'VerificationMethod'>;
+type FormMethod = Exclude<Method, ConsentMethod>;
+
+const isConsentMethod = (method: Method): method is ConsentMethod => method in ageCheckProviders;
+
+/** The chosen method's form: a consent screen for open banking and ID apps, else fields to fill in. */
+export function VerifyMethodForm({ accountId, method }: { accountId: string; method: Method }) {
+  return isConsentMethod(method) ? (
+    <ConsentMethodForm accountId={accountId} method={method} />
+  ) : (
+    <FieldMethodForm accountId={accountId} method={method} />
+  );
+}
 
 /**
- * The chosen method's form. Nothing is decided here: the API checks the date of birth,
+ * A method with fields. Nothing is decided here: the API checks the date of birth,
  * card number, document or code, and answers with a plain reason when it cannot verify.
  */
-export function VerifyMethodForm({ accountId, method }: { accountId: string; method: Method }) {
+function FieldMethodForm({ accountId, method }: { accountId: string; method: FormMethod }) {
   const { t } = useTranslation('content-filter');
   const verify = useVerifyAge(accountId);
   const [cardNumber, setCardNumber] = useState('');
@@ -53,7 +66,7 @@ export function VerifyMethodForm({ accountId, method }: { accountId: string; met
         <Field
           id="cf-card"
           label={t('verify.cardLabel')}
-          hint={t('verify.cardHint', { card: demoCardNumber })}
+          hint={t('verify.cardHint', { card: demoCardNumber, debit: demoDebitCardNumber })}
           error={fieldMessage}
         >
           {(props) => (

@@ -13,7 +13,7 @@ type Entry = Schema<'Activity'>;
  * reference, "on"/"off" as a key), shown as text, never as HTML.
  */
 function useDescribe() {
-  const { t } = useTranslation('delegates');
+  const { t } = useTranslation(['delegates', 'content-filter']);
   return (entry: Entry) => {
     const detail = entry.detail;
     const scopes = (detail.scopes ?? '')
@@ -26,6 +26,10 @@ function useDescribe() {
       scopes,
       // "content-filter.changed" has one sentence for on and one for off.
       ...(detail.filter ? { context: detail.filter } : {}),
+      // An age check names its method in the content filter's words.
+      ...(entry.action === 'content-filter.age-verified' && detail.method
+        ? { methodName: t(`content-filter:verify.methodNames.${detail.method}`) }
+        : {}),
       defaultValue: t('activity.actions.other'),
     });
   };
