@@ -88,7 +88,7 @@ const result = await autocannon({
         const [, group, topic, channel] = /^(marketing)\.([\w-]+)\.(\w+)$/.exec(paths[flip++ % paths.length]);
         return {
           ...request,
-          headers: auth,
+          headers: { ...auth },
           body: JSON.stringify({ version, [group]: { [topic]: { [channel]: flip % 2 === 0 } } }),
         };
       },
@@ -112,7 +112,7 @@ const result = await autocannon({
       setupRequest: (request) => ({
         ...request,
         path: `/api/accounts/acc-morgan/consent-record?page=${1 + Math.floor(Math.random() * 3)}`,
-        headers: auth,
+        headers: { ...auth },
       }),
       onResponse: (status) => note(status),
     },
