@@ -89,7 +89,11 @@ const result = await autocannon({
         return {
           ...request,
           headers: { ...auth },
-          body: JSON.stringify({ version, [group]: { [topic]: { [channel]: flip % 2 === 0 } } }),
+          // Each choice turns on, then off on its next turn: every 200 is a real change with an event.
+          body: JSON.stringify({
+            version,
+            [group]: { [topic]: { [channel]: Math.floor(flip / paths.length) % 2 === 0 } },
+          }),
         };
       },
       onResponse: (status, body) => {
