@@ -88,8 +88,12 @@ const result = await autocannon({
         const [, group, topic, channel] = /^(marketing)\.([\w-]+)\.(\w+)$/.exec(paths[flip++ % paths.length]);
         return {
           ...request,
-          headers: auth,
-          body: JSON.stringify({ version, [group]: { [topic]: { [channel]: flip % 2 === 0 } } }),
+          headers: { ...auth },
+          // Each choice turns on, then off on its next turn: every 200 is a real change with an event.
+          body: JSON.stringify({
+            version,
+            [group]: { [topic]: { [channel]: Math.floor(flip / paths.length) % 2 === 0 } },
+          }),
         };
       },
       onResponse: (status, body) => {
@@ -112,7 +116,7 @@ const result = await autocannon({
       setupRequest: (request) => ({
         ...request,
         path: `/api/accounts/acc-morgan/consent-record?page=${1 + Math.floor(Math.random() * 3)}`,
-        headers: auth,
+        headers: { ...auth },
       }),
       onResponse: (status) => note(status),
     },
