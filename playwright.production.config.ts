@@ -11,8 +11,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: 'test/e2e/production',
   outputDir: `test-results/${outDir}-production`,
-  // One server and one database: the journeys take turns, each from the seed.
-  workers: 1,
+  // Two files: the journeys on the shared server take turns in one; the restart journey has its own server.
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: process.env.CI ? 1 : 0,
   // Budgets for a busy 2-core machine: each journey signs in two or three times.
   timeout: 90_000,
