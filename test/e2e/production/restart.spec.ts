@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { spawnServer, type ChildServer } from '../../server/spawn-server';
 import { expectNoAxeViolations, press, signIn } from '../support';
@@ -31,6 +32,8 @@ test('a changed choice is still there after the server is stopped and started ag
   await expect(post).toBeChecked();
   await expect(page.getByText(/Saved: Newsletter by post: on/)).toBeVisible();
 
+  // Embedded PostgreSQL in its own folder, even where DATABASE_URL points the server suites elsewhere.
+  expect(existsSync(join(restartDataDir, 'PG_VERSION'))).toBe(true);
   await server!.kill('SIGTERM');
   server = await spawnServer(env);
 
