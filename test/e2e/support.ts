@@ -54,6 +54,19 @@ export async function switchTo(page: Page, persona: Persona) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/** After an email's link stopped offers by email, signed in as Alex: that choice alone is off, and the record says the link did it. */
+export async function expectOffersEmailStoppedByLink(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' }),
+  ).not.toBeChecked();
+  await expect(page.getByRole('group', { name: 'Newsletter' }).getByRole('switch', { name: 'Email' })).toBeChecked();
+  await page.goto('/preferences/record');
+  const newest = page.getByRole('listitem').filter({ hasText: 'Unsubscribe link' }).first();
+  await expect(newest).toContainText('An unsubscribe link in an email');
+  await expect(newest).toContainText('Offers and upgrades by email: turned off');
+}
+
 /** Zero axe violations (WCAG 2.2 A and AA rules) on what the page shows now. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, press, resetDemo, signIn, typeInto } from '../support';
+import { expectNoAxeViolations, expectOffersEmailStoppedByLink, press, resetDemo, signIn, typeInto } from '../support';
 
 // The journeys on the server Playwright starts for the run (playwright.production.config.ts). They
 // share its database, so they run in turn in this one file, each from the seed.
@@ -37,16 +37,7 @@ test('from the outbox: follow the link, press once, done; signed in as Alex, the
 
   await press(page.getByRole('link', { name: 'Sign in to see all your choices' }));
   await press(page.getByRole('button', { name: /Sign in as Alex Morgan/ }));
-  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices' })).toBeVisible();
-  await expect(
-    page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' }),
-  ).not.toBeChecked();
-  await expect(page.getByRole('group', { name: 'Newsletter' }).getByRole('switch', { name: 'Email' })).toBeChecked();
-
-  await page.goto('/preferences/record');
-  const newest = page.locator('.prefs-event').first();
-  await expect(newest).toContainText('An unsubscribe link in an email');
-  await expect(newest).toContainText('Offers and upgrades by email: turned off');
+  await expectOffersEmailStoppedByLink(page);
   await expectNoAxeViolations(page);
 });
 
