@@ -8,6 +8,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The production shape has its own config and server: playwright.production.config.ts.
+  testIgnore: 'production/**',
   // Separate results per build folder, so parallel runs never delete each other's traces.
   outputDir: `test-results/${outDir}`,
   fullyParallel: true,

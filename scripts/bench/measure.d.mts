@@ -7,9 +7,14 @@ export const chromiumArgs: string[];
 export function gzipKb(buffer: Uint8Array): number;
 export function staticGraph(outDir: string, entry: string): Set<string>;
 export function mockFiles(outDir: string, appEntries?: string[]): Set<string>;
-export function build(outDir: string): void;
+export function build(outDir: string, env?: Record<string, string>): void;
 export function measureFloor(): number;
 export function startPreview(outDir: string, port: number): Promise<{ url: string; stop: () => void }>;
+export function startProductionServer(
+  outDir: string,
+  port: number,
+  dataDir: string,
+): Promise<{ url: string; stop: () => void }>;
 export function recordScripts(
   page: Page,
   outDir: string,

@@ -32,10 +32,11 @@ export function mockFiles(outDir, appEntries = []) {
   return new Set([...staticGraph(outDir, 'src/mocks/browser.ts')].filter((file) => !app.has(file)));
 }
 
-export function build(outDir) {
+/** `env`: extra build settings, e.g. `{ VITE_API_BASE_URL: '/api' }` for the production shape (no mock). */
+export function build(outDir, env = {}) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
     cwd: root,
-    env: { ...process.env, OUT_DIR: outDir },
+    env: { ...process.env, ...env, OUT_DIR: outDir },
     stdio: 'inherit',
   });
 }
@@ -58,6 +59,20 @@ export function measureFloor() {
     .reduce((sum, f) => sum + gzipKb(readFileSync(join(assets, f))), 0);
 }
 
+/** Waits until `url` answers 2xx, then returns a handle that stops the process group of `child`. */
+async function served(child, url, what) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url: new URL(url).origin, stop: () => process.kill(-child.pid) };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.kill(-child.pid);
+  throw new Error(`${what} did not start`);
+}
+
 export async function startPreview(outDir, port) {
   const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
@@ -65,16 +80,25 @@ export async function startPreview(outDir, port) {
     stdio: 'ignore',
     detached: true,
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-child.pid) };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
+  return served(child, `http://127.0.0.1:${port}`, 'vite preview');
+}
+
+/** The production shape: the Node server with a build made for the real API, on embedded PGlite in `dataDir`. */
+export async function startProductionServer(outDir, port, dataDir) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_REQUESTS: 'false',
+      STATIC_DIR: outDir,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    },
+    stdio: 'ignore',
+    detached: true,
+  });
+  return served(child, `http://127.0.0.1:${port}/api/personas`, 'the production server');
 }
 
 /** Records every JS file a page loads, with its gzip size from the build folder. */

@@ -1,26 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, personaNames, resetDemo, signIn, type Persona } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, press, resetDemo, signIn, switchTo, typeInto } from './support';
 
 // Keyboard only: every control is reached with focus and used with Enter or Space;
 // text goes in by typing.
-async function press(target: Locator, key: 'Enter' | 'Space' = 'Enter') {
-  await target.focus();
-  await target.press(key);
-}
-async function typeInto(target: Locator, text: string) {
-  await target.focus();
-  await target.page().keyboard.type(text);
-}
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-/** Switches person the way a customer would: sign out, then pick a persona. No demo reset. */
-async function switchTo(page: Page, persona: Persona) {
-  await press(page.getByRole('button', { name: 'Sign out' }));
-  await page.goto('/sign-in');
-  await press(page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }));
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
 
 const inAMonth = () => {
   const date = new Date();

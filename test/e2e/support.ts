@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const personaNames = {
   alex: 'Alex Morgan',
@@ -12,7 +12,7 @@ export type Persona = keyof typeof personaNames;
 /** Fresh demo data, no faults, no latency: each test starts from the seed. */
 export async function resetDemo(page: Page) {
   await page.goto('/sign-in');
-  // The persona list comes from the mock API, so once it shows, the service worker is serving.
+  // The persona list comes from the API, so once it shows, the API (in the demo, the service worker) is serving.
   await expect(page.getByRole('button', { name: /Sign in as|Als .* anmelden/ }).first()).toBeVisible();
   await page.evaluate(async () => {
     await fetch('/api/demo/reset', { method: 'POST' });
@@ -31,6 +31,42 @@ export async function signIn(page: Page, persona: Persona) {
   await page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** Uses a control by keyboard: focus it, then Enter or Space. */
+export async function press(target: Locator, key: 'Enter' | 'Space' = 'Enter') {
+  await target.focus();
+  await target.press(key);
+}
+
+/** Types into a field the way a person does, after focusing it. */
+export async function typeInto(target: Locator, text: string) {
+  await target.focus();
+  await target.page().keyboard.type(text);
+}
+
+/** Switches person the way a customer would: sign out, then pick a persona. No demo reset. */
+export async function switchTo(page: Page, persona: Persona) {
+  await press(page.getByRole('button', { name: 'Sign out' }));
+  await page.goto('/sign-in');
+  await press(page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }));
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** After an email's link stopped offers by email, signed in as Alex: that choice alone is off, and the record says the link did it. */
+export async function expectOffersEmailStoppedByLink(page: Page) {
+  // Exact: the page being left has "Open your contact choices", which must not count as arrived.
+  await expect(page).toHaveURL(/\/preferences(\?|$)/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' }),
+  ).not.toBeChecked();
+  await expect(page.getByRole('group', { name: 'Newsletter' }).getByRole('switch', { name: 'Email' })).toBeChecked();
+  await page.goto('/preferences/record');
+  const newest = page.getByRole('listitem').filter({ hasText: 'Unsubscribe link' }).first();
+  await expect(newest).toContainText('An unsubscribe link in an email');
+  await expect(newest).toContainText('Offers and upgrades by email: turned off');
 }
 
 /** Zero axe violations (WCAG 2.2 A and AA rules) on what the page shows now. */

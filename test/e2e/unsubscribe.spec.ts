@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, resetDemo } from './support';
+import { expectNoAxeViolations, expectOffersEmailStoppedByLink, resetDemo } from './support';
 
 type Email = {
   to: string;
@@ -79,16 +79,7 @@ test('from the demo outbox: follow the link, press once, done; the choice is off
   // Sign in from the page's own link, as the customer would.
   await page.getByRole('link', { name: 'Sign in to see all your choices' }).click();
   await page.getByRole('button', { name: /Sign in as Alex Morgan/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contact choices', exact: true })).toBeVisible();
-  await expect(
-    page.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Email' }),
-  ).not.toBeChecked();
-  await expect(page.getByRole('group', { name: 'Newsletter' }).getByRole('switch', { name: 'Email' })).toBeChecked();
-
-  await page.goto('/preferences/record');
-  const newest = page.getByRole('listitem').filter({ hasText: 'Unsubscribe link' }).first();
-  await expect(newest).toContainText('An unsubscribe link in an email');
-  await expect(newest).toContainText('Offers and upgrades by email: turned off');
+  await expectOffersEmailStoppedByLink(page);
 });
 
 test('undo puts the choice back; "stop all marketing" stops every channel in one more press', async ({ page }) => {
