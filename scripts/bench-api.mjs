@@ -151,7 +151,9 @@ const report = {
   unexpectedStatuses: unexpected,
   consentEventsAdded: events - seeded,
   acknowledgedChanges: acknowledged,
-  nothingLost: events - seeded === acknowledged,
+  // Every acknowledged change has its event. A few more events than answers are requests still in
+  // flight when the run stopped: committed, but their answers were cut off (at most one per client).
+  nothingLost: events - seeded >= acknowledged && events - seeded <= acknowledged + connections,
 };
 console.log(JSON.stringify(report, null, 2));
 process.exit(report.nothingLost && Object.keys(unexpected).length === 0 && !result.errors ? 0 : 1);
