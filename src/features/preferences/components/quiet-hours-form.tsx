@@ -117,7 +117,7 @@ function QuietPart({ kind, form, canEdit }: { kind: Kind; form: UseFormReturn<Va
               key={part}
               id={`quiet-${kind}-${part}`}
               label={t(`quiet.${part}`)}
-              hint={t('quiet.timeHint')}
+              hint={t('quiet.timeHint', { example: part === 'notBefore' ? '10:00' : '19:00' })}
               error={message ? t(message) : undefined}
             >
               {(props) => <input {...props} type="time" readOnly={!canEdit} {...form.register(`${kind}.${part}`)} />}
@@ -128,7 +128,7 @@ function QuietPart({ kind, form, canEdit }: { kind: Kind; form: UseFormReturn<Va
       <fieldset className="prefs-days">
         <legend>{t('quiet.days')}</legend>
         {weekdays.map((day) => (
-          <div key={day} className="checkbox">
+          <div key={day} className="prefs-day">
             <input
               id={`quiet-${kind}-${day}`}
               type="checkbox"
