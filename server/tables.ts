@@ -96,6 +96,9 @@ const preferenceFields: Fields<Preferences> = {
   pausedUntil: 'text',
   caps: 'json',
   service: 'json',
+  channelsOff: 'json',
+  quietHours: 'json',
+  timeZone: 'text',
   updatedAt: 'time',
 };
 const lineFields: Fields<Line> = { id: 'text', number: 'text', label: 'text', userName: 'text', userPersonId: 'text' };
@@ -202,6 +205,7 @@ export const tables: Table[] = [
       sender: 'text',
       senderName: 'text',
       summary: 'text',
+      lineId: 'text?',
       allowed: 'bool',
       reason: 'text',
     },

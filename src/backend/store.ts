@@ -18,8 +18,8 @@ export type Db = {
 
 // The saved demo is versioned: a save from another version of the app is not read over today's
 // seed (a shallow merge would mix old shapes into new code); it is replaced, and the console says so.
-const storageKey = 'pc-demo-db-v2';
-const olderStorageKeys = ['pc-demo-db-v1'];
+const storageKey = 'pc-demo-db-v3';
+const olderStorageKeys = ['pc-demo-db-v1', 'pc-demo-db-v2'];
 
 export function seedDb(): Db {
   return {

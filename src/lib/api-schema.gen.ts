@@ -643,9 +643,33 @@ export interface paths {
          * Demo: sends a campaign of marketing messages through the send check.
          * @description Each message (various channels, topics and senders, including an agent and a partner) is
          *     decided against the choices in force now. Every attempt is recorded, refused or not, and
-         *     shows in the contact history. Nothing reaches a real person.
+         *     shows in the contact history. Nothing reaches a real person. `sendAt` (optional) sends it
+         *     today at that time in the customer's time zone, to try quiet hours; without it, now.
          */
         post: operations["runTestCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/preferences/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The account's lines and whether marketing to each follows the account's choices.
+         * @description A line used by someone under 18 gets no marketing at all, whatever the choices say: it is
+         *     `locked`, and the send check refuses any marketing to it.
+         */
+        get: operations["listMarketingLines"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -869,7 +893,7 @@ export interface components {
             /** @enum {string} */
             outcome: "service" | "allowed" | "broke" | "refused";
             /** @enum {string|null} */
-            reason: "paused" | "sender-off" | "channel-off" | "cap-reached" | null;
+            reason: "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "cap-reached" | null;
             /** @description e.g. "broke.emailOnly.phone", "refused.sender-off", "allowed". */
             key: string;
             /** @description Values for the words: topic (a Topic), sender (a name), until (a date), cap (a number). */
@@ -1265,13 +1289,23 @@ export interface components {
         /** @description One change to contact choices, as facts (no words, no paths). */
         ActivityChange: {
             /** @enum {string} */
-            setting: "marketing" | "sender" | "pause" | "cap" | "service";
+            setting: "marketing" | "sender" | "pause" | "cap" | "service" | "channel-off" | "quiet-hours" | "time-zone";
             topic?: components["schemas"]["Topic"];
             channel?: components["schemas"]["Channel"];
             sender?: components["schemas"]["SenderType"];
             /** @enum {string} */
             message?: "bills" | "outages" | "security";
-            /** @description marketing/sender: on or off; cap: a number a week or null; pause: a date or null; service: a channel. */
+            /**
+             * @description quiet-hours: which setting.
+             * @enum {string}
+             */
+            quietFor?: "marketing" | "service";
+            /**
+             * @description quiet-hours: the earliest time, the latest time, or a quiet day.
+             * @enum {string}
+             */
+            quietPart?: "notBefore" | "notAfter" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @description marketing/sender/channel-off/quiet day: on or off; cap: a number a week or null; pause: a date or null; service: a channel; quiet time: HH:MM or null; time-zone: an IANA name. */
             from: boolean | number | string | null;
             to: boolean | number | string | null;
         };
@@ -1329,11 +1363,66 @@ export interface components {
                 /** @enum {string} */
                 security: "sms" | "email";
             };
+            /** @description true: no marketing on this channel at all, for every topic and sender. The topic choices underneath are kept, so turning it back restores them. */
+            channelsOff: components["schemas"]["ChannelChoices"];
+            quietHours: {
+                marketing: components["schemas"]["QuietHours"];
+                service: components["schemas"]["QuietHours"];
+            };
+            /** @description The IANA time zone quiet hours are in, e.g. Europe/London. */
+            timeZone: string;
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A time of day, HH:MM, in the customer's time zone; null for none. */
+        QuietTime: string | null;
+        /** @description true: quiet all day. */
+        QuietDays: {
+            mon: boolean;
+            tue: boolean;
+            wed: boolean;
+            thu: boolean;
+            fri: boolean;
+            sat: boolean;
+            sun: boolean;
+        };
+        /** @description No phone calls or texts before `notBefore`, after `notAfter`, or on the quiet days. */
+        QuietHours: {
+            notBefore: components["schemas"]["QuietTime"];
+            notAfter: components["schemas"]["QuietTime"];
+            days: components["schemas"]["QuietDays"];
+        };
+        QuietDaysPatch: {
+            mon?: boolean;
+            tue?: boolean;
+            wed?: boolean;
+            thu?: boolean;
+            fri?: boolean;
+            sat?: boolean;
+            sun?: boolean;
+        };
+        QuietHoursPatch: {
+            notBefore?: components["schemas"]["QuietTime"];
+            notAfter?: components["schemas"]["QuietTime"];
+            days?: components["schemas"]["QuietDaysPatch"];
+        };
+        MarketingLine: {
+            id: string;
+            number: string;
+            label: string;
+            userName: string | null;
+            /** @description Used by someone under 18: no marketing at all. */
+            locked: boolean;
+        };
+        MarketingLines: {
+            lines: components["schemas"]["MarketingLine"][];
+        };
+        TestCampaignRequest: {
+            /** @description Send today at this time (HH:MM) in the customer's time zone. */
+            sendAt?: string;
+        };
         PreferenceChange: {
-            /** @description e.g. "marketing.offers.sms", "senders.partners", "pausedUntil", "caps.email", "service.bills" */
+            /** @description e.g. "marketing.offers.sms", "senders.partners", "pausedUntil", "caps.email", "service.bills", "channelsOff.phone", "quietHours.marketing.notAfter", "quietHours.marketing.days.sun", "timeZone" */
             path: string;
             from: unknown;
             to: unknown;
@@ -1391,6 +1480,13 @@ export interface components {
                 /** @enum {string} */
                 security?: "sms" | "email";
             };
+            channelsOff?: components["schemas"]["ChannelChoicesPatch"];
+            quietHours?: {
+                marketing?: components["schemas"]["QuietHoursPatch"];
+                service?: components["schemas"]["QuietHoursPatch"];
+            };
+            /** @description An IANA time zone, e.g. Europe/London. */
+            timeZone?: string;
         };
         /** @enum {string} */
         PreferencesPreset: "email-only" | "no-marketing" | "let-me-choose";
@@ -1420,8 +1516,10 @@ export interface components {
             senderName: string;
             summary: string;
             allowed: boolean;
+            /** @description The line a call or text went to, if any. */
+            lineId?: string | null;
             /** @enum {string} */
-            reason: "allowed" | "paused" | "sender-off" | "channel-off" | "cap-reached";
+            reason: "allowed" | "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "cap-reached";
         };
         TestCampaignResult: {
             sent: number;
@@ -1429,6 +1527,8 @@ export interface components {
             /** @description How many were refused for each reason. */
             refusedBy: {
                 paused: number;
+                "child-line": number;
+                "quiet-hours": number;
                 "sender-off": number;
                 "channel-off": number;
                 "cap-reached": number;
@@ -2656,7 +2756,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TestCampaignRequest"];
+            };
+        };
         responses: {
             /** @description What was sent and what was refused, and why. */
             200: {
@@ -2669,6 +2773,32 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listMarketingLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every line on the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketingLines"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     describeUnsubscribeLink: {

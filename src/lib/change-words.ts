@@ -6,8 +6,7 @@ type Value = ChangeFacts['from'];
 
 /** What a value means in words, for "from … to …". */
 function valueWords(change: ChangeFacts, value: Value, t: TFunction, language: string) {
-  if (value === null)
-    return change.setting === 'pause' ? t('preferences:record.none') : t('preferences:record.noLimit');
+  if (value === null) return change.setting === 'cap' ? t('preferences:record.noLimit') : t('preferences:record.none');
   if (change.setting === 'pause') return formatDate(language, String(value));
   if (change.setting === 'service') return t(`preferences:channelInSentence.${String(value)}`);
   if (change.setting === 'cap') return t('preferences:caps.perWeek', { count: Number(value) });
@@ -28,6 +27,16 @@ function whatWords(change: ChangeFacts, t: TFunction) {
       return t('preferences:record.path.service', { message: t(`preferences:service.${change.message}.name`) });
     case 'pause':
       return t('preferences:record.path.pausedUntil');
+    case 'channel-off':
+      return t('preferences:record.path.channelOff', { label: t(`preferences:channelsOff.label.${change.channel}`) });
+    case 'quiet-hours': {
+      const what = t(`preferences:quiet.${change.quietFor}.title`);
+      if (change.quietPart === 'notBefore' || change.quietPart === 'notAfter')
+        return t('preferences:record.path.quietTime', { what, part: t(`preferences:quiet.${change.quietPart}`) });
+      return t('preferences:record.path.quietDay', { what, day: t(`preferences:quiet.day.${change.quietPart}`) });
+    }
+    case 'time-zone':
+      return t('preferences:record.path.timeZone');
   }
 }
 

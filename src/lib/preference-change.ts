@@ -21,6 +21,20 @@ export function changeFacts(change: { path: string; from: unknown; to: unknown }
       return { setting: 'cap', channel: a as Channel, ...values };
     case 'service':
       return { setting: 'service', message: a as ChangeFacts['message'], ...values };
+    case 'channelsOff':
+      return { setting: 'channel-off', channel: a as Channel, ...values };
+    case 'quietHours': {
+      // "quietHours.marketing.notAfter" or "quietHours.marketing.days.sun"
+      const part = b === 'days' ? change.path.split('.')[3] : b;
+      return {
+        setting: 'quiet-hours',
+        quietFor: a as NonNullable<ChangeFacts['quietFor']>,
+        quietPart: part as NonNullable<ChangeFacts['quietPart']>,
+        ...values,
+      };
+    }
+    case 'timeZone':
+      return { setting: 'time-zone', ...values };
     default:
       return { setting: 'pause', ...values };
   }

@@ -366,10 +366,11 @@ describe('contact choices page', () => {
   it('runs a test campaign and shows how many were sent and refused, and why', async () => {
     const { user } = await openPreferences();
     await user.click(screen.getByRole('button', { name: 'Run a test campaign' }));
-    expect(await screen.findByText('13 messages tried: 5 sent, 8 refused.')).toBeInTheDocument();
+    expect(await screen.findByText('15 messages tried: 5 sent, 10 refused.')).toBeInTheDocument();
     expect(screen.getByText('You said no to this sender: 4')).toBeInTheDocument();
-    expect(screen.getByText('You said no to this channel for this topic: 4')).toBeInTheDocument();
-    expect(db.preferences.sendAttempts).toHaveLength(13);
+    expect(screen.getByText('You said no to this channel for this topic: 5')).toBeInTheDocument();
+    expect(screen.getByText('The line is used by someone under 18: 1')).toBeInTheDocument();
+    expect(db.preferences.sendAttempts).toHaveLength(15);
   });
 
   it('works in German too', async () => {

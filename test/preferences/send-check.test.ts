@@ -101,17 +101,18 @@ describe('the send check', () => {
     expect(decide(currentPreferences('acc-morgan'), send({ channel: 'sms' })).allowed).toBe(false);
   });
 
-  it('runs the demo campaign through the check: email-only sends 5 and refuses 8, with reasons', () => {
+  it('runs the demo campaign through the check: email-only sends 5 and refuses 10, with reasons', () => {
     const result = runTestCampaign('acc-morgan');
+    // 13 messages and a text to each of the two mobiles: Alex's (texts are off) and Sam's (under 18).
     expect(result).toMatchObject({
       sent: 5,
-      refused: 8,
-      refusedBy: { 'channel-off': 4, 'sender-off': 4, paused: 0, 'cap-reached': 0 },
+      refused: 10,
+      refusedBy: { 'channel-off': 5, 'sender-off': 4, 'child-line': 1, 'quiet-hours': 0, paused: 0, 'cap-reached': 0 },
     });
     expect(result.messages.filter((m) => m.allowed).every((m) => m.channel === 'email' && m.sender === 'company')).toBe(
       true,
     );
-    expect(db.preferences.sendAttempts).toHaveLength(13);
+    expect(db.preferences.sendAttempts).toHaveLength(15);
   });
 
   it('hits the cap in the campaign for the business with at most 2 emails a week', () => {

@@ -36,6 +36,15 @@ export function wordingFor(
   if (reason === 'sender-off')
     return { ...base, key: `${outcome}.senderOff.${sender.type}`, params: { sender: sender.name } };
   if (reason === 'paused') return { ...base, key: `${outcome}.paused`, params: { until: prefs?.pausedUntil ?? '' } };
+  if (reason === 'child-line') return { ...base, key: `${outcome}.childLine`, params: {} };
+  if (reason === 'quiet-hours') {
+    const quiet = prefs?.quietHours.marketing;
+    return {
+      ...base,
+      key: `${outcome}.quietHours${on}`,
+      params: { notBefore: quiet?.notBefore ?? '', notAfter: quiet?.notAfter ?? '' },
+    };
+  }
   if (reason === 'cap-reached') {
     return { ...base, key: `${outcome}.capReached${on}`, params: { cap: String(prefs?.caps[channel] ?? '') } };
   }

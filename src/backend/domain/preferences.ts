@@ -4,7 +4,18 @@ import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';
 import type { ConsentEvent, Preferences, SendAttempt } from '../seed/preferences';
 import type { Actor } from './auth';
-import { activePreset, patchEntries, pauseProblem, type PresetName } from '@/features/preferences/schemas';
+import {
+  activePreset,
+  effectiveMarketing,
+  isTimeZone,
+  patchEntries,
+  pauseProblem,
+  quietWindowProblem,
+  weekdays,
+  type PresetName,
+} from '@/features/preferences/schemas';
+import { isUnder18 } from './content-filter';
+import { inQuietHours, instantAt, localTime } from './quiet-hours';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -49,6 +60,18 @@ function isAllowedChange(path: string, to: unknown): boolean {
     );
   }
   if (path === 'pausedUntil') return to === null || typeof to === 'string';
+  if (section === 'channelsOff' && parts.length === 2) return channels.includes(a!) && typeof to === 'boolean';
+  if (section === 'quietHours' && ['marketing', 'service'].includes(a!)) {
+    if (parts.length === 3 && (b === 'notBefore' || b === 'notAfter'))
+      return to === null || (typeof to === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(to));
+    return (
+      parts.length === 4 &&
+      b === 'days' &&
+      (weekdays as readonly string[]).includes(parts[3]!) &&
+      typeof to === 'boolean'
+    );
+  }
+  if (path === 'timeZone') return typeof to === 'string' && isTimeZone(to);
   if (section === 'service' && parts.length === 2) {
     const options: Record<string, string[]> = {
       bills: ['email', 'post'],
@@ -70,6 +93,16 @@ export function validatePause(until: string | null) {
   if (until === null) return;
   const problem = pauseProblem(until, today());
   if (problem) throw unprocessable([{ field: 'pausedUntil', message: pauseMessages[problem] }]);
+}
+
+function validateQuietHours(prefs: Preferences) {
+  const errors = (['marketing', 'service'] as const)
+    .filter((kind) => quietWindowProblem(prefs.quietHours[kind].notBefore, prefs.quietHours[kind].notAfter))
+    .map((kind) => ({
+      field: `quietHours.${kind}.notAfter`,
+      message: 'The end of the day must be later than the start.',
+    }));
+  if (errors.length) throw unprocessable(errors);
 }
 
 /**
@@ -102,6 +135,7 @@ export function applyChanges(input: {
     .filter((c) => c.from !== c.to);
   if (!recorded.length) return { preferences: prefs, event: null };
   for (const change of recorded) writePath(next, change.path, change.to);
+  validateQuietHours(next);
   next.version = prefs.version + 1;
   next.updatedAt = nowIso();
 
@@ -142,17 +176,52 @@ export type SendRequest = {
   sender: SenderType;
   senderName: string;
   summary: string;
+  /** The line a call or text goes to, if any. */
+  lineId?: string | null;
   at?: string;
 };
 
 export type SendDecision = Pick<SendAttempt, 'allowed' | 'reason'>;
 
-/** Would this marketing contact be allowed by the given preferences? Pure, for flags and the send check. */
-export function decide(prefs: Preferences, request: SendRequest, sentThisWeek = 0): SendDecision {
-  const day = (request.at ?? nowIso()).slice(0, 10);
+/** Channels that reach a person at a moment, so quiet hours apply to them. */
+const quietChannels: readonly Channel[] = ['phone', 'sms'];
+
+/** True when a line is used by someone under 18: it gets no marketing at all. */
+export function isChildLine(accountId: string, lineId: string | null | undefined) {
+  if (!lineId) return false;
+  const line = db.core.accounts[accountId]?.lines.find((l) => l.id === lineId);
+  const user = line?.userPersonId ? db.core.people[line.userPersonId] : undefined;
+  return user ? isUnder18(user) : false;
+}
+
+/** The account's lines, each marked locked when someone under 18 uses it (no marketing at all). */
+export function marketingLines(accountId: string) {
+  const account = db.core.accounts[accountId];
+  if (!account) throw notFound('That account');
+  return {
+    lines: account.lines.map((line) => ({
+      id: line.id,
+      number: line.number,
+      label: line.label,
+      userName: line.userName,
+      locked: isChildLine(accountId, line.id),
+    })),
+  };
+}
+
+/**
+ * Would this marketing contact be allowed by the given preferences? Pure, for flags and the send
+ * check. `childLine`: the contact goes to a line used by someone under 18.
+ */
+export function decide(prefs: Preferences, request: SendRequest, sentThisWeek = 0, childLine = false): SendDecision {
+  const at = request.at ?? nowIso();
+  const day = at.slice(0, 10);
   if (prefs.pausedUntil && day <= prefs.pausedUntil) return { allowed: false, reason: 'paused' };
+  if (childLine) return { allowed: false, reason: 'child-line' };
   if (!prefs.senders[request.sender]) return { allowed: false, reason: 'sender-off' };
-  if (!prefs.marketing[request.topic][request.channel]) return { allowed: false, reason: 'channel-off' };
+  if (!effectiveMarketing(prefs)[request.topic][request.channel]) return { allowed: false, reason: 'channel-off' };
+  if (quietChannels.includes(request.channel) && inQuietHours(prefs.quietHours.marketing, at, prefs.timeZone))
+    return { allowed: false, reason: 'quiet-hours' };
   const cap = prefs.caps[request.channel];
   if (cap !== null && sentThisWeek >= cap) return { allowed: false, reason: 'cap-reached' };
   return { allowed: true, reason: 'allowed' };
@@ -169,7 +238,8 @@ export function checkSend(request: SendRequest): SendAttempt {
   const sentThisWeek = db.preferences.sendAttempts.filter(
     (s) => s.accountId === request.accountId && s.channel === request.channel && s.allowed && s.at > weekAgo,
   ).length;
-  const attempt: SendAttempt = { id: newId('send'), ...request, at, ...decide(prefs, request, sentThisWeek) };
+  const decision = decide(prefs, { ...request, at }, sentThisWeek, isChildLine(request.accountId, request.lineId));
+  const attempt: SendAttempt = { id: newId('send'), ...request, lineId: request.lineId ?? null, at, ...decision };
   db.preferences.sendAttempts.push(attempt);
   return attempt;
 }
@@ -381,11 +451,39 @@ export const testCampaign: CampaignMessage[] = [
   },
 ];
 
-/** Sends the demo campaign through the send check; every attempt is recorded. */
-export function runTestCampaign(accountId: string) {
-  currentPreferences(accountId);
-  const messages = testCampaign.map((message) => checkSend({ accountId, ...message }));
-  const refusedBy = { paused: 0, 'sender-off': 0, 'channel-off': 0, 'cap-reached': 0 };
+/** One text offer to each mobile line on the account: lines used by children must be refused. */
+function lineMessages(accountId: string): (CampaignMessage & { lineId: string })[] {
+  const lines = db.core.accounts[accountId]?.lines ?? [];
+  return lines
+    .filter((line) => /mobile/i.test(line.label))
+    .map((line) => ({
+      sender: 'company',
+      senderName: company,
+      channel: 'sms',
+      topic: 'offers',
+      lineId: line.id,
+      summary: `Text to ${line.number}: double data this weekend`,
+    }));
+}
+
+/**
+ * Sends the demo campaign through the send check; every attempt is recorded. `sendAt` (HH:MM)
+ * sends it today at that time on the customer's clock, to try quiet hours.
+ */
+export function runTestCampaign(accountId: string, sendAt?: string) {
+  const prefs = currentPreferences(accountId);
+  const at = sendAt ? instantAt(localTime(nowIso(), prefs.timeZone).date, sendAt, prefs.timeZone) : undefined;
+  const messages = [...testCampaign, ...lineMessages(accountId)].map((message) =>
+    checkSend({ accountId, ...message, ...(at ? { at } : {}) }),
+  );
+  const refusedBy = {
+    paused: 0,
+    'child-line': 0,
+    'sender-off': 0,
+    'channel-off': 0,
+    'quiet-hours': 0,
+    'cap-reached': 0,
+  };
   for (const m of messages) if (!m.allowed) refusedBy[m.reason as keyof typeof refusedBy] += 1;
   const sent = messages.filter((m) => m.allowed).length;
   return {

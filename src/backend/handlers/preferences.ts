@@ -5,6 +5,7 @@ import {
   exportQuerySchema,
   preferencesPatchSchema,
   presetRequestSchema,
+  testCampaignRequestSchema,
 } from '@/features/preferences/schemas';
 import { recordActivity, recordPreferenceChange } from '../domain/activity';
 import { authorize } from '../domain/auth';
@@ -14,6 +15,7 @@ import {
   consentRecordCsv,
   consentRecordPage,
   currentPreferences,
+  marketingLines,
   patchToChanges,
   presetChanges,
   runTestCampaign,
@@ -30,6 +32,8 @@ const messages: Record<string, string> = {
   'errors.capTooHigh': 'A weekly limit can be at most 50.',
   'errors.dateInvalid': 'Enter a real date.',
   'errors.nothingToChange': 'Send at least one change.',
+  'errors.timeInvalid': 'Enter a time as HH:MM, for example 19:00.',
+  'errors.timeZoneUnknown': 'Use a time zone name such as Europe/London.',
 };
 
 /** Like validate(), but names the exact unknown field (e.g. "marketing.offers.fax"). */
@@ -147,14 +151,24 @@ export const preferencesHandlers = [
 
   http.post(
     '/accounts/{accountId}/preferences/test-campaign',
-    handle(({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       const { actor } = authorize(request, params.accountId, 'view');
-      const result = runTestCampaign(params.accountId);
+      const { sendAt } = await readBody(request, testCampaignRequestSchema, true);
+      const result = runTestCampaign(params.accountId, sendAt);
       recordActivity(params.accountId, actor, 'preferences.test-campaign', {
         sent: String(result.sent),
         refused: String(result.refused),
+        ...(sendAt ? { sendAt } : {}),
       });
       return response(200).json(result);
+    }),
+  ),
+
+  http.get(
+    '/accounts/{accountId}/preferences/lines',
+    handle(({ request, params, response }) => {
+      authorize(request, params.accountId, 'view');
+      return response(200).json(marketingLines(params.accountId));
     }),
   ),
 ];

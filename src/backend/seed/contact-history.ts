@@ -1,4 +1,5 @@
 import type { Channel, Schema, SenderType } from '@/lib/api-types';
+import type { SendAttempt } from './preferences';
 
 export type ContactTeam = Schema<'ContactTeam'>;
 export type ContactSubject = Schema<'ContactSubject'>;
@@ -16,7 +17,7 @@ export type ContactRecord = {
   summary: string;
   delivery: 'sent' | 'not-sent';
   /** For sends that went through the send check: its decision, recorded at the time. */
-  decided?: { allowed: boolean; reason: 'allowed' | 'paused' | 'sender-off' | 'channel-off' | 'cap-reached' };
+  decided?: Pick<SendAttempt, 'allowed' | 'reason'>;
   callId?: string;
 };
 

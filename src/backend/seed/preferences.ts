@@ -13,8 +13,10 @@ export type SendAttempt = {
   sender: SenderType;
   senderName: string;
   summary: string;
+  /** The line a call or text went to, if any. */
+  lineId: string | null;
   allowed: boolean;
-  reason: 'allowed' | 'paused' | 'sender-off' | 'channel-off' | 'cap-reached';
+  reason: Schema<'TestCampaignMessage'>['reason'];
 };
 
 export type PreferencesState = {
@@ -29,6 +31,8 @@ export type PreferencesState = {
 const none = { email: false, sms: false, phone: false, post: false, app: false };
 const emailOnly = { ...none, email: true };
 const noCaps = { email: null, sms: null, phone: null, post: null, app: null };
+const noQuietDays = { mon: false, tue: false, wed: false, thu: false, fri: false, sat: false, sun: false };
+const noQuietHours = () => ({ notBefore: null, notAfter: null, days: { ...noQuietDays } });
 
 function blank(updatedAt: string): Preferences {
   return {
@@ -38,6 +42,9 @@ function blank(updatedAt: string): Preferences {
     pausedUntil: null,
     caps: { ...noCaps },
     service: { bills: 'email', outages: 'sms', security: 'sms' },
+    channelsOff: { ...none },
+    quietHours: { marketing: noQuietHours(), service: noQuietHours() },
+    timeZone: 'Europe/London',
     updatedAt,
   };
 }

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '@/lib/format';
 import { channels, senderTypes, topics, type Channel } from '@/lib/api-types';
 import type { Preferences } from './api/get-preferences';
+import { effectiveMarketing, weekdays } from './schemas';
 
 type T = TFunction<'preferences'>;
 const locale = (language: string) => (language === 'de' ? 'de-DE' : 'en-GB');
@@ -16,7 +17,22 @@ export const isPaused = (prefs: Preferences) => prefs.pausedUntil !== null && pr
 /** Channels that carry any marketing, from anyone allowed. */
 function marketingChannels(prefs: Preferences): Channel[] {
   if (!senderTypes.some((s) => prefs.senders[s])) return [];
-  return channels.filter((channel) => topics.some((topic) => prefs.marketing[topic][channel]));
+  const marketing = effectiveMarketing(prefs);
+  return channels.filter((channel) => topics.some((topic) => marketing[topic][channel]));
+}
+
+/** "No marketing calls or texts before 10:00, after 19:00 or on Sundays", or nothing. */
+function quietSentence(prefs: Preferences, t: T, language: string): string[] {
+  const quiet = prefs.quietHours.marketing;
+  const days = weekdays.filter((day) => quiet.days[day]).map((day) => t(`quiet.day.${day}`));
+  const when = [
+    ...(quiet.notBefore ? [t('glance.quietBefore', { time: quiet.notBefore })] : []),
+    ...(quiet.notAfter ? [t('glance.quietAfter', { time: quiet.notAfter })] : []),
+    ...(days.length ? [t('glance.quietOn', { days: listOf(language, days) })] : []),
+  ];
+  if (!when.length) return [];
+  const either = new Intl.ListFormat(locale(language), { style: 'long', type: 'disjunction' }).format(when);
+  return [t('glance.quiet', { when: either })];
 }
 
 /** The at-a-glance sentences: what marketing you get, from whom, and any pause or limit. */
@@ -40,6 +56,9 @@ export function summarise(prefs: Preferences, t: T, language: string): string[] 
     .filter((c) => prefs.caps[c] !== null && used.includes(c))
     .map((c) => t('glance.capItem', { count: prefs.caps[c]!, noun: t(`capNoun.${c}`, { count: prefs.caps[c]! }) }));
   if (caps.length) lines.push(t('glance.caps', { limits: listOf(language, caps) }));
+  const off = channels.filter((c) => prefs.channelsOff[c]).map((c) => t(`channelInSentence.${c}`));
+  if (off.length) lines.push(t('glance.channelsOff', { channels: listOf(language, off) }));
+  lines.push(...quietSentence(prefs, t, language));
   return lines;
 }
 
@@ -65,5 +84,18 @@ export function describeChange(path: string, to: unknown, t: T, language: string
   }
   if (section === 'service')
     return t('change.service', { message: t(`service.${a}.name`), channel: t(`channelInSentence.${to}`) });
+  if (section === 'channelsOff')
+    return t('change.channelOff', { label: t(`channelsOff.label.${a}`), value: t(to ? 'on' : 'off') });
+  if (section === 'quietHours' && b === 'days') {
+    const day = path.split('.')[3]!;
+    return t('change.quietDay', {
+      what: t(`quiet.${a}.title`),
+      day: t(`quiet.day.${day}`),
+      value: t(to ? 'on' : 'off'),
+    });
+  }
+  if (section === 'quietHours')
+    return t('change.quietTime', { what: t(`quiet.${a}.title`), part: t(`quiet.${b}`), value: to ?? t('record.none') });
+  if (section === 'timeZone') return t('change.timeZone', { zone: String(to).replace(/_/g, ' ') });
   return path;
 }

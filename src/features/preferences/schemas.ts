@@ -15,6 +15,32 @@ const channelChoicesPatch = z.strictObject({
   app: z.boolean().optional(),
 });
 
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
+const quietTime = z.string().regex(timeOfDay, 'errors.timeInvalid').nullable();
+
+const quietHoursPatch = z.strictObject({
+  notBefore: quietTime.optional(),
+  notAfter: quietTime.optional(),
+  days: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, z.boolean().optional()]))).optional(),
+});
+
+/** Whether the time zone database knows this name (Intl, as the send check uses it). */
+export function isTimeZone(name: string) {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a quiet-hours window is not allowed ("not before" must come before "not after"), or null. */
+export function quietWindowProblem(notBefore: string | null, notAfter: string | null): 'errors.quietOrder' | null {
+  return notBefore && notAfter && notBefore >= notAfter ? 'errors.quietOrder' : null;
+}
+
 const capValue = z.number().int().min(1, 'errors.capTooLow').max(capLimit, 'errors.capTooHigh').nullable();
 
 /** The body of PATCH /accounts/{accountId}/preferences: only what changes, plus the version last read. */
@@ -53,6 +79,11 @@ export const preferencesPatchSchema = z
         security: z.enum(['sms', 'email']).optional(),
       })
       .optional(),
+    channelsOff: channelChoicesPatch.optional(),
+    quietHours: z
+      .strictObject({ marketing: quietHoursPatch.optional(), service: quietHoursPatch.optional() })
+      .optional(),
+    timeZone: z.string().refine(isTimeZone, 'errors.timeZoneUnknown').optional(),
   })
   .refine((patch) => Object.keys(patch).length > 1, { message: 'errors.nothingToChange', path: [] });
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
@@ -71,6 +102,10 @@ export function patchEntries(patch: object): [string, unknown][] {
   walk(patch, '');
   return out;
 }
+
+export const testCampaignRequestSchema = z.strictObject({
+  sendAt: z.string().regex(timeOfDay, 'errors.timeInvalid').optional(),
+});
 
 export const presetRequestSchema = z.strictObject({ version: z.number().int().min(1).optional() });
 
@@ -140,11 +175,43 @@ export const capsFromForm = (form: CapsForm) =>
     channelNames.map((channel) => [channel, form[channel] === '' ? null : Number(form[channel])]),
   ) as Record<(typeof channelNames)[number], number | null>;
 
+const quietTimeField = z.string().refine((value) => value === '' || timeOfDay.test(value), 'errors.timeInvalid');
+const quietPartForm = z
+  .object({ notBefore: quietTimeField, notAfter: quietTimeField, days: z.array(z.enum(weekdays)) })
+  .superRefine((form, ctx) => {
+    const problem = quietWindowProblem(form.notBefore || null, form.notAfter || null);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['notAfter'] });
+  });
+
+/** The quiet-hours form: for marketing and for service calls, two optional times (blank for none) and quiet days. */
+export const quietFormSchema = z.object({
+  marketing: quietPartForm,
+  service: quietPartForm,
+  timeZone: z.string().refine(isTimeZone, 'errors.timeZoneUnknown'),
+});
+export type QuietForm = z.infer<typeof quietFormSchema>;
+
 type Choices = Record<(typeof channelNames)[number], boolean>;
+type Marketing = Record<'offers' | 'new-products' | 'newsletter' | 'surveys', Choices>;
 type PresetView = {
-  marketing: Record<'offers' | 'new-products' | 'newsletter' | 'surveys', Choices>;
+  marketing: Marketing;
   senders: Record<'company' | 'agents' | 'partners', boolean>;
+  channelsOff: Choices;
 };
+
+/**
+ * The topic choices as they work now: a channel turned off with its one switch is off for every
+ * topic, while the choices underneath are kept for when it is turned back on. Shared by the page
+ * (what the switches show) and the send check (what it allows).
+ */
+export function effectiveMarketing(prefs: { marketing: Marketing; channelsOff: Choices }): Marketing {
+  return Object.fromEntries(
+    Object.entries(prefs.marketing).map(([topic, choices]) => [
+      topic,
+      Object.fromEntries(channelNames.map((channel) => [channel, choices[channel] && !prefs.channelsOff[channel]])),
+    ]),
+  ) as Marketing;
+}
 export type PresetName = 'email-only' | 'no-marketing' | 'let-me-choose';
 
 /**
@@ -154,7 +221,7 @@ export type PresetName = 'email-only' | 'no-marketing' | 'let-me-choose';
  * earlier choices).
  */
 export function activePreset(prefs: PresetView): PresetName {
-  const on = Object.entries(prefs.marketing).flatMap(([topic, choices]) =>
+  const on = Object.entries(effectiveMarketing(prefs)).flatMap(([topic, choices]) =>
     channelNames.filter((channel) => choices[channel]).map((channel) => `${topic}.${channel}`),
   );
   const { company, agents, partners } = prefs.senders;

@@ -8,25 +8,13 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { channels } from '@/lib/api-types';
 import type { Preferences } from '../api/get-preferences';
 import { capsFormSchema, capsFromForm, type CapsForm as Values } from '../schemas';
-import type { SaveChange } from './save-change';
+import type { FormSectionProps } from './save-change';
 
 const toForm = (caps: Preferences['caps']) =>
   Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;
 
 /** An optional weekly limit for each channel. Blank means no limit. */
-export function CapsForm({
-  prefs,
-  canEdit,
-  onSave,
-  busy,
-  onInvalid,
-}: {
-  prefs: Preferences;
-  canEdit: boolean;
-  onSave: SaveChange;
-  busy: boolean;
-  onInvalid: () => void;
-}) {
+export function CapsForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSectionProps) {
   const { t } = useTranslation('preferences');
   const form = useForm<Values>({
     resolver: zodResolver(capsFormSchema),

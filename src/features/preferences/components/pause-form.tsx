@@ -5,27 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
-import type { Preferences } from '../api/get-preferences';
 import { isPaused, todayIso } from '../describe';
 import { latestPauseDay, pauseFormSchema, type PauseForm as Values } from '../schemas';
-import type { SaveChange } from './save-change';
+import type { FormSectionProps } from './save-change';
 
 const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** Pause all marketing until a date, shown plainly, with a way to end it early. */
-export function PauseForm({
-  prefs,
-  canEdit,
-  onSave,
-  busy,
-  onInvalid,
-}: {
-  prefs: Preferences;
-  canEdit: boolean;
-  onSave: SaveChange;
-  busy: boolean;
-  onInvalid: () => void;
-}) {
+export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSectionProps) {
   const { t, i18n } = useTranslation('preferences');
   const today = todayIso();
   const schema = useMemo(() => pauseFormSchema(today), [today]);

@@ -9,9 +9,12 @@ import { useUpdatePreferences } from '../api/update-preferences';
 import { describeChange } from '../describe';
 import { patchEntries } from '../schemas';
 import { CapsForm } from './caps-form';
+import { ChannelSwitches } from './channel-switches';
 import { Glance } from './glance';
 import { PauseForm } from './pause-form';
+import { MarketingLines } from './marketing-lines';
 import { PresetChoices } from './preset-choices';
+import { QuietHoursForm } from './quiet-hours-form';
 import type { SaveChange } from './save-change';
 import { SaveStatus, type Status } from './save-status';
 import { SenderChoices } from './sender-choices';
@@ -107,8 +110,11 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs: loaded }: P
       {!canEdit && <p className="status status--info">{t('readOnly', { holder: holderName })}</p>}
       <Glance prefs={prefs} recordHref={recordHref} />
       {canEdit && <PresetChoices prefs={prefs} onChoose={choosePreset} busy={preset.isPending} />}
+      <MarketingLines accountId={accountId} />
       <SenderChoices prefs={prefs} canEdit={canEdit} onSave={save} />
+      <ChannelSwitches prefs={prefs} canEdit={canEdit} onSave={save} />
       <TopicChoices prefs={prefs} canEdit={canEdit} onSave={save} />
+      <QuietHoursForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} onInvalid={() => setStatus(null)} />
       <PauseForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} onInvalid={() => setStatus(null)} />
       <CapsForm prefs={prefs} canEdit={canEdit} onSave={save} busy={saving} onInvalid={() => setStatus(null)} />
       <ServiceChoices prefs={prefs} canEdit={canEdit} onSave={save} />

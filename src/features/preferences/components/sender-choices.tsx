@@ -1,19 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Switch } from '@/components/ui/switch';
 import { senderTypes } from '@/lib/api-types';
-import type { Preferences } from '../api/get-preferences';
-import type { SaveChange } from './save-change';
+import type { SectionProps } from './save-change';
 
 /** Three separate answers: us, our agents and resellers, partner companies. */
-export function SenderChoices({
-  prefs,
-  canEdit,
-  onSave,
-}: {
-  prefs: Preferences;
-  canEdit: boolean;
-  onSave: SaveChange;
-}) {
+export function SenderChoices({ prefs, canEdit, onSave }: SectionProps) {
   const { t } = useTranslation('preferences');
   return (
     <fieldset className="prefs-group">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../api/get-preferences';
-import type { SaveChange } from './save-change';
+import type { SectionProps } from './save-change';
 
 type ServiceMessage = keyof Preferences['service'];
 const options: Record<ServiceMessage, readonly string[]> = {
@@ -10,15 +10,7 @@ const options: Record<ServiceMessage, readonly string[]> = {
 };
 
 /** Service messages: always sent, explained in one sentence, with a choice of channel. */
-export function ServiceChoices({
-  prefs,
-  canEdit,
-  onSave,
-}: {
-  prefs: Preferences;
-  canEdit: boolean;
-  onSave: SaveChange;
-}) {
+export function ServiceChoices({ prefs, canEdit, onSave }: SectionProps) {
   const { t } = useTranslation('preferences');
   return (
     <section aria-labelledby="prefs-service-title">

@@ -1,24 +1,36 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useRunTestCampaign, type TestCampaignResult } from '../api/run-test-campaign';
 
-const campaignSize = 13;
-const reasons = ['paused', 'sender-off', 'channel-off', 'cap-reached'] as const;
+const reasons = ['paused', 'child-line', 'sender-off', 'channel-off', 'quiet-hours', 'cap-reached'] as const;
 
 /** Demo: send pretend marketing through the send check and see what it refuses. */
 export function TestCampaign({ accountId, historyHref }: { accountId: string; historyHref: string }) {
   const { t } = useTranslation('preferences');
   const run = useRunTestCampaign(accountId);
+  const [sendAt, setSendAt] = useState('');
   return (
     <section className="card prefs-campaign" aria-labelledby="prefs-campaign-title">
       <h2 id="prefs-campaign-title" className="flush-top">
         {t('campaign.title')}
       </h2>
-      <p>{t('campaign.intro', { count: campaignSize })}</p>
-      <button type="button" className="button button--secondary" disabled={run.isPending} onClick={() => run.mutate()}>
-        {run.isPending ? t('campaign.running') : t('campaign.run')}
-      </button>
+      <p>{t('campaign.intro')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          run.mutate(sendAt || undefined);
+        }}
+      >
+        <Field id="campaign-send-at" label={t('campaign.sendAt')} hint={t('campaign.sendAtHint')}>
+          {(props) => <input {...props} type="time" value={sendAt} onChange={(e) => setSendAt(e.target.value)} />}
+        </Field>
+        <button type="submit" className="button button--secondary" disabled={run.isPending}>
+          {run.isPending ? t('campaign.running') : t('campaign.run')}
+        </button>
+      </form>
       <StatusMessage tone="success">{run.data && t('campaign.result', summaryCounts(run.data))}</StatusMessage>
       <StatusMessage tone="error">{run.isError && t('campaign.failed')}</StatusMessage>
       {run.data && <CampaignResult result={run.data} historyHref={historyHref} />}

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Switch } from '@/components/ui/switch';
 import { channels, topics } from '@/lib/api-types';
-import type { Preferences } from '../api/get-preferences';
-import type { SaveChange } from './save-change';
+import { effectiveMarketing } from '../schemas';
+import type { SectionProps } from './save-change';
 
 /** Topics × channels, one fieldset per topic so it reads well on a narrow phone. */
-export function TopicChoices({ prefs, canEdit, onSave }: { prefs: Preferences; canEdit: boolean; onSave: SaveChange }) {
+export function TopicChoices({ prefs, canEdit, onSave }: SectionProps) {
   const { t } = useTranslation('preferences');
+  // A channel turned off with its one switch shows off here too; the choice underneath is kept.
+  const marketing = effectiveMarketing(prefs);
   return (
     <section aria-labelledby="prefs-topics-title">
       <h2 id="prefs-topics-title">{t('topicsTitle')}</h2>
@@ -28,8 +30,13 @@ export function TopicChoices({ prefs, canEdit, onSave }: { prefs: Preferences; c
                 key={channel}
                 id={`pref-${topic}-${channel}`}
                 label={t(`channels.${channel}`)}
-                checked={prefs.marketing[topic][channel]}
-                disabled={!canEdit}
+                checked={marketing[topic][channel]}
+                disabled={!canEdit || prefs.channelsOff[channel]}
+                hint={
+                  prefs.channelsOff[channel]
+                    ? t('channelsOff.lockedHint', { label: t(`channelsOff.label.${channel}`) })
+                    : undefined
+                }
                 onChange={(on) => void onSave({ marketing: { [topic]: { [channel]: on } } })}
               />
             ))}
