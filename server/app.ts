@@ -91,10 +91,12 @@ export function createApp({ staticDir, log = false }: AppOptions = {}) {
       '/assets/*',
       serveStatic({
         root: staticDir,
+        // The build writes .br and .gz beside each file (vite.config.ts, precompress).
+        precompressed: true,
         onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     );
-    app.use('*', serveStatic({ root: staticDir }));
+    app.use('*', serveStatic({ root: staticDir, precompressed: true }));
     // Every other page is the app's: the router in the page decides what to show (and shows its 404).
     app.get('*', (c) => {
       if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound();

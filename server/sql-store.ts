@@ -3,6 +3,7 @@ import { bearerToken } from '@/backend/domain/auth';
 import { ApiError } from '@/backend/problem';
 import { nowIso } from '@/backend/clock';
 import { setPublicOrigin } from '@/backend/public-url';
+import { takeTurns } from '@/backend/take-turns';
 import { db, seedDb, setDb, type Db, type UnitOfWork } from '@/backend/store';
 import type { Database, Sql } from './database';
 import { tables, type Kind, type Row, type Table } from './tables';
@@ -194,16 +195,6 @@ export async function seedIfEmpty(database: Database) {
   });
 }
 
-/** Requests in one process take turns: the shared rules keep the state in one module-level `db`. */
-function createMutex() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(run: () => Promise<T>): Promise<T> => {
-    const result = tail.then(run);
-    tail = result.catch(() => {});
-    return result;
-  };
-}
-
 type Outcome<T> = { value: T } | { refused: ApiError };
 
 /**
@@ -212,7 +203,7 @@ type Outcome<T> = { value: T } | { refused: ApiError };
  * rules recorded on the way (throttle counts), as the demo does; anything else rolls back.
  */
 export function sqlUnitOfWork(database: Database, { publicUrl }: { publicUrl?: string } = {}): UnitOfWork {
-  const turn = createMutex();
+  const turn = takeTurns();
   return (run, request) =>
     turn(async () => {
       setPublicOrigin(publicUrl ?? (request ? new URL(request.url).origin : null));

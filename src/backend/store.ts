@@ -5,6 +5,7 @@ import { seedContactHistory, type ContactHistoryState } from './seed/contact-his
 import { seedContentFilter, type ContentFilterState } from './seed/content-filter';
 import { seedDelegates, type DelegatesState } from './seed/delegates';
 import { ApiError } from './problem';
+import { takeTurns } from './take-turns';
 
 /** The mock backend's whole state: one slice per feature, all plain JSON. */
 export type Db = {
@@ -92,13 +93,16 @@ export type UnitOfWork = <T>(run: () => Promise<T>, request: Request | undefined
  * The browser's: tabs take turns (Web Locks) and each first takes up what other tabs saved, so two
  * tabs behave like two clients of one server. Handlers call persist() after a write.
  */
+// Without Web Locks (a plain-http origin) requests in this tab still take turns.
+const inThisTab = takeTurns();
+
 function browserUnitOfWork<T>(run: () => Promise<T>): Promise<T> {
   const locks = persistent ? globalThis.navigator?.locks : undefined;
   const turn = async () => {
     syncFromOtherTabs();
     return run();
   };
-  return locks ? (locks.request('pc-demo-db', turn) as Promise<T>) : turn();
+  return locks ? (locks.request('pc-demo-db', turn) as Promise<T>) : inThisTab(turn);
 }
 
 let unitOfWork: UnitOfWork = browserUnitOfWork;
