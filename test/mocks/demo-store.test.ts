@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { signIn } from '@/backend/domain/auth';
 import { db, disablePersistence, enablePersistence, seedDb } from '@/backend/store';
 import { expectServerErrors } from '../server-errors';
@@ -27,6 +27,9 @@ describe('the demo store in localStorage', () => {
   });
 
   it('resets a demo saved by an older version and says so, instead of mixing it into the seed', () => {
+    // The seed dates some records from now: hold the clock so two seeds are alike to the millisecond.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    onTestFinished(() => void vi.useRealTimers());
     localStorage.setItem('pc-demo-db-v1', JSON.stringify({ preferences: { stale: true } }));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     enablePersistence();
