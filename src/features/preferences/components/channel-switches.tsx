@@ -16,7 +16,7 @@ export function ChannelSwitches({ prefs, canEdit, onSave }: SectionProps) {
       <fieldset className="prefs-group" aria-describedby="prefs-channels-off-hint">
         <legend className="visually-hidden">{t('channelsOff.title')}</legend>
         <p id="prefs-channels-off-hint">{t('channelsOff.intro')}</p>
-        <div className="prefs-switches">
+        <div className="prefs-switches prefs-switches--long-labels">
           {channels.map((channel) => (
             <Switch
               key={channel}
