@@ -27,8 +27,8 @@ const revisionKey = 'revision';
 const olderLocalStorageKeys = ['pc-demo-db-v1', 'pc-demo-db-v2', 'pc-demo-db-v3', 'pc-demo-db-rev'];
 const lockName = 'pc-demo-db';
 
-/** The revision this tab last read or saved. */
-let revision: string | null = null;
+/** The revision this tab last read or saved: null when nothing was saved, undefined before the first read. */
+let revision: string | null | undefined;
 let opening: Promise<IDBDatabase> | undefined;
 
 const requested = <T>(request: IDBRequest<T>) =>
@@ -113,7 +113,7 @@ async function undoUnsaved() {
     await load();
   } catch {
     setDb(seedDb());
-    revision = null;
+    revision = undefined;
   }
 }
 
@@ -171,7 +171,7 @@ function dropOlderSaves() {
 /** Browser only: load the saved demo and save after every change. Resolves once it is loaded. */
 export function enablePersistence() {
   dropOlderSaves();
-  revision = null;
+  revision = undefined;
   setUnitOfWork(tabsUnitOfWork);
   return tabsUnitOfWork(async () => undefined, undefined);
 }
@@ -179,5 +179,5 @@ export function enablePersistence() {
 /** Tests only: back to an unsaved store. */
 export function disablePersistence() {
   setUnitOfWork(null);
-  revision = null;
+  revision = undefined;
 }
