@@ -17,11 +17,6 @@ export type Db = {
   delegates: DelegatesState;
 };
 
-// The saved demo is versioned: a save from another version of the app is not read over today's
-// seed (a shallow merge would mix old shapes into new code); it is replaced, and the console says so.
-const storageKey = 'pc-demo-db-v3';
-const olderStorageKeys = ['pc-demo-db-v1', 'pc-demo-db-v2'];
-
 export function seedDb(): Db {
   return {
     core: seedCore(),
@@ -33,82 +28,27 @@ export function seedDb(): Db {
   };
 }
 
-let persistent = false;
 export let db: Db = seedDb();
 
-/** For a store adapter that loads the state from elsewhere (the server's SQL unit of work). */
+/** For a store adapter that loads the state from elsewhere (the browser's saved demo, the server's SQL). */
 export function setDb(next: Db) {
   db = next;
 }
 
-/** Browser only: load the saved demo and save after every change. */
-export function enablePersistence() {
-  persistent = true;
-  load();
-}
-
-/** Tests only: back to an unsaved store. */
-export function disablePersistence() {
-  persistent = false;
-}
-
-// Every tab runs its own copy of the mock; they share one saved demo. A revision mark, changed on
-// every save, tells a tab that another tab saved since it last read, so it reads again before
-// answering (otherwise its next save would silently overwrite the other tab's change).
-const revisionKey = 'pc-demo-db-rev';
-let revision: string | null = null;
-
-function load() {
-  try {
-    revision = localStorage.getItem(revisionKey);
-    const saved = localStorage.getItem(storageKey);
-    const older = olderStorageKeys.filter((key) => localStorage.getItem(key) !== null);
-    if (older.length) {
-      for (const key of older) localStorage.removeItem(key);
-      console.warn('The saved demo data was made by an older version of the demo, so it has been reset.');
-    }
-    db = saved ? (JSON.parse(saved) as Db) : seedDb();
-  } catch {
-    db = seedDb();
-  }
-}
-
-/** Browser only: take up what another tab saved since this tab last read or saved. */
-export function syncFromOtherTabs() {
-  if (!persistent) return;
-  try {
-    if (localStorage.getItem(revisionKey) !== revision) load();
-  } catch {
-    // Storage blocked: this tab keeps its own copy.
-  }
-}
-
 /**
  * How one request reaches storage. `run` reads and writes `db`; the unit of work decides where
- * `db` comes from before and where its changes go after. The server installs its SQL one.
+ * `db` comes from before and where its changes go after. The browser's mock installs one that
+ * saves to IndexedDB (src/mocks/demo-storage.ts); the server installs its SQL one.
  */
 export type UnitOfWork = <T>(run: () => Promise<T>, request: Request | undefined) => Promise<T>;
 
-/**
- * The browser's: tabs take turns (Web Locks) and each first takes up what other tabs saved, so two
- * tabs behave like two clients of one server. Handlers call persist() after a write.
- */
-// Without Web Locks (a plain-http origin) requests in this tab still take turns.
-const inThisTab = takeTurns();
-
-function browserUnitOfWork<T>(run: () => Promise<T>): Promise<T> {
-  const locks = persistent ? globalThis.navigator?.locks : undefined;
-  const turn = async () => {
-    syncFromOtherTabs();
-    return run();
-  };
-  return locks ? (locks.request('pc-demo-db', turn) as Promise<T>) : inThisTab(turn);
-}
-
-let unitOfWork: UnitOfWork = browserUnitOfWork;
+// Without a storage adapter (Vitest, Node) the state lives in memory; requests still take turns.
+const inThisProcess = takeTurns();
+const inMemory: UnitOfWork = (run) => inThisProcess(run);
+let unitOfWork: UnitOfWork = inMemory;
 
 export function setUnitOfWork(next: UnitOfWork | null) {
-  unitOfWork = next ?? browserUnitOfWork;
+  unitOfWork = next ?? inMemory;
 }
 
 /** Runs one request against the store, through the installed unit of work. */
@@ -122,17 +62,18 @@ export const storeUnavailable = () =>
     detail: 'Nothing was changed. Try again in a moment.',
   });
 
-/** Saves the demo. A save that fails undoes the change in this tab and fails the request: never a 2xx for a lost write. */
+let changed = false;
+
+/** Marks the demo as changed. A unit of work that saves (the browser's) saves it when the request ends. */
 export function persist() {
-  if (!persistent) return;
-  try {
-    localStorage.setItem(storageKey, JSON.stringify(db));
-    revision = newId('rev');
-    localStorage.setItem(revisionKey, revision);
-  } catch {
-    load();
-    throw storeUnavailable();
-  }
+  changed = true;
+}
+
+/** For a unit of work: did the request change the demo? Asking clears the mark. */
+export function takeChanged() {
+  const was = changed;
+  changed = false;
+  return was;
 }
 
 export function resetDb() {

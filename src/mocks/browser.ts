@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser';
 import { handlers } from '@/backend/handlers';
-import { enablePersistence } from '@/backend/store';
+import { enablePersistence } from './demo-storage';
 import { loadBrowserFaults } from '@/backend/faults';
 
 // MSW's worker unregisters itself when its last page goes (a reload, a closed tab), and the browser
@@ -88,7 +88,7 @@ export function ensureMockApi() {
  * returns the check every API call runs first. A failed start is tried again by the next call.
  */
 export function startMockApi() {
-  enablePersistence();
+  void enablePersistence();
   loadBrowserFaults();
   ensureMockApi().catch(() => undefined);
   return ensureMockApi;

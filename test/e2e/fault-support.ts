@@ -191,7 +191,7 @@ export const isPatchOfPreferences = (accountId: string) => (url: string, method:
 
 /**
  * A second browser window for another person on the SAME mock backend. The mock keeps its data in
- * the origin's localStorage, so a separate Playwright context would be a separate backend; instead
+ * the origin's IndexedDB, so a separate Playwright context would be a separate backend; instead
  * this page keeps its own session (token and active account) in sessionStorage, like another device.
  */
 export async function ownSessionPerTab(page: Page) {
