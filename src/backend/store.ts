@@ -4,6 +4,7 @@ import { seedUnsubscribe, type UnsubscribeState } from './seed/unsubscribe';
 import { seedContactHistory, type ContactHistoryState } from './seed/contact-history';
 import { seedContentFilter, type ContentFilterState } from './seed/content-filter';
 import { seedDelegates, type DelegatesState } from './seed/delegates';
+import { seedThrottles, type ThrottlesState } from './seed/throttles';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
@@ -15,12 +16,13 @@ export type Db = {
   contactHistory: ContactHistoryState;
   contentFilter: ContentFilterState;
   delegates: DelegatesState;
+  throttles: ThrottlesState;
 };
 
 // The saved demo is versioned: a save from another version of the app is not read over today's
 // seed (a shallow merge would mix old shapes into new code); it is replaced, and the console says so.
-const storageKey = 'pc-demo-db-v3';
-const olderStorageKeys = ['pc-demo-db-v1', 'pc-demo-db-v2'];
+const storageKey = 'pc-demo-db-v4';
+const olderStorageKeys = ['pc-demo-db-v1', 'pc-demo-db-v2', 'pc-demo-db-v3'];
 
 export function seedDb(): Db {
   return {
@@ -30,6 +32,7 @@ export function seedDb(): Db {
     contactHistory: seedContactHistory(),
     contentFilter: seedContentFilter(),
     delegates: seedDelegates(),
+    throttles: seedThrottles(),
   };
 }
 

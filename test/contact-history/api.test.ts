@@ -389,6 +389,6 @@ describe('contact history: checking a call', () => {
     const res = await verify(token, '12ab');
     expect(res.status).toBe(422);
     expect((res.body as { errors: { field: string }[] }).errors[0]!.field).toBe('code');
-    expect(db.contactHistory.codeAttempts).toEqual({});
+    expect(db.throttles).toEqual({});
   });
 });

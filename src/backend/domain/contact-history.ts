@@ -16,10 +16,9 @@ type Entry = { record: ContactRecord; check: ContactCheck; day: string };
 
 /** Older saved demos may lack parts of the slice: fill them in. */
 export function historyState() {
-  const state = (db.contactHistory ??= { reports: [], calls: [], codeAttempts: {} });
+  const state = (db.contactHistory ??= { reports: [], calls: [] });
   state.reports ??= [];
   state.calls ??= [];
-  state.codeAttempts ??= {};
   return state;
 }
 
