@@ -16,6 +16,7 @@ import {
 } from '@/features/preferences/schemas';
 import { isUnder18 } from './content-filter';
 import { inQuietHours, instantAt, localTime } from './quiet-hours';
+import { toCsv } from '../csv';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -320,34 +321,23 @@ export function consentRecordPage(accountId: string, page: number, pageSize: num
   };
 }
 
-const csvCell = (value: unknown) => {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  // A cell a spreadsheet could run as a formula is kept as text.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The whole record as CSV, oldest first, one row per change. */
 export function consentRecordCsv(accountId: string) {
   const header = ['event_id', 'at', 'actor_type', 'actor_name', 'method', 'note', 'change', 'from', 'to'];
   const rows = consentEventsFor(accountId).flatMap((event) =>
-    event.changes.map((change) =>
-      [
-        event.id,
-        event.at,
-        event.actor.type,
-        event.actor.name,
-        event.method,
-        event.note ?? '',
-        change.path,
-        change.from,
-        change.to,
-      ]
-        .map(csvCell)
-        .join(','),
-    ),
+    event.changes.map((change) => [
+      event.id,
+      event.at,
+      event.actor.type,
+      event.actor.name,
+      event.method,
+      event.note ?? '',
+      change.path,
+      change.from,
+      change.to,
+    ]),
   );
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  return toCsv([header, ...rows]);
 }
 
 type CampaignMessage = Pick<SendRequest, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;
