@@ -154,15 +154,19 @@ export function applyChanges(input: {
   return { preferences: next, event };
 }
 
-/** The preferences in force at a moment, replayed from the consent record (not today's settings). */
-export function preferencesAt(accountId: string, at: string): Preferences {
+/**
+ * The one replay of the consent record (never today's settings): the choices in force at a moment
+ * (`at`: every change made then or earlier), or just before one event (`before`: the changes
+ * recorded ahead of it, which also tells apart two changes made in the same millisecond).
+ */
+export function preferencesAt(accountId: string, point: { at: string } | { before: string }): Preferences {
   const initial = db.preferences.initial[accountId];
   if (!initial) throw notFound('Preferences for that account');
+  const events = consentEventsFor(accountId);
+  const stop = 'before' in point ? events.findIndex((e) => e.id === point.before) : -1;
+  const upTo = 'at' in point ? events.filter((e) => e.at <= point.at) : stop < 0 ? events : events.slice(0, stop);
   const prefs = structuredClone(initial);
-  for (const event of db.preferences.consentEvents) {
-    if (event.accountId !== accountId || event.at > at) continue;
-    for (const change of event.changes) writePath(prefs, change.path, change.to);
-  }
+  for (const event of upTo) for (const change of event.changes) writePath(prefs, change.path, change.to);
   return prefs;
 }
 
@@ -277,17 +281,6 @@ function presetTarget(preset: Exclude<Preset, 'let-me-choose'>): ChangeRequest[]
   return [...marketing, ...senders];
 }
 
-/** Replays the record up to (not including) one event: the choices just before it. */
-function preferencesBefore(accountId: string, eventId: string): Preferences {
-  const prefs = structuredClone(db.preferences.initial[accountId]!);
-  for (const event of db.preferences.consentEvents) {
-    if (event.id === eventId) break;
-    if (event.accountId !== accountId) continue;
-    for (const change of event.changes) writePath(prefs, change.path, change.to);
-  }
-  return prefs;
-}
-
 /**
  * The changes a one-tap choice makes. "let-me-choose" puts back the marketing and sender
  * choices from before the last preset, while that preset is still in force; otherwise nothing.
@@ -299,7 +292,7 @@ export function presetChanges(accountId: string, preset: Preset): ChangeRequest[
     .filter((e) => e.method === 'preset' && (e.note === 'email-only' || e.note === 'no-marketing'))
     .at(-1);
   if (!lastPreset || activePreset(current) !== lastPreset.note) return [];
-  const before = preferencesBefore(accountId, lastPreset.id);
+  const before = preferencesAt(accountId, { before: lastPreset.id });
   return [
     ...topicList.flatMap((topic) =>
       channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: before.marketing[topic][channel] })),
