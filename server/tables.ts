@@ -251,14 +251,6 @@ export const tables: Table[] = [
     rows: (db) => db.unsubscribe.usedLinkNonces.map((nonce) => ({ nonce })),
     load: (db, rows) => (db.unsubscribe.usedLinkNonces = rows.map((r) => r.nonce as string)),
   },
-  {
-    name: 'link_requests',
-    key: ['position'],
-    columns: { position: 'int', email: 'text', at: 'time' },
-    rows: (db) => db.unsubscribe.linkRequests.map((r, position) => ({ position, ...r })),
-    load: (db, rows) =>
-      (db.unsubscribe.linkRequests = rows.map((r) => ({ email: r.email as string, at: r.at as string }))),
-  },
   list(
     'contact_reports',
     ['reference'],
@@ -291,13 +283,6 @@ export const tables: Table[] = [
     (db, items) => (db.contactHistory.calls = items),
   ),
   record(
-    'call_code_attempts',
-    'key',
-    { failures: 'int', lockedUntil: 'time' },
-    (db) => db.contactHistory.codeAttempts,
-    (db, items) => (db.contactHistory.codeAttempts = items),
-  ),
-  record(
     'line_filters',
     'line_id',
     { on: 'bool', reason: 'text', history: 'json' },
@@ -311,19 +296,6 @@ export const tables: Table[] = [
     (db) => db.contentFilter.verifications,
     (db, items) => (db.contentFilter.verifications = items),
   ),
-  {
-    name: 'verification_failures',
-    key: ['person_id', 'position'],
-    columns: { person_id: 'text', position: 'int', at: 'time' },
-    rows: (db) =>
-      Object.entries(db.contentFilter.failures).flatMap(([personId, times]) =>
-        times.map((at, position) => ({ person_id: personId, position, at })),
-      ),
-    load: (db, rows) => {
-      db.contentFilter.failures = {};
-      for (const r of rows) (db.contentFilter.failures[r.person_id as string] ??= []).push(r.at as string);
-    },
-  },
   list(
     'shop_codes',
     ['code'],
@@ -387,12 +359,17 @@ export const tables: Table[] = [
     (db) => db.delegates.phonePasswords,
     (db, items) => (db.delegates.phonePasswords = items),
   ),
-  record(
-    'reveal_failures',
-    'person_id',
-    { failures: 'int' } as Fields<{ failures: number }>,
-    (db) => Object.fromEntries(Object.entries(db.delegates.revealFailures).map(([k, failures]) => [k, { failures }])),
-    (db, items) =>
-      (db.delegates.revealFailures = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.failures]))),
-  ),
+  {
+    name: 'throttle_attempts',
+    key: ['bucket', 'key', 'position'],
+    columns: { bucket: 'text', key: 'text', position: 'int', at: 'time' },
+    rows: (db) =>
+      Object.entries(db.throttles).flatMap(([bucket, keys]) =>
+        Object.entries(keys).flatMap(([key, times]) => times.map((at, position) => ({ bucket, key, position, at }))),
+      ),
+    load: (db, rows) => {
+      db.throttles = {};
+      for (const r of rows) ((db.throttles[r.bucket as string] ??= {})[r.key as string] ??= []).push(r.at as string);
+    },
+  },
 ];

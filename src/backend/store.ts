@@ -4,6 +4,7 @@ import { seedUnsubscribe, type UnsubscribeState } from './seed/unsubscribe';
 import { seedContactHistory, type ContactHistoryState } from './seed/contact-history';
 import { seedContentFilter, type ContentFilterState } from './seed/content-filter';
 import { seedDelegates, type DelegatesState } from './seed/delegates';
+import { seedThrottles, type ThrottlesState } from './seed/throttles';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
@@ -15,6 +16,7 @@ export type Db = {
   contactHistory: ContactHistoryState;
   contentFilter: ContentFilterState;
   delegates: DelegatesState;
+  throttles: ThrottlesState;
 };
 
 export function seedDb(): Db {
@@ -25,6 +27,7 @@ export function seedDb(): Db {
     contactHistory: seedContactHistory(),
     contentFilter: seedContentFilter(),
     delegates: seedDelegates(),
+    throttles: seedThrottles(),
   };
 }
 

@@ -41,14 +41,14 @@ const verifyAge = (json: unknown, as: Who = 'alex'): Case['req'] => ({
 
 /**
  * Age verification counts failed attempts (five in 15 minutes → 429), so a refused attempt
- * adds one time to `contentFilter.failures[person]` and nothing else. That is the point of a
+ * adds one time to `throttles["age-checks"][person]` and nothing else. That is the point of a
  * rate limit: guessing shop codes or card numbers must cost something, even with a body that
  * fails the schema. Malformed JSON (400) and refusals before the attempt (403, 429) count nothing.
  */
 const ageAttempt = (personId = 'alex') => ({
-  read: (state: Db) => state.contentFilter.failures[personId]?.length ?? 0,
+  read: (state: Db) => state.throttles['age-checks']?.[personId]?.length ?? 0,
   drop: (state: Db) => {
-    delete state.contentFilter.failures[personId];
+    delete state.throttles['age-checks']; // only this person has tried
   },
 });
 
@@ -272,7 +272,7 @@ const contentFilter: Case[] = [
   {
     name: 'age: a sixth try within 15 minutes',
     setup: () => {
-      db.contentFilter.failures.alex = Array.from({ length: 5 }, () => nowIso());
+      db.throttles['age-checks'] = { alex: Array.from({ length: 5 }, () => nowIso()) };
     },
     req: verifyAge({ method: 'shop-code', code: demoShopCodes.valid }),
     status: 429,
@@ -545,16 +545,16 @@ const delegates: Case[] = [
     status: 422,
     field: 'dateOfBirth',
     counter: {
-      read: (state) => state.delegates.revealFailures?.alex ?? 0,
+      read: (state) => state.throttles['phone-password-reveals']?.alex?.length ?? 0,
       drop: (state) => {
-        delete state.delegates.revealFailures?.alex;
+        delete state.throttles['phone-password-reveals']; // only Alex has tried
       },
     },
   },
   {
     name: 'reveal: a sixth try',
     setup: () => {
-      db.delegates.revealFailures = { alex: 5 };
+      db.throttles['phone-password-reveals'] = { alex: Array.from({ length: 5 }, () => nowIso()) };
     },
     req: reveal({ dateOfBirth: '1986-04-12' }),
     status: 429,

@@ -91,7 +91,7 @@ describe('bad input in the forms', () => {
     await user.click(await screen.findByRole('radio', { name: 'Code from a shop' }));
     const code = screen.getByRole('textbox', { name: 'Code from the shop' });
     // Each refused try is answered (and counted for the rate limit) before the next.
-    const tries = () => db.contentFilter.failures.alex?.length ?? 0;
+    const tries = () => db.throttles['age-checks']?.alex?.length ?? 0;
     for (const bad of [imgOnError, huge]) {
       const before = tries();
       await fill(user, code, bad);

@@ -277,6 +277,20 @@ describe('phone passwords', () => {
     expect(res.status).toBe(429);
   });
 
+  it('the pause after five wrong dates of birth ends after 15 minutes, as it says', async () => {
+    const alex = tokenFor('alex');
+    const reveal = (dateOfBirth: string) =>
+      call(`${acc}/phone-password/reveal`, { method: 'POST', token: alex, body: { dateOfBirth } });
+    for (let i = 0; i < 5; i++) await reveal('1990-01-01');
+    const paused = await reveal('1986-04-12');
+    expect(paused.status).toBe(429);
+    expect(paused.body).toMatchObject({ code: 'too-many-tries', retryAfterSeconds: 900 });
+    advanceClock(15 * 60_000 + 1000);
+    const right = await reveal('1986-04-12');
+    expect(right.status).toBe(200);
+    expect(right.body.password).toBe('Heron 1986');
+  });
+
   it("a delegate with the phone scope has their own password, never the holder's", async () => {
     grantDirectly('jamie', ['phone']);
     const jamie = tokenFor('jamie');

@@ -52,7 +52,7 @@ describe('the send check', () => {
     applyChanges({
       accountId: 'acc-morgan',
       actor: alex(),
-      method: 'web',
+      method: 'web' as const,
       changes: [{ path: 'senders.partners', to: true }],
     });
     expect(checkSend(send({ sender: 'partners', senderName: 'StreamBox' }))).toMatchObject({
@@ -66,7 +66,7 @@ describe('the send check', () => {
     applyChanges({
       accountId: 'acc-morgan',
       actor: alex(),
-      method: 'web',
+      method: 'web' as const,
       changes: [{ path: 'pausedUntil', to: until }],
     });
     expect(checkSend(send())).toMatchObject({ allowed: false, reason: 'paused' });
@@ -96,7 +96,7 @@ describe('the send check', () => {
   });
 
   it('decides against the choices in force at the time, not today', () => {
-    const before = preferencesAt('acc-morgan', '2026-01-01T00:00:00.000Z');
+    const before = preferencesAt('acc-morgan', { at: '2026-01-01T00:00:00.000Z' });
     expect(decide(before, send({ channel: 'sms', at: '2026-01-01T00:00:00.000Z' })).allowed).toBe(true);
     expect(decide(currentPreferences('acc-morgan'), send({ channel: 'sms' })).allowed).toBe(false);
   });
@@ -119,5 +119,24 @@ describe('the send check', () => {
     const result = runTestCampaign('acc-shah');
     expect(result.refusedBy['cap-reached']).toBeGreaterThan(0);
     expect(result.messages.filter((m) => m.allowed && m.channel === 'email')).toHaveLength(2);
+  });
+});
+
+describe('one replay of the consent record', () => {
+  it('gives the choices just before an event, even when another change has the same time', () => {
+    const first = db.preferences.consentEvents.find((e) => e.accountId === 'acc-morgan')!;
+    const at = '2099-03-01T09:00:00.000Z';
+    const change = (id: string, to: boolean) => ({
+      ...first,
+      id,
+      at,
+      method: 'web' as const,
+      note: null,
+      changes: [{ path: 'marketing.offers.sms', from: !to, to }],
+    });
+    db.preferences.consentEvents.push(change('ce-on', true), change('ce-off', false));
+    expect(preferencesAt('acc-morgan', { before: 'ce-off' }).marketing.offers.sms).toBe(true);
+    expect(preferencesAt('acc-morgan', { at }).marketing.offers.sms).toBe(false);
+    expect(preferencesAt('acc-morgan', { before: first.id })).toEqual(db.preferences.initial['acc-morgan']);
   });
 });

@@ -6,10 +6,12 @@ import type { StoredCall } from '../seed/contact-history';
 import type { Actor } from './auth';
 import { recordActivity } from './activity';
 import { historyState } from './contact-history';
+import { checkThrottle, clearAttempts, recordAttempt } from './throttle';
 
 export const callMinutes = 3;
 export const maxWrongCodes = 5;
 export const lockSeconds = 60;
+const wrongCodeLimit = { max: maxWrongCodes, windowMs: lockSeconds * 1000 };
 
 const agents = [
   { agentFirstName: 'Dana', team: 'customer-care' },
@@ -72,31 +74,24 @@ const tooMany = (retryAfterSeconds: number) =>
 
 /**
  * Is this code from a call we are making to the account now? Codes live only while their
- * one call is in progress. Five wrong codes in a row (per person and account) → a minute's pause.
+ * one call is in progress. Five wrong codes within a minute (per person and account) → a pause until
+ * the first of them is a minute old; a right code starts the count again.
  */
 export function verifyCallCode(accountId: string, actor: Actor, code: string): Schema<'CallVerifyResult'> {
   const state = historyState();
   const key = `${accountId}:${actor.personId ?? actor.name}`;
-  const attempts = (state.codeAttempts[key] ??= { failures: 0, lockedUntil: null });
-  if (attempts.lockedUntil) {
-    const waitMs = Date.parse(attempts.lockedUntil) - now().getTime();
-    if (waitMs > 0) throw tooMany(Math.ceil(waitMs / 1000));
-    attempts.failures = 0;
-    attempts.lockedUntil = null;
-  }
+  const { retryAfterSeconds } = checkThrottle('call-codes', key, wrongCodeLimit);
+  if (retryAfterSeconds) throw tooMany(retryAfterSeconds);
   const call = state.calls.find((c) => c.accountId === accountId && c.code === code && inProgress(c));
   if (call) {
-    attempts.failures = 0;
+    clearAttempts('call-codes', key);
     recordActivity(accountId, actor, 'contact-history.call-checked', {
       outcome: 'genuine',
       agent: call.agentFirstName,
     });
     return { outcome: 'genuine', call: toCall(call), attemptsLeft: maxWrongCodes };
   }
-  attempts.failures += 1;
-  if (attempts.failures >= maxWrongCodes) {
-    attempts.lockedUntil = new Date(now().getTime() + lockSeconds * 1000).toISOString();
-  }
+  const attemptsLeft = recordAttempt('call-codes', key, wrongCodeLimit);
   recordActivity(accountId, actor, 'contact-history.call-checked', { outcome: 'not-ours' });
-  return { outcome: 'not-ours', call: null, attemptsLeft: Math.max(0, maxWrongCodes - attempts.failures) };
+  return { outcome: 'not-ours', call: null, attemptsLeft };
 }

@@ -71,7 +71,7 @@ export function checkContacts(accountId: string, records: readonly ContactRecord
     let segment = -1;
     while (segment + 1 < events.length && events[segment + 1]! <= at) segment++;
     if (!prefsBySegment.has(segment))
-      prefsBySegment.set(segment, preferencesAt(accountId, segment < 0 ? '0000' : events[segment]!));
+      prefsBySegment.set(segment, preferencesAt(accountId, { at: segment < 0 ? '0000' : events[segment]! }));
     return prefsBySegment.get(segment)!;
   };
   const recentSends = new Map<Channel, number[]>();

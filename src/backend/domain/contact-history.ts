@@ -10,16 +10,16 @@ import { checkContacts, type ContactCheck } from './contact-history-checks';
 import { shahContacts } from './contact-history-generate';
 import { validate } from '../validate';
 import { apiWords, type Language } from '../words';
+import { toCsv } from '../csv';
 
 export type Contact = Schema<'Contact'>;
 type Entry = { record: ContactRecord; check: ContactCheck; day: string };
 
 /** Older saved demos may lack parts of the slice: fill them in. */
 export function historyState() {
-  const state = (db.contactHistory ??= { reports: [], calls: [], codeAttempts: {} });
+  const state = (db.contactHistory ??= { reports: [], calls: [] });
   state.reports ??= [];
   state.calls ??= [];
-  state.codeAttempts ??= {};
   return state;
 }
 
@@ -224,12 +224,6 @@ function checkWords(check: ContactCheck, language: Language): string {
   return t(`contacts.check.${check.key}`, params);
 }
 
-const csvCell = (value: string) => {
-  // Quote every cell; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
 const csvColumns = ['date', 'channel', 'kind', 'subject', 'sender', 'team', 'summary', 'sent', 'check', 'report'];
 
 export function contactsCsv(accountId: string, query: Record<string, string | string[]>, language: Language): string {
@@ -253,7 +247,7 @@ export function contactsCsv(accountId: string, query: Record<string, string | st
         reportFor(accountId, record.id)?.reference ?? '',
       ];
     });
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([header, ...rows]);
 }
 
 // ---- Reports ----

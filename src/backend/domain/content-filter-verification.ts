@@ -8,6 +8,7 @@ import { recordActivity } from './activity';
 import { ageCheckProviders, type ConsentMethod } from '@/features/content-filter/schemas';
 import { cardType } from './content-filter-cards';
 import { ageOf, isUnder18, verificationRecord, type Viewer } from './content-filter';
+import { checkThrottle, recordAttempt } from './throttle';
 
 type Request = Schema<'AgeVerificationRequest'>;
 
@@ -41,16 +42,11 @@ export function verificationView(viewer: Viewer): Schema<'AgeVerification'> {
   };
 }
 
-function recentFailures(personId: string) {
-  const since = new Date(now().getTime() - attemptWindowMs).toISOString();
-  return (db.contentFilter.failures[personId] ?? []).filter((at) => at > since);
-}
+const attemptLimit = { max: maxAttempts, windowMs: attemptWindowMs };
 
 function checkRateLimit(personId: string) {
-  const recent = recentFailures(personId);
-  if (recent.length < maxAttempts) return;
-  const retryAt = new Date(recent[0]!).getTime() + attemptWindowMs;
-  const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - now().getTime()) / 1000));
+  const { retryAfterSeconds } = checkThrottle('age-checks', personId, attemptLimit);
+  if (!retryAfterSeconds) return;
   throw new ApiError(429, 'Too many attempts. Please wait before you try again.', {
     code: 'rate-limited',
     detail: `You can try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
@@ -204,8 +200,7 @@ export async function verifyAge(viewer: Viewer, readBody: () => Promise<Request>
     );
   } catch (error) {
     if (error instanceof ApiError && error.status === 422) {
-      (db.contentFilter.failures[person.id] ??= []).push(nowIso());
-      db.contentFilter.failures[person.id] = recentFailures(person.id);
+      recordAttempt('age-checks', person.id, attemptLimit);
       persist();
     }
     throw error;

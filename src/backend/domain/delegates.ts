@@ -9,6 +9,7 @@ import { recordActivity } from './activity';
 import type { Actor } from './auth';
 import { sendEmail } from './outbox';
 import { emailWords, languageFor, type Language } from '../words';
+import { checkThrottle, clearAttempts, recordAttempt } from './throttle';
 
 export const invitationLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 
@@ -298,19 +299,18 @@ export function setPhonePassword(accountId: string, person: Person, actor: Actor
   return phonePasswordStatus(accountId, person.id);
 }
 
-const maxRevealFailures = 5;
+/** Five wrong dates of birth → a pause until the first of them is 15 minutes old. */
+const revealLimit = { max: 5, windowMs: 15 * 60_000 };
 
 /** Only ever the signed-in person's own password, after they confirm their date of birth. */
 export function revealPhonePassword(accountId: string, person: Person, dateOfBirth: string) {
-  const failures = (db.delegates.revealFailures ??= {});
-  if ((failures[person.id] ?? 0) >= maxRevealFailures) {
-    throw new ApiError(429, 'Too many tries.', { code: 'too-many-tries', retryAfterSeconds: 900 });
-  }
+  const { retryAfterSeconds } = checkThrottle('phone-password-reveals', person.id, revealLimit);
+  if (retryAfterSeconds) throw new ApiError(429, 'Too many tries.', { code: 'too-many-tries', retryAfterSeconds });
   if (dateOfBirth !== person.dateOfBirth) {
-    failures[person.id] = (failures[person.id] ?? 0) + 1;
+    recordAttempt('phone-password-reveals', person.id, revealLimit);
     throw unprocessable([{ field: 'dateOfBirth', message: 'errors.dateOfBirthWrong' }]);
   }
-  failures[person.id] = 0;
+  clearAttempts('phone-password-reveals', person.id);
   const own = ownPassword(accountId, person.id);
   if (!own) throw notFound('A phone password');
   return { password: own.password };

@@ -16,6 +16,7 @@ import {
 } from '@/features/preferences/schemas';
 import { isUnder18 } from './content-filter';
 import { inQuietHours, instantAt, localTime } from './quiet-hours';
+import { toCsv } from '../csv';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -153,15 +154,19 @@ export function applyChanges(input: {
   return { preferences: next, event };
 }
 
-/** The preferences in force at a moment, replayed from the consent record (not today's settings). */
-export function preferencesAt(accountId: string, at: string): Preferences {
+/**
+ * The one replay of the consent record (never today's settings): the choices in force at a moment
+ * (`at`: every change made then or earlier), or just before one event (`before`: the changes
+ * recorded ahead of it, which also tells apart two changes made in the same millisecond).
+ */
+export function preferencesAt(accountId: string, point: { at: string } | { before: string }): Preferences {
   const initial = db.preferences.initial[accountId];
   if (!initial) throw notFound('Preferences for that account');
+  const events = consentEventsFor(accountId);
+  const stop = 'before' in point ? events.findIndex((e) => e.id === point.before) : -1;
+  const upTo = 'at' in point ? events.filter((e) => e.at <= point.at) : stop < 0 ? events : events.slice(0, stop);
   const prefs = structuredClone(initial);
-  for (const event of db.preferences.consentEvents) {
-    if (event.accountId !== accountId || event.at > at) continue;
-    for (const change of event.changes) writePath(prefs, change.path, change.to);
-  }
+  for (const event of upTo) for (const change of event.changes) writePath(prefs, change.path, change.to);
   return prefs;
 }
 
@@ -276,17 +281,6 @@ function presetTarget(preset: Exclude<Preset, 'let-me-choose'>): ChangeRequest[]
   return [...marketing, ...senders];
 }
 
-/** Replays the record up to (not including) one event: the choices just before it. */
-function preferencesBefore(accountId: string, eventId: string): Preferences {
-  const prefs = structuredClone(db.preferences.initial[accountId]!);
-  for (const event of db.preferences.consentEvents) {
-    if (event.id === eventId) break;
-    if (event.accountId !== accountId) continue;
-    for (const change of event.changes) writePath(prefs, change.path, change.to);
-  }
-  return prefs;
-}
-
 /**
  * The changes a one-tap choice makes. "let-me-choose" puts back the marketing and sender
  * choices from before the last preset, while that preset is still in force; otherwise nothing.
@@ -298,7 +292,7 @@ export function presetChanges(accountId: string, preset: Preset): ChangeRequest[
     .filter((e) => e.method === 'preset' && (e.note === 'email-only' || e.note === 'no-marketing'))
     .at(-1);
   if (!lastPreset || activePreset(current) !== lastPreset.note) return [];
-  const before = preferencesBefore(accountId, lastPreset.id);
+  const before = preferencesAt(accountId, { before: lastPreset.id });
   return [
     ...topicList.flatMap((topic) =>
       channelList.map((channel) => ({ path: `marketing.${topic}.${channel}`, to: before.marketing[topic][channel] })),
@@ -320,34 +314,23 @@ export function consentRecordPage(accountId: string, page: number, pageSize: num
   };
 }
 
-const csvCell = (value: unknown) => {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  // A cell a spreadsheet could run as a formula is kept as text.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The whole record as CSV, oldest first, one row per change. */
 export function consentRecordCsv(accountId: string) {
   const header = ['event_id', 'at', 'actor_type', 'actor_name', 'method', 'note', 'change', 'from', 'to'];
   const rows = consentEventsFor(accountId).flatMap((event) =>
-    event.changes.map((change) =>
-      [
-        event.id,
-        event.at,
-        event.actor.type,
-        event.actor.name,
-        event.method,
-        event.note ?? '',
-        change.path,
-        change.from,
-        change.to,
-      ]
-        .map(csvCell)
-        .join(','),
-    ),
+    event.changes.map((change) => [
+      event.id,
+      event.at,
+      event.actor.type,
+      event.actor.name,
+      event.method,
+      event.note ?? '',
+      change.path,
+      change.from,
+      change.to,
+    ]),
   );
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  return toCsv([header, ...rows]);
 }
 
 type CampaignMessage = Pick<SendRequest, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;

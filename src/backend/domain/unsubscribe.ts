@@ -11,10 +11,12 @@ import { appUrl } from '../public-url';
 import { applyChanges, currentPreferences, type ChangeRequest } from './preferences';
 import { signToken, unknownToken, verifyToken, type TokenClaims, type TokenKind } from './unsubscribe-tokens';
 import { emailWords, languageFor, type Language } from '../words';
+import { checkThrottle, recordAttempt } from './throttle';
 
 export const undoMinutes = 15;
 export const linkValidMinutes = 60;
-const linkRequestsPerHour = 3;
+/** Three links an hour per address, to stop anyone flooding an inbox. */
+const linkRequestLimit = { max: 3, windowMs: 3600_000 };
 
 const wrongKind = () =>
   new ApiError(403, 'This link cannot do that.', {
@@ -176,10 +178,8 @@ export async function requestPreferencesLink(rawEmail: string, requested: Langua
     topic: null,
     issuedAt: nowIso(),
   });
-  const hourAgo = new Date(now().getTime() - 3600_000).toISOString();
-  const recent = db.unsubscribe.linkRequests.filter((r) => r.email === email && r.at > hourAgo).length;
-  if (!person || recent >= linkRequestsPerHour) return;
-  db.unsubscribe.linkRequests.push({ email, at: nowIso() });
+  if (!person || checkThrottle('preferences-links', email, linkRequestLimit).retryAfterSeconds) return;
+  recordAttempt('preferences-links', email, linkRequestLimit);
   const href = `${appUrl('/email-me-a-link')}?t=${token}`;
   const language = languageFor(person, requested);
   const t = emailWords(language);

@@ -49,12 +49,10 @@ export type StoredCall = {
 export type ContactHistoryState = {
   reports: StoredReport[];
   calls: StoredCall[];
-  /** Wrong call codes in a row, per account and person ("acc-morgan:alex"). */
-  codeAttempts: Record<string, { failures: number; lockedUntil: string | null }>;
 };
 
 export function seedContactHistory(): ContactHistoryState {
-  return { reports: [], calls: [], codeAttempts: {} };
+  return { reports: [], calls: [] };
 }
 
 export const companyName = 'Kestrel Telecom';

@@ -45,8 +45,6 @@ export type SiteReportRecord = {
 export type ContentFilterState = {
   lines: Record<string, LineFilterRecord>;
   verifications: Record<string, AgeVerificationRecord>;
-  /** Failed verification attempts per person (ISO times), for the rate limit. */
-  failures: Record<string, string[]>;
   shopCodes: ShopCode[];
   sites: Record<string, SiteEntry>;
   reports: SiteReportRecord[];
@@ -61,7 +59,6 @@ export function seedContentFilter(): ContentFilterState {
   return {
     lines: {},
     verifications: {},
-    failures: {},
     shopCodes: [
       { code: demoShopCodes.valid, expiresAt: isoIn(30 * day), usedAt: null, usedBy: null },
       { code: demoShopCodes.expired, expiresAt: isoIn(-2 * day), usedAt: null, usedBy: null },

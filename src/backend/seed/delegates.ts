@@ -37,8 +37,6 @@ export type PhonePassword = {
 export type DelegatesState = {
   grants: Grant[];
   phonePasswords: PhonePassword[];
-  /** Wrong date-of-birth answers when revealing a phone password, per person. */
-  revealFailures: Record<string, number>;
 };
 
 export function seedDelegates(): DelegatesState {
@@ -48,6 +46,5 @@ export function seedDelegates(): DelegatesState {
       { accountId: 'acc-morgan', personId: 'alex', password: 'Heron 1986', updatedAt: '2025-06-14T10:20:00.000Z' },
       { accountId: 'acc-shah', personId: 'priya', password: 'Copper pipe 7', updatedAt: '2024-02-02T09:00:00.000Z' },
     ],
-    revealFailures: {},
   };
 }

@@ -20,10 +20,8 @@ export type UnsubscribeState = {
   reasons: { id: string; accountId: string; at: string; reason: string; optOutTokenNonce: string }[];
   /** Preferences links work once. */
   usedLinkNonces: string[];
-  /** When each address last asked for a link, to stop anyone flooding an inbox. */
-  linkRequests: { email: string; at: string }[];
 };
 
 export function seedUnsubscribe(): UnsubscribeState {
-  return { sampleEmailsSent: false, optOuts: [], reasons: [], usedLinkNonces: [], linkRequests: [] };
+  return { sampleEmailsSent: false, optOuts: [], reasons: [], usedLinkNonces: [] };
 }
