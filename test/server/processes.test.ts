@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { call, signInAs, spawnServer, uniqueSchema, type ChildServer } from './support';
 
 const prefs = '/api/accounts/acc-morgan/preferences';
+// Parallel checkouts on one machine set SERVER_TEST_PORT so their child servers never share a port.
+const basePort = Number(process.env.SERVER_TEST_PORT ?? 4320);
+const port = (offset: number) => String(basePort + offset);
 const started: ChildServer[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((s) => s.kill()));
@@ -22,7 +25,7 @@ describe('server processes', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pc-crash-'));
     try {
       const embedded = { DATA_DIR: dataDir };
-      const first = await spawn({ ...embedded, PORT: '4320' });
+      const first = await spawn({ ...embedded, PORT: port(0) });
       const token = await signInAs(first.url, 'alex');
       const change = await call(first.url, prefs, {
         method: 'PATCH',
@@ -32,7 +35,7 @@ describe('server processes', () => {
       expect(change.status).toBe(200);
       await first.kill('SIGKILL');
 
-      const second = await spawn({ ...embedded, PORT: '4321' });
+      const second = await spawn({ ...embedded, PORT: port(1) });
       const again = await signInAs(second.url, 'alex');
       const after = await call(second.url, prefs, { token: again });
       expect(after.body).toMatchObject({ version: 3, marketing: { offers: { post: true } } });
@@ -50,8 +53,8 @@ describe('server processes', () => {
       const env = { DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: schema };
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${schema}` });
       try {
-        const a = await spawn({ ...env, PORT: '4322' });
-        const b = await spawn({ ...env, PORT: '4323' });
+        const a = await spawn({ ...env, PORT: port(2) });
+        const b = await spawn({ ...env, PORT: port(3) });
         const token = await signInAs(a.url, 'alex');
         for (let round = 0; round < 5; round++) {
           const { version } = (await call(a.url, prefs, { token })).body as { version: number };
