@@ -258,7 +258,12 @@ describe('the activity log speaks words, in the reader’s language', () => {
     ) as HTMLElement;
     expect(await within(log).findByText('Offers and upgrades by email: turned off')).toBeInTheDocument();
     expect(within(log).getByText('Marketing from partner companies: turned on')).toBeInTheDocument();
-    expect(within(log).getByText('Turned the content filter off for 07700 900123.')).toBeInTheDocument();
+    // Turning a filter off names the age check it rested on.
+    expect(
+      within(log).getByText(
+        'Turned the content filter off for 07700 900123. Their age was checked with the date of birth confirmed by the credit check at contract signing.',
+      ),
+    ).toBeInTheDocument();
     expect(
       within(log).getByText(
         'Verified their age with the date of birth confirmed by the credit check at contract signing.',
@@ -274,7 +279,11 @@ describe('the activity log speaks words, in the reader’s language', () => {
       'section',
     ) as HTMLElement;
     expect(await within(log).findByText('Angebote und Upgrades per E-Mail: ausgeschaltet')).toBeInTheDocument();
-    expect(within(log).getByText('Hat den Jugendschutzfilter für 07700 900123 ausgeschaltet.')).toBeInTheDocument();
+    expect(
+      within(log).getByText(
+        'Hat den Jugendschutzfilter für 07700 900123 ausgeschaltet. Das Alter wurde mit dem Geburtsdatum aus der Bonitätsprüfung bei Vertragsabschluss bestätigt.',
+      ),
+    ).toBeInTheDocument();
     expect(
       within(log).getByText(
         'Hat das eigene Alter mit dem Geburtsdatum aus der Bonitätsprüfung bei Vertragsabschluss bestätigt.',

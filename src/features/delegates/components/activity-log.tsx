@@ -24,12 +24,11 @@ function useDescribe() {
     return t(`activity.actions.${entry.action}`, {
       ...detail,
       scopes,
-      // "content-filter.changed" has one sentence for on and one for off.
-      ...(detail.filter ? { context: detail.filter } : {}),
+      // "content-filter.changed" has one sentence for on and one for off; turning it off names the
+      // age check it rested on.
+      ...(detail.filter ? { context: detail.method ? `${detail.filter}_method` : detail.filter } : {}),
       // An age check names its method in the content filter's words.
-      ...(entry.action === 'content-filter.age-verified' && detail.method
-        ? { methodName: t(`content-filter:verify.methodNames.${detail.method}`) }
-        : {}),
+      ...(detail.method ? { methodName: t(`content-filter:verify.methodNames.${detail.method}`) } : {}),
       defaultValue: t('activity.actions.other'),
     });
   };
