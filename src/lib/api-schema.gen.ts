@@ -888,12 +888,14 @@ export interface components {
         /**
          * @description The verdict on a contact against the preferences in force when it was made (replayed from
          *     the consent record). `key` and `params` pick the plain words; every client shows the same.
+         *     A service contact is `service`, except a service call or text made in the customer's service
+         *     quiet hours (`broke`, reason `service-quiet-hours`); security alerts come at any hour.
          */
         ContactCheck: {
             /** @enum {string} */
             outcome: "service" | "allowed" | "broke" | "refused";
             /** @enum {string|null} */
-            reason: "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "cap-reached" | null;
+            reason: "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "service-quiet-hours" | "cap-reached" | null;
             /** @description e.g. "broke.emailOnly.phone", "refused.sender-off", "allowed". */
             key: string;
             /** @description Values for the words: topic (a Topic), sender (a name), until (a date), cap (a number). */

@@ -50,4 +50,30 @@ describe('contact history: calls in quiet hours', () => {
       ),
     ).toHaveLength(2);
   });
+
+  it('flags a service call in the service quiet hours, but never a security alert', async () => {
+    // Since the account opened: no service calls or texts before 15:00 or after 20:00.
+    db.preferences.consentEvents.unshift({
+      id: 'ce-morgan-service-quiet',
+      accountId: 'acc-morgan',
+      at: '2024-02-10T09:05:00.000Z',
+      actor: { type: 'customer', personId: 'alex', name: 'Alex Morgan' },
+      method: 'web',
+      note: null,
+      changes: [
+        { path: 'quietHours.service.notBefore', from: null, to: '15:00' },
+        { path: 'quietHours.service.notAfter', from: null, to: '20:00' },
+      ],
+    });
+    renderApp('/contact-history?broken=true', { persona: 'alex' });
+    // The fault call at 14:30 (UK time) is flagged; the security text at 21:02 is not.
+    const flagged = await screen.findAllByText(
+      'You had set quiet hours for service calls. This call should not have happened then.',
+      {},
+      { timeout: 10_000 },
+    );
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.closest('li')).toHaveTextContent('Call about your fault report for the home broadband.');
+    expect(screen.queryByText('Your phone password was changed.')).not.toBeInTheDocument();
+  });
 });

@@ -1,7 +1,8 @@
 import type { Channel, Schema, Topic } from '@/lib/api-types';
 import type { ContactRecord } from '../seed/contact-history';
 import type { Preferences } from '../seed/preferences';
-import { consentEventsFor, decide, preferencesAt, type SendDecision } from './preferences';
+import { consentEventsFor, decide, preferencesAt, quietChannels, type SendDecision } from './preferences';
+import { inQuietHours } from './quiet-hours';
 
 export type ContactCheck = Schema<'ContactCheck'>;
 type Reason = Exclude<SendDecision['reason'], 'allowed'>;
@@ -55,6 +56,23 @@ export function wordingFor(
 }
 
 const service: ContactCheck = { outcome: 'service', reason: null, key: 'service', params: {} };
+
+/**
+ * A service call or text is always allowed, except in the service quiet hours the customer set
+ * (security alerts come at any hour: the customer must hear at once about a changed password).
+ */
+function checkService(record: ContactRecord, prefs: Preferences | null): ContactCheck {
+  if (!prefs || record.delivery !== 'sent' || record.subject === 'security') return service;
+  if (!quietChannels.includes(record.channel)) return service;
+  const quiet = prefs.quietHours.service;
+  if (!inQuietHours(quiet, record.at, prefs.timeZone)) return service;
+  return {
+    outcome: 'broke',
+    reason: 'service-quiet-hours',
+    key: `broke.serviceQuietHours.${record.channel}`,
+    params: { notBefore: quiet.notBefore ?? '', notAfter: quiet.notAfter ?? '' },
+  };
+}
 const allowed: ContactCheck = { outcome: 'allowed', reason: null, key: 'allowed', params: {} };
 
 /**
@@ -77,7 +95,11 @@ export function checkContacts(accountId: string, records: readonly ContactRecord
   const recentSends = new Map<Channel, number[]>();
 
   return records.map((record) => {
-    if (record.kind === 'service' || !marketingTopics.includes(record.subject)) return service;
+    if (record.kind === 'service' || !marketingTopics.includes(record.subject))
+      return checkService(
+        record,
+        safePrefs(() => prefsFor(record.at)),
+      );
     const topic = record.subject as Topic;
     if (record.decided) {
       // Went through the send check: its recorded decision stands.

@@ -189,7 +189,7 @@ export type SendRequest = {
 export type SendDecision = Pick<SendAttempt, 'allowed' | 'reason'>;
 
 /** Channels that reach a person at a moment, so quiet hours apply to them. */
-const quietChannels: readonly Channel[] = ['phone', 'sms'];
+export const quietChannels: readonly Channel[] = ['phone', 'sms'];
 
 /** True when a line is used by someone under 18: it gets no marketing at all. */
 export function isChildLine(accountId: string, lineId: string | null | undefined) {
