@@ -21,7 +21,7 @@ export function signIn(personaId: string) {
   if (!person) {
     throw new ApiError(422, 'There is no demo person with that name.', {
       code: 'unknown-persona',
-      errors: [{ field: 'personaId', message: 'Choose one of the demo people.' }],
+      errors: [{ field: 'personaId', code: 'not_in_list', detail: 'Choose one of the demo people.' }],
     });
   }
   const token = newId('sess') + newId('');

@@ -84,16 +84,17 @@ function isAllowedChange(path: string, to: unknown): boolean {
   return false;
 }
 
-const pauseMessages = {
-  'errors.dateInvalid': 'Enter a real date.',
-  'errors.pausePast': 'Choose a date after today.',
-  'errors.pauseTooFar': 'Choose a date within a year.',
-} as const;
-
 export function validatePause(until: string | null) {
   if (until === null) return;
   const problem = pauseProblem(until, today());
-  if (problem) throw unprocessable([{ field: 'pausedUntil', message: pauseMessages[problem] }]);
+  if (problem)
+    throw unprocessable([
+      {
+        field: 'pausedUntil',
+        code: problem === 'errors.dateInvalid' ? 'invalid_format' : 'not_allowed',
+        reason: problem,
+      },
+    ]);
 }
 
 function validateQuietHours(prefs: Preferences) {
@@ -101,7 +102,8 @@ function validateQuietHours(prefs: Preferences) {
     .filter((kind) => quietWindowProblem(prefs.quietHours[kind].notBefore, prefs.quietHours[kind].notAfter))
     .map((kind) => ({
       field: `quietHours.${kind}.notAfter`,
-      message: 'The end of the day must be later than the start.',
+      code: 'not_allowed' as const,
+      reason: 'errors.quietOrder',
     }));
   if (errors.length) throw unprocessable(errors);
 }
@@ -127,7 +129,7 @@ export function applyChanges(input: {
     });
   }
   const bad = input.changes.filter((c) => !isAllowedChange(c.path, c.to));
-  if (bad.length) throw unprocessable(bad.map((c) => ({ field: c.path, message: 'This value is not allowed here.' })));
+  if (bad.length) throw unprocessable(bad.map((c) => ({ field: c.path, code: 'not_allowed' as const })));
   for (const change of input.changes) if (change.path === 'pausedUntil') validatePause(change.to as string | null);
 
   const next = structuredClone(prefs);

@@ -111,7 +111,7 @@ export function undoOptOut(claims: TokenClaims, undoId: string): Schema<'UndoRes
   if (!record) {
     throw new ApiError(422, 'There is nothing to undo.', {
       code: 'undo-not-found',
-      errors: [{ field: 'undoId', message: 'This link made no change that can be undone.' }],
+      errors: [{ field: 'undoId', code: 'not_allowed', detail: 'This link made no change that can be undone.' }],
     });
   }
   if (record.undoneAt) return { restored: false };

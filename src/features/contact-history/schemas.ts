@@ -37,6 +37,7 @@ export const contactPageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+export type ContactPageQuery = z.output<typeof contactPageQuerySchema>;
 
 // Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
 // eslint-disable-next-line no-control-regex
