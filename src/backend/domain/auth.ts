@@ -1,4 +1,4 @@
-import type { Schema, Scope } from '@/lib/api-types';
+import { scopes, type Schema, type Scope } from '@/lib/api-types';
 import { today, nowIso } from '../clock';
 import { ApiError, forbidden, unauthorized } from '../problem';
 import { db, newId, persist } from '../store';
@@ -14,7 +14,7 @@ export type Actor = Schema<'Actor'>;
 /** What a request needs: a delegate scope, or 'holder' for things only the holder may do. */
 export type Need = Scope | 'holder' | 'any';
 
-const allScopes: Scope[] = ['view', 'preferences', 'content-filter', 'phone'];
+const allScopes: readonly Scope[] = scopes;
 
 export function signIn(personaId: string) {
   const person = db.core.people[personaId];

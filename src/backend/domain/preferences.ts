@@ -1,4 +1,14 @@
-import type { Channel, SenderType, Topic } from '@/lib/api-types';
+import {
+  billChannels,
+  channels,
+  outageChannels,
+  securityChannels,
+  senderTypes,
+  topics,
+  type Channel,
+  type SenderType,
+  type Topic,
+} from '@/lib/api-types';
 import { nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';
@@ -45,23 +55,18 @@ function writePath(prefs: Preferences, path: string, value: unknown) {
 function isAllowedChange(path: string, to: unknown): boolean {
   const parts = path.split('.');
   const [section, a, b] = parts;
-  const channels = ['email', 'sms', 'phone', 'post', 'app'];
+  const isOneOf = (list: readonly string[], value: unknown) => list.includes(value as string);
   if (section === 'marketing' && parts.length === 3) {
-    return (
-      ['offers', 'new-products', 'newsletter', 'surveys'].includes(a!) &&
-      channels.includes(b!) &&
-      typeof to === 'boolean'
-    );
+    return isOneOf(topics, a) && isOneOf(channels, b) && typeof to === 'boolean';
   }
-  if (section === 'senders' && parts.length === 2)
-    return ['company', 'agents', 'partners'].includes(a!) && typeof to === 'boolean';
+  if (section === 'senders' && parts.length === 2) return isOneOf(senderTypes, a) && typeof to === 'boolean';
   if (section === 'caps' && parts.length === 2) {
     return (
-      channels.includes(a!) && (to === null || (Number.isInteger(to) && (to as number) >= 1 && (to as number) <= 50))
+      isOneOf(channels, a) && (to === null || (Number.isInteger(to) && (to as number) >= 1 && (to as number) <= 50))
     );
   }
   if (path === 'pausedUntil') return to === null || typeof to === 'string';
-  if (section === 'channelsOff' && parts.length === 2) return channels.includes(a!) && typeof to === 'boolean';
+  if (section === 'channelsOff' && parts.length === 2) return isOneOf(channels, a) && typeof to === 'boolean';
   if (section === 'quietHours' && ['marketing', 'service'].includes(a!)) {
     if (parts.length === 3 && (b === 'notBefore' || b === 'notAfter'))
       return to === null || (typeof to === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(to));
@@ -74,12 +79,12 @@ function isAllowedChange(path: string, to: unknown): boolean {
   }
   if (path === 'timeZone') return typeof to === 'string' && isTimeZone(to);
   if (section === 'service' && parts.length === 2) {
-    const options: Record<string, string[]> = {
-      bills: ['email', 'post'],
-      outages: ['sms', 'email', 'app'],
-      security: ['sms', 'email'],
+    const options: Record<string, readonly string[]> = {
+      bills: billChannels,
+      outages: outageChannels,
+      security: securityChannels,
     };
-    return options[a!]?.includes(to as string) ?? false;
+    return options[a!] ? isOneOf(options[a!]!, to) : false;
   }
   return false;
 }
@@ -255,9 +260,9 @@ export function checkSend(request: SendRequest): SendAttempt {
 // Everything below builds on the functions above: presets, the patch body, the
 // record's pages and downloads, and the demo test campaign.
 
-const channelList: Channel[] = ['email', 'sms', 'phone', 'post', 'app'];
-const topicList: Topic[] = ['offers', 'new-products', 'newsletter', 'surveys'];
-const senderList: SenderType[] = ['company', 'agents', 'partners'];
+const channelList: readonly Channel[] = channels;
+const topicList: readonly Topic[] = topics;
+const senderList: readonly SenderType[] = senderTypes;
 
 /** A partial update body (only what changes) as a list of changes for `applyChanges`. */
 export const patchToChanges = (patch: object): ChangeRequest[] =>

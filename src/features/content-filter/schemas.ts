@@ -1,3 +1,4 @@
+import { siteReportKinds, verificationMethods } from '@/lib/api-types';
 import { z } from '@/lib/zod';
 
 // One schema per payload, shared by the forms and the mock API. Messages are stable keys;
@@ -36,7 +37,7 @@ export const siteUrlSchema = z
 
 export const siteCheckSchema = z.strictObject({ url: siteUrlSchema });
 
-export const reportKinds = ['wrongly-blocked', 'wrongly-allowed'] as const;
+export const reportKinds = siteReportKinds;
 
 // Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
 // eslint-disable-next-line no-control-regex
@@ -56,15 +57,8 @@ export type SiteReportInput = z.input<typeof siteReportSchema>;
 
 export const lineFilterUpdateSchema = z.strictObject({ on: z.boolean() });
 
-/** In the order the page offers them: the instant one first, then the other highly effective ones. */
-export const verificationMethods = [
-  'date-of-birth',
-  'open-banking',
-  'digital-id',
-  'card',
-  'id-document',
-  'shop-code',
-] as const;
+/** In the order the page offers them (the contract's order): the instant one first, then the other highly effective ones. */
+export { verificationMethods };
 
 /** Who can confirm a person's age after they agree on the provider's own screen (simulated in the demo). */
 export const ageCheckProviders = {
