@@ -3,11 +3,11 @@ import { contactFiltersSchema, type ContactFilters, type ContactPageQuery } from
 import { now, nowIso } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, type Db } from '../store';
-import { companyName, morganContacts, type ContactRecord, type StoredReport } from '../seed/contact-history';
+import { companyName, type ContactRecord, type StoredReport } from '../seed/contact-history';
 import type { Actor } from './auth';
 import { recordActivity } from './activity';
 import { checkContacts, type ContactCheck } from './contact-history-checks';
-import { shahContacts } from './contact-history-generate';
+import { seededContacts } from '../seed/contact-history-generate';
 import { validate } from '../validate';
 import { apiWords, type Language } from '../words';
 import { toCsv } from '../csv';
@@ -21,13 +21,6 @@ export function historyState() {
   state.reports ??= [];
   state.calls ??= [];
   return state;
-}
-
-let morganCache: ContactRecord[] | null = null;
-function seededContacts(accountId: string): readonly ContactRecord[] {
-  if (accountId === 'acc-morgan') return (morganCache ??= morganContacts());
-  if (accountId === 'acc-shah') return shahContacts();
-  return [];
 }
 
 /** Marketing sends that went through the send check, allowed or refused. */

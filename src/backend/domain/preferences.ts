@@ -12,7 +12,14 @@ import {
 import { nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';
-import type { ConsentEvent, Preferences, SendAttempt } from '../seed/preferences';
+import {
+  campaignCompany,
+  lineOfferSummary,
+  testCampaign,
+  type ConsentEvent,
+  type Preferences,
+  type SendAttempt,
+} from '../seed/preferences';
 import type { Actor } from './auth';
 import {
   activePreset,
@@ -342,105 +349,6 @@ export function consentRecordCsv(accountId: string) {
 
 type CampaignMessage = Pick<SendRequest, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;
 
-const reseller = 'Northgate Mobile (reseller)';
-const partner = 'StreamBox (partner)';
-const company = 'Kestrel Telecom';
-
-/** The demo campaign: every channel and topic, from us, a reseller and a partner. */
-export const testCampaign: CampaignMessage[] = [
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Email: faster broadband for the same price',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'sms',
-    topic: 'offers',
-    summary: 'Text: 20% off a new phone this week',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'phone',
-    topic: 'offers',
-    summary: 'Sales call about a better deal on your plan',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'new-products',
-    summary: 'Email: meet Kestrel Home Security',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'post',
-    topic: 'new-products',
-    summary: 'Leaflet: our new TV service',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'app',
-    topic: 'newsletter',
-    summary: 'App notification: this month in Kestrel',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'newsletter',
-    summary: 'Email: the monthly newsletter',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'surveys',
-    summary: 'Email: how was your last call with us?',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Email: last days of the broadband offer',
-  },
-  {
-    sender: 'agents',
-    senderName: reseller,
-    channel: 'phone',
-    topic: 'offers',
-    summary: 'Sales call from a reseller about your business lines',
-  },
-  {
-    sender: 'agents',
-    senderName: reseller,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Email from a reseller: switch and save',
-  },
-  {
-    sender: 'partners',
-    senderName: partner,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Partner email: three months of StreamBox free',
-  },
-  {
-    sender: 'partners',
-    senderName: partner,
-    channel: 'sms',
-    topic: 'offers',
-    summary: 'Partner text: StreamBox offer',
-  },
-];
-
 /** One text offer to each mobile line on the account: lines used by children must be refused. */
 function lineMessages(accountId: string): (CampaignMessage & { lineId: string })[] {
   const lines = db.core.accounts[accountId]?.lines ?? [];
@@ -448,11 +356,11 @@ function lineMessages(accountId: string): (CampaignMessage & { lineId: string })
     .filter((line) => /mobile/i.test(line.label))
     .map((line) => ({
       sender: 'company',
-      senderName: company,
+      senderName: campaignCompany,
       channel: 'sms',
       topic: 'offers',
       lineId: line.id,
-      summary: `Text to ${line.number}: double data this weekend`,
+      summary: lineOfferSummary(line.number),
     }));
 }
 
