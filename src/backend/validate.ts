@@ -37,7 +37,7 @@ const plainEnglish = (issue: z.core.$ZodRawIssue): string => {
       if (issue.origin === 'array' || issue.origin === 'set') return `Choose at most ${issue.maximum}.`;
       return `Use a number of at most ${issue.maximum}.`;
     case 'invalid_value':
-      return `Choose one of: ${issue.values.map(String).join(', ')}.`;
+      return isMissing(issue.input) ? 'This is required.' : `Choose one of: ${issue.values.map(String).join(', ')}.`;
     case 'invalid_format':
       return issue.format === 'date' ? 'Enter a real date as YYYY-MM-DD.' : 'This is not in the right format.';
     case 'invalid_union':
@@ -59,14 +59,17 @@ function codeOf(issue: z.core.$ZodIssue): FieldErrorCode {
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set' ? 'too_long' : 'too_big';
     case 'invalid_value':
-      return 'not_in_list';
+      return isMissing(issue.input) ? 'required' : 'not_in_list';
     case 'invalid_format':
       return 'invalid_format';
     case 'unrecognized_keys':
       return 'unknown_field';
     case 'invalid_union':
       if (isMissing(issue.input)) return 'required';
-      if (issue.discriminator !== undefined) return 'not_in_list';
+      if (issue.discriminator !== undefined) {
+        if (typeof issue.input !== 'object') return 'invalid_type';
+        return isMissing((issue.input as Record<string, unknown>)[issue.discriminator]) ? 'required' : 'not_in_list';
+      }
       return typeof issue.input === 'string' ? 'invalid_format' : 'invalid_type';
     case 'invalid_key':
     case 'invalid_element':
