@@ -27,7 +27,7 @@ export function handle<Info extends { request: Request }, Result>(
         return result;
       }, info.request);
     } catch (error) {
-      if (error instanceof ApiError) return problemResponse(error, new URL(info.request.url).pathname) as never;
+      if (error instanceof ApiError) return problemResponse(error, info.request) as never;
       console.warn('API request failed', error);
       return problemResponse(new ApiError(500, 'Something went wrong on our side.', { code: 'internal' })) as never;
     }

@@ -16,8 +16,13 @@ export class ApiProblem extends Error {
   get code() {
     return this.problem.code;
   }
+  /** The API's plain words for a field it named (English unless the request asked for German). */
   fieldError(field: string) {
-    return this.problem.errors?.find((e) => e.field === field)?.message;
+    return this.problem.errors?.find((e) => e.field === field)?.detail;
+  }
+  /** The stable key for a field it named ("errors.contactSelf", "url-host"), for the reader's own words. */
+  fieldReason(field: string) {
+    return this.problem.errors?.find((e) => e.field === field)?.reason;
   }
 }
 

@@ -843,16 +843,27 @@ export interface components {
             instance?: string;
             /** @description Stable machine-readable reason, used by the UI to pick its own words. */
             code?: string;
-            errors?: {
-                /** @description JSON pointer-ish path, e.g. "email" or "caps.sms" */
-                field: string;
-                /** @description A plain English sentence. */
-                message: string;
-                /** @description Stable reason for this field, e.g. "errors.contactSelf"; the UI picks its own words from it. */
-                code?: string;
-            }[];
+            /** @description One entry per bad field (a 422 from validation or from a rule about one field). */
+            errors?: components["schemas"]["ProblemFieldError"][];
             retryAfterSeconds?: number;
         };
+        /** @description One bad field. Every handler turns a failed request check into this same shape (src/backend/validate.ts), and the domain rules use it for a refusal about one field. See docs/decisions/0011-one-validation-path.md. */
+        ProblemFieldError: {
+            /** @description Dotted path of the field, e.g. "email" or "caps.sms"; "(body)" for the body as a whole. */
+            field: string;
+            /** @description The same place as an RFC 6901 JSON pointer into the body or query, e.g. "/caps/sms"; "" for the whole. */
+            pointer: string;
+            code: components["schemas"]["FieldErrorCode"];
+            /** @description A plain sentence in the request's language (English when it names none). */
+            detail: string;
+            /** @description The finer reason when there is one, e.g. "errors.contactSelf" or "url-host": a stable key the app words in the reader's language. */
+            reason?: string;
+        };
+        /**
+         * @description Stable kind of failure, the same for every operation. required: missing, empty or null where a value is needed. invalid_type: a value of the wrong JSON type. too_short / too_long: text or a list outside its length. too_small / too_big: a number outside its range. not_in_list: not one of the allowed values. invalid_format: text not in the required form (a date, a time, an address). unknown_field: a field the operation does not take. not_allowed: the right form, but a rule refuses it (a date in the past, your own contact, nothing to change).
+         * @enum {string}
+         */
+        FieldErrorCode: "required" | "invalid_type" | "too_short" | "too_long" | "too_small" | "too_big" | "not_in_list" | "invalid_format" | "unknown_field" | "not_allowed";
         /** @enum {string} */
         Channel: "email" | "sms" | "phone" | "post" | "app";
         /** @enum {string} */
@@ -3008,3 +3019,64 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsAccountsAccountIdConsentRecordExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/accounts/{accountId}/consent-record/export"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "invalid_type", "too_short", "too_long", "too_small", "too_big", "not_in_list", "invalid_format", "unknown_field", "not_allowed"];
+export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["email", "sms", "phone", "post", "app"];
+export const topicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Topic"]> = ["offers", "new-products", "newsletter", "surveys"];
+export const senderTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SenderType"]> = ["company", "agents", "partners"];
+export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["view", "preferences", "content-filter", "phone"];
+export const actorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorType"]> = ["customer", "delegate", "agent", "unsubscribe-link", "one-click", "system"];
+export const contactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactKind"]> = ["marketing", "service"];
+export const contactSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactSubject"]> = ["offers", "new-products", "newsletter", "surveys", "bills", "outages", "security", "account", "orders"];
+export const contactTeamValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactTeam"]> = ["sales", "customer-care", "billing", "technical-support", "security", "marketing"];
+export const contactCheckOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactCheck"]["outcome"]> = ["service", "allowed", "broke", "refused"];
+export const contactReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactReportStatus"]> = ["received", "investigating", "closed"];
+export const contactDeliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Contact"]["delivery"]> = ["sent", "not-sent"];
+export const contactCallOneOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Contact"]["call"], {
+    status: unknown;
+}>["status"]> = ["in-progress", "ended"];
+export const callStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Call"]["status"]> = ["in-progress", "ended"];
+export const callVerifyResultOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CallVerifyResult"]["outcome"]> = ["genuine", "not-ours"];
+export const filterReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FilterReason"]> = ["default", "under-18", "set-by-holder", "set-by-user", "set-by-delegate"];
+export const lineFilterYouCanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LineFilter"]["youCan"]> = ["change", "verify-first", "ask"];
+export const contentFilterOverviewRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentFilterOverview"]["role"]> = ["holder", "delegate", "line-user"];
+export const verificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationMethod"]> = ["date-of-birth", "open-banking", "digital-id", "card", "id-document", "shop-code"];
+export const ageVerificationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeVerification"]["status"]> = ["unverified", "pending", "verified"];
+export const siteCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteCategory"]> = ["adult", "gambling", "alcohol", "weapons", "drugs"];
+export const siteCheckResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteCheck"]["result"]> = ["allowed", "blocked"];
+export const siteReportKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteReportKind"]> = ["wrongly-blocked", "wrongly-allowed"];
+export const siteReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteReport"]["status"]> = ["received", "reviewing", "decided"];
+export const accountAccessRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountAccess"]["role"]> = ["holder", "delegate", "line-user"];
+export const accountSummaryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountSummary"]["type"]> = ["personal", "business"];
+export const accountSummaryRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountSummary"]["role"]> = ["holder", "delegate", "line-user"];
+export const outboxEmailLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutboxEmail"]["language"]> = ["en", "de"];
+export const outboxEmailKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutboxEmail"]["kind"]> = ["marketing", "preferences-link", "invitation", "service"];
+export const relationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relationship"]> = ["partner", "family", "carer", "other"];
+export const delegateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Delegate"]["status"]> = ["invited", "active", "ended", "declined"];
+export const invitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Invitation"]["state"]> = ["open", "accepted", "declined", "expired", "withdrawn"];
+export const activityChangeSettingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["setting"]> = ["marketing", "sender", "pause", "cap", "service", "channel-off", "quiet-hours", "time-zone"];
+export const activityChangeMessageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["message"]> = ["bills", "outages", "security"];
+export const activityChangeQuietForValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["quietFor"]> = ["marketing", "service"];
+export const activityChangeQuietPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["quietPart"]> = ["notBefore", "notAfter", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+export const preferencesServiceBillsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["bills"]> = ["email", "post"];
+export const preferencesServiceOutagesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["outages"]> = ["sms", "email", "app"];
+export const preferencesServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["security"]> = ["sms", "email"];
+export const consentEventMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentEvent"]["method"]> = ["seed", "web", "preset", "unsubscribe-link", "one-click-header", "phone", "undo"];
+export const preferencesPatchServiceBillsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["bills"]> = ["email", "post"];
+export const preferencesPatchServiceOutagesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["outages"]> = ["sms", "email", "app"];
+export const preferencesPatchServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["security"]> = ["sms", "email"];
+export const preferencesPresetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPreset"]> = ["email-only", "no-marketing", "let-me-choose"];
+export const testCampaignMessageReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TestCampaignMessage"]["reason"]> = ["allowed", "paused", "child-line", "sender-off", "channel-off", "quiet-hours", "cap-reached"];
+export const optOutRequestScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutRequest"]["scope"]> = ["link", "all-marketing"];
+export const optOutResultScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutResult"]["scope"]> = ["link", "all-marketing"];
+export const oneClickBodyListUnsubscribeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OneClickBody"]["List-Unsubscribe"]> = ["One-Click"];
+export const unsubscribeReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnsubscribeReason"]> = ["too-many", "not-relevant", "never-asked", "other"];
+export const componentsParametersContactBrokenFilterValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["ContactBrokenFilter"]> = ["true", "false"];

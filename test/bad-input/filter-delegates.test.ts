@@ -163,7 +163,9 @@ const contentFilter: Case[] = [
     req: verifyAge({ method: 'card', cardNumber: huge }),
     status: 422,
     field: 'cardNumber',
-    code: 'card-invalid',
+    code: 'validation',
+    fieldCode: 'too_long',
+    reason: 'card-invalid',
     counter: ageAttempt(),
   },
   {
@@ -193,7 +195,9 @@ const contentFilter: Case[] = [
     req: verifyAge({ method: 'shop-code', code: huge }),
     status: 422,
     field: 'code',
-    code: 'code-unknown',
+    code: 'validation',
+    fieldCode: 'too_long',
+    reason: 'code-unknown',
     counter: ageAttempt(),
   },
   {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { fieldErrorCodeValues } from '@/lib/api-schema.gen';
 import { today } from '@/backend/clock';
 import { signIn } from '@/backend/domain/auth';
 import { signToken, type TokenClaims } from '@/backend/domain/unsubscribe-tokens';
@@ -70,7 +71,7 @@ type ProblemBody = {
   status: number;
   detail?: string;
   code?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; pointer: string; code: string; detail: string; reason?: string }[];
 };
 
 /** An RFC 9457 problem with the expected status, plain words, and (for validation) the field named. */
@@ -83,7 +84,12 @@ export function expectProblem(res: Answer, status: number | number[], field?: st
   expect(body.status).toBe(res.status);
   expectPlainEnglish(body.title, 'title');
   if (body.detail !== undefined) expectPlainEnglish(body.detail, 'detail');
-  for (const error of body.errors ?? []) expectPlainEnglish(error.message, `errors[${error.field}].message`);
+  for (const error of body.errors ?? []) {
+    // The one shape every handler answers (src/backend/validate.ts): a stable code from the contract's list.
+    expect(fieldErrorCodeValues, `errors[${error.field}].code`).toContain(error.code);
+    expect(error.pointer, `errors[${error.field}].pointer`).toMatch(/^(\/[^/]*)*$/);
+    expectPlainEnglish(error.detail, `errors[${error.field}].detail`);
+  }
   if (field !== undefined) {
     const fields = (body.errors ?? []).map((e) => e.field);
     const named = fields.some((f) =>
@@ -154,6 +160,9 @@ export type Case = {
   field?: string | RegExp;
   /** The problem's stable code, where the contract names one. */
   code?: string;
+  /** The stable code (FieldErrorCode) errors[] gives `field`, and its finer reason if any. */
+  fieldCode?: string;
+  reason?: string;
   /**
    * Rate limiting: the one counter a refused attempt may add to. It is removed from both
    * snapshots before "nothing changed" is checked, and must itself have grown by one.
@@ -177,6 +186,12 @@ export async function runCase(c: Case): Promise<void> {
   const res = await send(req);
   const body = expectProblem(res, c.status, c.field);
   if (c.code) expect(body.code).toBe(c.code);
+  if (c.fieldCode || c.reason) {
+    const named = (body.errors ?? []).find((e) => typeof c.field === 'string' && e.field === c.field);
+    expect(named, `errors name ${String(c.field)}`).toBeDefined();
+    if (c.fieldCode) expect(named!.code).toBe(c.fieldCode);
+    if (c.reason) expect(named!.reason).toBe(c.reason);
+  }
   expect(snapshotWithout(c.counter?.drop), 'the store did not change').toEqual(before);
   if (c.counter) expect(c.counter.read(snapshotDb()), 'one more attempt counted').toBe(counted + 1);
 }

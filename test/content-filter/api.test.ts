@@ -401,7 +401,7 @@ describe('content filter: sites', () => {
     const res = await check(value);
     expect(res.status).toBe(422);
     expect(res.body.errors[0].field).toBe('url');
-    expect(res.body.errors[0].message).toContain(words);
+    expect(res.body.errors[0].detail).toContain(words);
   });
 
   it('takes a report, gives a reference and moves it through review', async () => {

@@ -229,7 +229,10 @@ describe('invitation validation (the same zod schema as the form)', () => {
     expect(again.status).toBe(422);
     expect(again.body.errors[0]).toMatchObject({
       field: 'contact',
-      message: 'You already invited this person. Their invitation is still open.',
+      pointer: '/contact',
+      code: 'not_allowed',
+      reason: 'errors.contactInvited',
+      detail: 'You already invited this person. Their invitation is still open.',
     });
     db.delegates.grants = [];
     grantDirectly('jamie', ['view']);
@@ -240,7 +243,9 @@ describe('invitation validation (the same zod schema as the form)', () => {
     });
     expect(active.body.errors[0]).toMatchObject({
       field: 'contact',
-      message: 'This person can already act for you. Change what they can do in the list instead.',
+      code: 'not_allowed',
+      reason: 'errors.contactActive',
+      detail: 'This person can already act for you. Change what they can do in the list instead.',
     });
   });
 });

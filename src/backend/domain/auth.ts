@@ -1,4 +1,4 @@
-import type { Schema, Scope } from '@/lib/api-types';
+import { scopes, type Schema, type Scope } from '@/lib/api-types';
 import { today, nowIso } from '../clock';
 import { ApiError, forbidden, unauthorized } from '../problem';
 import { db, newId, persist } from '../store';
@@ -14,14 +14,14 @@ export type Actor = Schema<'Actor'>;
 /** What a request needs: a delegate scope, or 'holder' for things only the holder may do. */
 export type Need = Scope | 'holder' | 'any';
 
-const allScopes: Scope[] = ['view', 'preferences', 'content-filter', 'phone'];
+const allScopes: readonly Scope[] = scopes;
 
 export function signIn(personaId: string) {
   const person = db.core.people[personaId];
   if (!person) {
     throw new ApiError(422, 'There is no demo person with that name.', {
       code: 'unknown-persona',
-      errors: [{ field: 'personaId', message: 'Choose one of the demo people.' }],
+      errors: [{ field: 'personaId', code: 'not_in_list', detail: 'Choose one of the demo people.' }],
     });
   }
   const token = newId('sess') + newId('');

@@ -2,7 +2,7 @@ import type { Schema } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
 import { newId } from '../store';
-import type { StoredCall } from '../seed/contact-history';
+import { demoCallAgents, type StoredCall } from '../seed/contact-history';
 import type { Actor } from './auth';
 import { recordActivity } from './activity';
 import { historyState } from './contact-history';
@@ -13,12 +13,7 @@ export const maxWrongCodes = 5;
 export const lockSeconds = 60;
 const wrongCodeLimit = { max: maxWrongCodes, windowMs: lockSeconds * 1000 };
 
-const agents = [
-  { agentFirstName: 'Dana', team: 'customer-care' },
-  { agentFirstName: 'Sunil', team: 'billing' },
-  { agentFirstName: 'Megan', team: 'technical-support' },
-  { agentFirstName: 'Tomasz', team: 'customer-care' },
-] as const;
+const agents = demoCallAgents;
 
 const inProgress = (call: StoredCall) => call.endsAt > nowIso();
 

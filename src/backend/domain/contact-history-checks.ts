@@ -1,4 +1,4 @@
-import type { Channel, Schema, Topic } from '@/lib/api-types';
+import { topics, type Channel, type Schema, type Topic } from '@/lib/api-types';
 import type { ContactRecord } from '../seed/contact-history';
 import type { Preferences } from '../seed/preferences';
 import { consentEventsFor, decide, preferencesAt, quietChannels, type SendDecision } from './preferences';
@@ -7,7 +7,7 @@ import { inQuietHours } from './quiet-hours';
 export type ContactCheck = Schema<'ContactCheck'>;
 type Reason = Exclude<SendDecision['reason'], 'allowed'>;
 
-const marketingTopics: readonly string[] = ['offers', 'new-products', 'newsletter', 'surveys'];
+const marketingTopics: readonly string[] = topics;
 const weekMs = 7 * 24 * 3600 * 1000;
 
 /** True when the topic may be sent by email and by nothing else. */

@@ -1,13 +1,13 @@
 import type { Schema } from '@/lib/api-types';
-import { contactFiltersSchema, contactPageQuerySchema, type ContactFilters } from '@/features/contact-history/schemas';
+import { contactFiltersSchema, type ContactFilters, type ContactPageQuery } from '@/features/contact-history/schemas';
 import { now, nowIso } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, type Db } from '../store';
-import { companyName, morganContacts, type ContactRecord, type StoredReport } from '../seed/contact-history';
+import { companyName, type ContactRecord, type StoredReport } from '../seed/contact-history';
 import type { Actor } from './auth';
 import { recordActivity } from './activity';
 import { checkContacts, type ContactCheck } from './contact-history-checks';
-import { shahContacts } from './contact-history-generate';
+import { seededContacts } from '../seed/contact-history-generate';
 import { validate } from '../validate';
 import { apiWords, type Language } from '../words';
 import { toCsv } from '../csv';
@@ -21,13 +21,6 @@ export function historyState() {
   state.reports ??= [];
   state.calls ??= [];
   return state;
-}
-
-let morganCache: ContactRecord[] | null = null;
-function seededContacts(accountId: string): readonly ContactRecord[] {
-  if (accountId === 'acc-morgan') return (morganCache ??= morganContacts());
-  if (accountId === 'acc-shah') return shahContacts();
-  return [];
 }
 
 /** Marketing sends that went through the send check, allowed or refused. */
@@ -142,7 +135,13 @@ export const encodeCursor = (entry: Entry) =>
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const bad = () =>
-    unprocessable([{ field: 'cursor', message: 'This page link is not valid. Start again from the newest contacts.' }]);
+    unprocessable([
+      {
+        field: 'cursor',
+        code: 'invalid_format',
+        detail: 'This page link is not valid. Start again from the newest contacts.',
+      },
+    ]);
   if (!cursor.startsWith(cursorPrefix)) throw bad();
   let text: string;
   try {
@@ -155,12 +154,13 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at: match[1]!, id: match[2]! };
 }
 
-/** Reads and validates the filters from a query string; 422 naming each bad field. */
-export function readFilters(query: Record<string, string | string[]>, { paging }: { paging: boolean }) {
-  const raw = validate(contactPageQuerySchema, query);
-  const { cursor, limit, ...filterValues } = raw;
+/** The filters from the query the handler read (contactPageQuerySchema), checked as filters; 422 naming each bad field. */
+export function readFilters(query: ContactPageQuery, { paging }: { paging: boolean }) {
+  const { cursor, limit, ...filterValues } = query;
   if (!paging && (cursor !== undefined || limit !== undefined)) {
-    throw unprocessable([{ field: cursor !== undefined ? 'cursor' : 'limit', message: 'Not used here.' }]);
+    throw unprocessable([
+      { field: cursor !== undefined ? 'cursor' : 'limit', code: 'unknown_field', detail: 'Not used here.' },
+    ]);
   }
   const present = Object.fromEntries(Object.entries(filterValues).filter(([, v]) => v !== undefined && v !== ''));
   const filters = validate(contactFiltersSchema, present);
@@ -178,7 +178,7 @@ function matches(entry: Entry, f: ContactFilters) {
 }
 
 /** One page, newest first, after the cursor (keyset paging: stable when new contacts arrive). */
-export function listContacts(accountId: string, query: Record<string, string | string[]>): Schema<'ContactPage'> {
+export function listContacts(accountId: string, query: ContactPageQuery): Schema<'ContactPage'> {
   const { filters, cursor, limit } = readFilters(query, { paging: true });
   const entries = historyFor(accountId);
   let start = 0;
@@ -226,7 +226,7 @@ function checkWords(check: ContactCheck, language: Language): string {
 
 const csvColumns = ['date', 'channel', 'kind', 'subject', 'sender', 'team', 'summary', 'sent', 'check', 'report'];
 
-export function contactsCsv(accountId: string, query: Record<string, string | string[]>, language: Language): string {
+export function contactsCsv(accountId: string, query: ContactPageQuery, language: Language): string {
   const { filters } = readFilters(query, { paging: false });
   const t = apiWords(language);
   const header = csvColumns.map((column) => t(`contacts.columns.${column}`));

@@ -18,8 +18,13 @@ export const attemptWindowMs = 15 * 60 * 1000;
 export const documentReviewMs = 6 * 1000;
 export const maxDocumentBytes = 5 * 1024 * 1024;
 
+/** A refusal with its own stable code; about one field, it names the field (code not_allowed, reason the same code). */
 const fail = (code: string, title: string, field?: string) =>
-  new ApiError(422, title, { code, detail: title, ...(field ? { errors: [{ field, message: title }] } : {}) });
+  new ApiError(422, title, {
+    code,
+    detail: title,
+    ...(field ? { errors: [{ field, code: 'not_allowed' as const, reason: code, detail: title }] } : {}),
+  });
 
 const currentRecord = verificationRecord;
 

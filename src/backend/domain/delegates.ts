@@ -99,17 +99,21 @@ export function inviteDelegate(
 ) {
   const key = contactKey(input.contact);
   if (key === contactKey(holder.email) || key === contactKey(holder.mobile)) {
-    throw unprocessable([{ field: 'contact', message: 'errors.contactSelf' }]);
+    throw unprocessable([{ field: 'contact', code: 'not_allowed', reason: 'errors.contactSelf' }]);
   }
   const existing = grantsOf(accountId).find((g) => isLive(g) && contactKey(g.contact) === key);
   if (existing) {
     throw unprocessable([
-      { field: 'contact', message: existing.status === 'active' ? 'errors.contactActive' : 'errors.contactInvited' },
+      {
+        field: 'contact',
+        code: 'not_allowed',
+        reason: existing.status === 'active' ? 'errors.contactActive' : 'errors.contactInvited',
+      },
     ]);
   }
   const existingPerson = personByContact(input.contact);
   if (existingPerson && grantsOf(accountId).some((g) => isLive(g) && g.personId === existingPerson.id)) {
-    throw unprocessable([{ field: 'contact', message: 'errors.contactActive' }]);
+    throw unprocessable([{ field: 'contact', code: 'not_allowed', reason: 'errors.contactActive' }]);
   }
   const token = newId('inv') + newId('');
   const grant: Grant = {
@@ -308,7 +312,7 @@ export function revealPhonePassword(accountId: string, person: Person, dateOfBir
   if (retryAfterSeconds) throw new ApiError(429, 'Too many tries.', { code: 'too-many-tries', retryAfterSeconds });
   if (dateOfBirth !== person.dateOfBirth) {
     recordAttempt('phone-password-reveals', person.id, revealLimit);
-    throw unprocessable([{ field: 'dateOfBirth', message: 'errors.dateOfBirthWrong' }]);
+    throw unprocessable([{ field: 'dateOfBirth', code: 'not_allowed', reason: 'errors.dateOfBirthWrong' }]);
   }
   clearAttempts('phone-password-reveals', person.id);
   const own = ownPassword(accountId, person.id);

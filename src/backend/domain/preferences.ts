@@ -1,8 +1,25 @@
-import type { Channel, SenderType, Topic } from '@/lib/api-types';
+import {
+  billChannels,
+  channels,
+  outageChannels,
+  securityChannels,
+  senderTypes,
+  topics,
+  type Channel,
+  type SenderType,
+  type Topic,
+} from '@/lib/api-types';
 import { nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';
-import type { ConsentEvent, Preferences, SendAttempt } from '../seed/preferences';
+import {
+  campaignCompany,
+  lineOfferSummary,
+  testCampaign,
+  type ConsentEvent,
+  type Preferences,
+  type SendAttempt,
+} from '../seed/preferences';
 import type { Actor } from './auth';
 import {
   activePreset,
@@ -45,23 +62,18 @@ function writePath(prefs: Preferences, path: string, value: unknown) {
 function isAllowedChange(path: string, to: unknown): boolean {
   const parts = path.split('.');
   const [section, a, b] = parts;
-  const channels = ['email', 'sms', 'phone', 'post', 'app'];
+  const isOneOf = (list: readonly string[], value: unknown) => list.includes(value as string);
   if (section === 'marketing' && parts.length === 3) {
-    return (
-      ['offers', 'new-products', 'newsletter', 'surveys'].includes(a!) &&
-      channels.includes(b!) &&
-      typeof to === 'boolean'
-    );
+    return isOneOf(topics, a) && isOneOf(channels, b) && typeof to === 'boolean';
   }
-  if (section === 'senders' && parts.length === 2)
-    return ['company', 'agents', 'partners'].includes(a!) && typeof to === 'boolean';
+  if (section === 'senders' && parts.length === 2) return isOneOf(senderTypes, a) && typeof to === 'boolean';
   if (section === 'caps' && parts.length === 2) {
     return (
-      channels.includes(a!) && (to === null || (Number.isInteger(to) && (to as number) >= 1 && (to as number) <= 50))
+      isOneOf(channels, a) && (to === null || (Number.isInteger(to) && (to as number) >= 1 && (to as number) <= 50))
     );
   }
   if (path === 'pausedUntil') return to === null || typeof to === 'string';
-  if (section === 'channelsOff' && parts.length === 2) return channels.includes(a!) && typeof to === 'boolean';
+  if (section === 'channelsOff' && parts.length === 2) return isOneOf(channels, a) && typeof to === 'boolean';
   if (section === 'quietHours' && ['marketing', 'service'].includes(a!)) {
     if (parts.length === 3 && (b === 'notBefore' || b === 'notAfter'))
       return to === null || (typeof to === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(to));
@@ -74,26 +86,27 @@ function isAllowedChange(path: string, to: unknown): boolean {
   }
   if (path === 'timeZone') return typeof to === 'string' && isTimeZone(to);
   if (section === 'service' && parts.length === 2) {
-    const options: Record<string, string[]> = {
-      bills: ['email', 'post'],
-      outages: ['sms', 'email', 'app'],
-      security: ['sms', 'email'],
+    const options: Record<string, readonly string[]> = {
+      bills: billChannels,
+      outages: outageChannels,
+      security: securityChannels,
     };
-    return options[a!]?.includes(to as string) ?? false;
+    return options[a!] ? isOneOf(options[a!]!, to) : false;
   }
   return false;
 }
 
-const pauseMessages = {
-  'errors.dateInvalid': 'Enter a real date.',
-  'errors.pausePast': 'Choose a date after today.',
-  'errors.pauseTooFar': 'Choose a date within a year.',
-} as const;
-
 export function validatePause(until: string | null) {
   if (until === null) return;
   const problem = pauseProblem(until, today());
-  if (problem) throw unprocessable([{ field: 'pausedUntil', message: pauseMessages[problem] }]);
+  if (problem)
+    throw unprocessable([
+      {
+        field: 'pausedUntil',
+        code: problem === 'errors.dateInvalid' ? 'invalid_format' : 'not_allowed',
+        reason: problem,
+      },
+    ]);
 }
 
 function validateQuietHours(prefs: Preferences) {
@@ -101,7 +114,8 @@ function validateQuietHours(prefs: Preferences) {
     .filter((kind) => quietWindowProblem(prefs.quietHours[kind].notBefore, prefs.quietHours[kind].notAfter))
     .map((kind) => ({
       field: `quietHours.${kind}.notAfter`,
-      message: 'The end of the day must be later than the start.',
+      code: 'not_allowed' as const,
+      reason: 'errors.quietOrder',
     }));
   if (errors.length) throw unprocessable(errors);
 }
@@ -127,7 +141,7 @@ export function applyChanges(input: {
     });
   }
   const bad = input.changes.filter((c) => !isAllowedChange(c.path, c.to));
-  if (bad.length) throw unprocessable(bad.map((c) => ({ field: c.path, message: 'This value is not allowed here.' })));
+  if (bad.length) throw unprocessable(bad.map((c) => ({ field: c.path, code: 'not_allowed' as const })));
   for (const change of input.changes) if (change.path === 'pausedUntil') validatePause(change.to as string | null);
 
   const next = structuredClone(prefs);
@@ -253,9 +267,9 @@ export function checkSend(request: SendRequest): SendAttempt {
 // Everything below builds on the functions above: presets, the patch body, the
 // record's pages and downloads, and the demo test campaign.
 
-const channelList: Channel[] = ['email', 'sms', 'phone', 'post', 'app'];
-const topicList: Topic[] = ['offers', 'new-products', 'newsletter', 'surveys'];
-const senderList: SenderType[] = ['company', 'agents', 'partners'];
+const channelList: readonly Channel[] = channels;
+const topicList: readonly Topic[] = topics;
+const senderList: readonly SenderType[] = senderTypes;
 
 /** A partial update body (only what changes) as a list of changes for `applyChanges`. */
 export const patchToChanges = (patch: object): ChangeRequest[] =>
@@ -335,105 +349,6 @@ export function consentRecordCsv(accountId: string) {
 
 type CampaignMessage = Pick<SendRequest, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;
 
-const reseller = 'Northgate Mobile (reseller)';
-const partner = 'StreamBox (partner)';
-const company = 'Kestrel Telecom';
-
-/** The demo campaign: every channel and topic, from us, a reseller and a partner. */
-export const testCampaign: CampaignMessage[] = [
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Email: faster broadband for the same price',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'sms',
-    topic: 'offers',
-    summary: 'Text: 20% off a new phone this week',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'phone',
-    topic: 'offers',
-    summary: 'Sales call about a better deal on your plan',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'new-products',
-    summary: 'Email: meet Kestrel Home Security',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'post',
-    topic: 'new-products',
-    summary: 'Leaflet: our new TV service',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'app',
-    topic: 'newsletter',
-    summary: 'App notification: this month in Kestrel',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'newsletter',
-    summary: 'Email: the monthly newsletter',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'surveys',
-    summary: 'Email: how was your last call with us?',
-  },
-  {
-    sender: 'company',
-    senderName: company,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Email: last days of the broadband offer',
-  },
-  {
-    sender: 'agents',
-    senderName: reseller,
-    channel: 'phone',
-    topic: 'offers',
-    summary: 'Sales call from a reseller about your business lines',
-  },
-  {
-    sender: 'agents',
-    senderName: reseller,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Email from a reseller: switch and save',
-  },
-  {
-    sender: 'partners',
-    senderName: partner,
-    channel: 'email',
-    topic: 'offers',
-    summary: 'Partner email: three months of StreamBox free',
-  },
-  {
-    sender: 'partners',
-    senderName: partner,
-    channel: 'sms',
-    topic: 'offers',
-    summary: 'Partner text: StreamBox offer',
-  },
-];
-
 /** One text offer to each mobile line on the account: lines used by children must be refused. */
 function lineMessages(accountId: string): (CampaignMessage & { lineId: string })[] {
   const lines = db.core.accounts[accountId]?.lines ?? [];
@@ -441,11 +356,11 @@ function lineMessages(accountId: string): (CampaignMessage & { lineId: string })
     .filter((line) => /mobile/i.test(line.label))
     .map((line) => ({
       sender: 'company',
-      senderName: company,
+      senderName: campaignCompany,
       channel: 'sms',
       topic: 'offers',
       lineId: line.id,
-      summary: `Text to ${line.number}: double data this weekend`,
+      summary: lineOfferSummary(line.number),
     }));
 }
 

@@ -2,7 +2,7 @@ import { channels, topics, type Channel, type Schema, type Topic } from '@/lib/a
 import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
 import { db, newId, persist } from '../store';
-import type { OptOutRecord } from '../seed/unsubscribe';
+import { sampleEmails, type OptOutRecord, type SampleEmail } from '../seed/unsubscribe';
 import { recordPreferenceChange } from './activity';
 import type { Actor } from './auth';
 import { meFor, rememberLanguage, signIn } from './auth';
@@ -111,7 +111,7 @@ export function undoOptOut(claims: TokenClaims, undoId: string): Schema<'UndoRes
   if (!record) {
     throw new ApiError(422, 'There is nothing to undo.', {
       code: 'undo-not-found',
-      errors: [{ field: 'undoId', message: 'This link made no change that can be undone.' }],
+      errors: [{ field: 'undoId', code: 'not_allowed', detail: 'This link made no change that can be undone.' }],
     });
   }
   if (record.undoneAt) return { restored: false };
@@ -226,55 +226,6 @@ export async function signInWithLink(token: unknown, requested: Language | null)
 
 // --- Sample marketing emails for the demo outbox -------------------------------------
 
-/** Each sample's subject and body are in the emails catalogue under `marketing.samples.<key>`. */
-type Sample = { key: string; personId: string; accountId: string; topic: Topic; sentAt: string };
-
-const samples: Sample[] = [
-  {
-    key: 'alex-double-data',
-    personId: 'alex',
-    accountId: 'acc-morgan',
-    topic: 'offers',
-    sentAt: '2026-11-20T08:30:00.000Z',
-  },
-  {
-    key: 'alex-boosters',
-    personId: 'alex',
-    accountId: 'acc-morgan',
-    topic: 'new-products',
-    sentAt: '2026-11-12T10:00:00.000Z',
-  },
-  {
-    key: 'alex-november-news',
-    personId: 'alex',
-    accountId: 'acc-morgan',
-    topic: 'newsletter',
-    sentAt: '2026-11-01T07:00:00.000Z',
-  },
-  // An old email: its link was signed in 2024 and still works.
-  {
-    key: 'alex-spring-offer',
-    personId: 'alex',
-    accountId: 'acc-morgan',
-    topic: 'offers',
-    sentAt: '2024-05-14T09:15:00.000Z',
-  },
-  {
-    key: 'priya-fifth-line',
-    personId: 'priya',
-    accountId: 'acc-shah',
-    topic: 'offers',
-    sentAt: '2026-11-18T09:00:00.000Z',
-  },
-  {
-    key: 'priya-october-news',
-    personId: 'priya',
-    accountId: 'acc-shah',
-    topic: 'newsletter',
-    sentAt: '2026-10-30T09:00:00.000Z',
-  },
-];
-
 /** "Hello Alex," in English; German writes to customers by full name. */
 export function greeting(person: { name: string }, language: Language) {
   return emailWords(language)('greeting', { name: person.name, firstName: person.name.split(' ')[0] });
@@ -288,7 +239,7 @@ export function unsubscribeUrls(token: string) {
   };
 }
 
-async function sendSample(sample: Sample, requested: Language | null) {
+async function sendSample(sample: SampleEmail, requested: Language | null) {
   const person = db.core.people[sample.personId]!;
   const language = languageFor(person, requested);
   const t = emailWords(language);
@@ -329,7 +280,7 @@ export function ensureSampleEmails(requested: Language | null): Promise<void> {
   if (db.unsubscribe.sampleEmailsSent) return Promise.resolve();
   if (pending?.for === db) return pending.promise;
   const target = db;
-  const promise = Promise.all(samples.map((sample) => sendSample(sample, requested))).then((emails) => {
+  const promise = Promise.all(sampleEmails.map((sample) => sendSample(sample, requested))).then((emails) => {
     if (db !== target || db.unsubscribe.sampleEmailsSent) return;
     for (const email of emails) sendEmail(email);
     db.unsubscribe.sampleEmailsSent = true;

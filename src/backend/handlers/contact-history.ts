@@ -1,11 +1,11 @@
 import { HttpResponse } from 'msw';
-import { callCodeSchema, contactReportSchema } from '@/features/contact-history/schemas';
+import { callCodeSchema, contactPageQuerySchema, contactReportSchema } from '@/features/contact-history/schemas';
 import { authorize } from '../domain/auth';
 import { contactsCsv, listContacts, reportContact } from '../domain/contact-history';
 import { callsInProgress, startDemoCall, verifyCallCode } from '../domain/contact-history-calls';
 import { today } from '../clock';
 import { handle, http } from '../http';
-import { queryObject, readJson } from '../validate';
+import { readBody, readQuery } from '../validate';
 import { requestLanguage } from '../words';
 
 // Reading needs 'view'. Reporting needs 'view' too: anyone who may see a contact may tell us it
@@ -16,14 +16,18 @@ export const contactHistoryHandlers = [
     '/accounts/{accountId}/contacts',
     handle(({ request, params, response }) => {
       authorize(request, params.accountId, 'view');
-      return response(200).json(listContacts(params.accountId, queryObject(request.url)));
+      return response(200).json(listContacts(params.accountId, readQuery(request, contactPageQuerySchema)));
     }),
   ),
   http.get(
     '/accounts/{accountId}/contacts/export',
     handle(({ request, params }) => {
       authorize(request, params.accountId, 'view');
-      const csv = contactsCsv(params.accountId, queryObject(request.url), requestLanguage(request) ?? 'en');
+      const csv = contactsCsv(
+        params.accountId,
+        readQuery(request, contactPageQuerySchema),
+        requestLanguage(request) ?? 'en',
+      );
       return new HttpResponse(csv, {
         status: 200,
         headers: {
@@ -37,7 +41,7 @@ export const contactHistoryHandlers = [
     '/accounts/{accountId}/contacts/{contactId}/report',
     handle(async ({ request, params, response }) => {
       const { actor } = authorize(request, params.accountId, 'view');
-      const { note } = await readJson(request, contactReportSchema);
+      const { note } = await readBody(request, contactReportSchema);
       const { created, report } = reportContact({
         accountId: params.accountId,
         contactId: params.contactId,
@@ -66,7 +70,7 @@ export const contactHistoryHandlers = [
     '/accounts/{accountId}/calls/verify',
     handle(async ({ request, params, response }) => {
       const { actor } = authorize(request, params.accountId, 'phone');
-      const { code } = await readJson(request, callCodeSchema);
+      const { code } = await readBody(request, callCodeSchema);
       return response(200).json(verifyCallCode(params.accountId, actor, code));
     }),
   ),

@@ -2,7 +2,6 @@ import type { HttpHandler } from 'msw';
 import {
   ageVerificationRequestSchema,
   lineFilterUpdateSchema,
-  messagesEn,
   siteCheckSchema,
   siteReportSchema,
 } from '@/features/content-filter/schemas';
@@ -13,23 +12,7 @@ import { verificationView, verifyAge } from '../domain/content-filter-verificati
 import { handle, http } from '../http';
 import { ApiError } from '../problem';
 import { db } from '../store';
-import { readJson } from '../validate';
-
-/** Field messages from the shared schemas are keys; the API answers in plain English. */
-async function readPlain<S extends Parameters<typeof readJson>[1]>(request: Request, schema: S) {
-  try {
-    return await readJson(request, schema);
-  } catch (error) {
-    if (error instanceof ApiError && error.extra.errors) {
-      // One known problem (a 10,000-character shop code is simply not a code we know) keeps its
-      // stable code, so clients word it like the same refusal from the domain rules.
-      const [only, ...more] = error.extra.errors;
-      if (only && !more.length && messagesEn[only.message]) error.extra.code = only.message;
-      error.extra.errors = error.extra.errors.map((e) => ({ ...e, message: messagesEn[e.message] ?? e.message }));
-    }
-    throw error;
-  }
-}
+import { readBody } from '../validate';
 
 /**
  * `authorize` with the contract's x-required-scope for holders and delegates. A line's own user
@@ -76,7 +59,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     '/accounts/{accountId}/content-filter/lines/{lineId}',
     handle(async ({ request, params, response }) => {
       const viewer = authorizeOwn(request, params.accountId, 'content-filter', noFilterScope);
-      const { on } = await readPlain(request, lineFilterUpdateSchema);
+      const { on } = await readBody(request, lineFilterUpdateSchema);
       return response(200).json(setLineFilter(viewer, params.lineId, on));
     }),
   ),
@@ -91,7 +74,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     '/accounts/{accountId}/content-filter/age-verification',
     handle(async ({ request, params, response }) => {
       const viewer = authorizeOwn(request, params.accountId, 'holder', personalCheck);
-      const result = await verifyAge(viewer, () => readPlain(request, ageVerificationRequestSchema));
+      const result = await verifyAge(viewer, () => readBody(request, ageVerificationRequestSchema));
       return response(200).json(result);
     }),
   ),
@@ -100,7 +83,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     handle(async ({ request, response }) => {
       requirePerson(request);
       ensureContentFilterState();
-      const { url } = await readPlain(request, siteCheckSchema);
+      const { url } = await readBody(request, siteCheckSchema);
       return response(200).json(checkSite(url));
     }),
   ),
@@ -115,7 +98,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     '/accounts/{accountId}/content-filter/site-reports',
     handle(async ({ request, params, response }) => {
       const viewer = authorizeOwn(request, params.accountId, 'any');
-      const input = await readPlain(request, siteReportSchema);
+      const input = await readBody(request, siteReportSchema);
       return response(201).json(createReport(viewer, input));
     }),
   ),

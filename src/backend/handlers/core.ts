@@ -5,7 +5,7 @@ import { ensureSampleEmails } from '../domain/unsubscribe';
 import { getFaults, setFaults } from '../faults';
 import { handle, http } from '../http';
 import { db, resetDb } from '../store';
-import { readJson } from '../validate';
+import { readBody } from '../validate';
 import { apiBasePath } from '../public-url';
 import { requestLanguage } from '../words';
 
@@ -34,7 +34,7 @@ export const coreHandlers = [
   http.post(
     '/session',
     handle(async ({ request, response }) => {
-      const { personaId } = await readJson(request, signInSchema);
+      const { personaId } = await readBody(request, signInSchema);
       const { token, person } = signIn(personaId);
       rememberLanguage(person, requestLanguage(request));
       return response(201).json({ token, me: meFor(person) });
@@ -88,7 +88,7 @@ export const coreHandlers = [
     '/demo/faults',
     handle(
       async ({ request, response }) => {
-        const next = await readJson(request, faultSchema);
+        const next = await readBody(request, faultSchema);
         return response(200).json(setFaults(next));
       },
       { faults: false },

@@ -18,28 +18,8 @@ import {
   withdrawDelegate,
 } from '../domain/delegates';
 import { handle, http } from '../http';
-import { ApiError } from '../problem';
-import { readJson } from '../validate';
-import { apiWords, requestLanguage, type Language } from '../words';
-
-/** The schemas' messages are i18n keys for the forms; API clients get words in the request's language. */
-const inWords = (message: string, language: Language) => apiWords(language)(message, { defaultValue: message });
-
-const handlePlain: typeof handle = (resolver, options) =>
-  handle(async (info) => {
-    try {
-      return await resolver(info);
-    } catch (error) {
-      if (error instanceof ApiError && error.extra.errors) {
-        // Words for API consumers; the key stays in `code` so the UI can say it in the reader's language.
-        const language = requestLanguage(info.request) ?? 'en';
-        error.extra.errors = error.extra.errors.map((e) =>
-          e.message.startsWith('errors.') ? { ...e, code: e.message, message: inWords(e.message, language) } : e,
-        );
-      }
-      throw error;
-    }
-  }, options);
+import { readBody } from '../validate';
+import { requestLanguage } from '../words';
 
 const invitationLink = (token: string) => appUrl(`${paths.invitation()}?t=${encodeURIComponent(token)}`);
 
@@ -48,16 +28,16 @@ const invitationLink = (token: string) => appUrl(`${paths.invitation()}?t=${enco
 export const delegatesHandlers = [
   http.get(
     '/accounts/{accountId}/delegates',
-    handlePlain(({ request, params, response }) => {
+    handle(({ request, params, response }) => {
       authorize(request, params.accountId, 'holder');
       return response(200).json(listDelegates(params.accountId));
     }),
   ),
   http.post(
     '/accounts/{accountId}/delegates',
-    handlePlain(async ({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       const { person, actor } = authorize(request, params.accountId, 'holder');
-      const input = await readJson(request, inviteSchema(today()));
+      const input = await readBody(request, inviteSchema(today()));
       return response(201).json(
         inviteDelegate(params.accountId, person, actor, input, invitationLink, requestLanguage(request)),
       );
@@ -65,22 +45,22 @@ export const delegatesHandlers = [
   ),
   http.patch(
     '/accounts/{accountId}/delegates/{delegateId}',
-    handlePlain(async ({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       const { actor } = authorize(request, params.accountId, 'holder');
-      const change = await readJson(request, changeSchema(today()));
+      const change = await readBody(request, changeSchema(today()));
       return response(200).json(changeDelegate(params.accountId, params.delegateId, actor, change));
     }),
   ),
   http.delete(
     '/accounts/{accountId}/delegates/{delegateId}',
-    handlePlain(({ request, params, response }) => {
+    handle(({ request, params, response }) => {
       const { actor } = authorize(request, params.accountId, 'holder');
       return response(200).json(withdrawDelegate(params.accountId, params.delegateId, actor));
     }),
   ),
   http.post(
     '/accounts/{accountId}/delegation/step-down',
-    handlePlain(({ request, params, response }) => {
+    handle(({ request, params, response }) => {
       const { person, actor } = authorize(request, params.accountId, 'any');
       stepDown(params.accountId, person, actor);
       return response(204).empty();
@@ -88,7 +68,7 @@ export const delegatesHandlers = [
   ),
   http.get(
     '/accounts/{accountId}/activity',
-    handlePlain(({ request, params, response }) => {
+    handle(({ request, params, response }) => {
       authorize(request, params.accountId, 'holder');
       const entries = activityFor(params.accountId).map(({ id, at, actor, action, detail, changes }) => ({
         id,
@@ -103,42 +83,40 @@ export const delegatesHandlers = [
   ),
   http.get(
     '/accounts/{accountId}/phone-password',
-    handlePlain(({ request, params, response }) => {
+    handle(({ request, params, response }) => {
       const { person } = authorize(request, params.accountId, 'phone');
       return response(200).json(phonePasswordStatus(params.accountId, person.id));
     }),
   ),
   http.put(
     '/accounts/{accountId}/phone-password',
-    handlePlain(async ({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       const { person, actor } = authorize(request, params.accountId, 'phone');
-      const { password } = await readJson(request, phonePasswordSchema);
+      const { password } = await readBody(request, phonePasswordSchema);
       return response(200).json(setPhonePassword(params.accountId, person, actor, password));
     }),
   ),
   http.post(
     '/accounts/{accountId}/phone-password/reveal',
-    handlePlain(async ({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       const { person } = authorize(request, params.accountId, 'phone');
-      const { dateOfBirth } = await readJson(request, revealSchema);
+      const { dateOfBirth } = await readBody(request, revealSchema);
       return response(200).json(revealPhonePassword(params.accountId, person, dateOfBirth));
     }),
   ),
   http.get(
     '/invitations/{token}',
-    handlePlain(({ request, params, response }) =>
-      response(200).json(getInvitation(params.token, requirePerson(request))),
-    ),
+    handle(({ request, params, response }) => response(200).json(getInvitation(params.token, requirePerson(request)))),
   ),
   http.post(
     '/invitations/{token}/accept',
-    handlePlain(({ request, params, response }) =>
+    handle(({ request, params, response }) =>
       response(200).json(acceptInvitation(params.token, requirePerson(request))),
     ),
   ),
   http.post(
     '/invitations/{token}/decline',
-    handlePlain(({ request, params, response }) =>
+    handle(({ request, params, response }) =>
       response(200).json(declineInvitation(params.token, requirePerson(request))),
     ),
   ),

@@ -1,5 +1,4 @@
 import { HttpResponse } from 'msw';
-import type { z } from 'zod';
 import {
   consentRecordQuerySchema,
   exportQuerySchema,
@@ -23,39 +22,11 @@ import {
   type ConsentMethod,
 } from '../domain/preferences';
 import { handle, http } from '../http';
-import { ApiError } from '../problem';
-import { fieldErrors, plainEnglish, queryObject, requireJsonType } from '../validate';
+import { z } from '@/lib/zod';
+import { preferencesPresetValues } from '@/lib/api-schema.gen';
+import { readBody, readQuery, validate } from '../validate';
 
-// English words for the schema's message keys, for API clients that show `errors[].message`.
-const messages: Record<string, string> = {
-  'errors.capTooLow': 'A weekly limit must be at least 1.',
-  'errors.capTooHigh': 'A weekly limit can be at most 50.',
-  'errors.dateInvalid': 'Enter a real date.',
-  'errors.nothingToChange': 'Send at least one change.',
-  'errors.timeInvalid': 'Enter a time as HH:MM, for example 19:00.',
-  'errors.timeZoneUnknown': 'Use a time zone name such as Europe/London.',
-};
-
-/** Like validate(), but names the exact unknown field (e.g. "marketing.offers.fax"). */
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value, { error: plainEnglish });
-  if (result.success) return result.data;
-  const errors = fieldErrors(result.error, (message) => messages[message] ?? message, 'This is not a choice we offer.');
-  throw new ApiError(422, 'Some details need changing.', { code: 'validation', errors });
-}
-
-async function readBody<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.output<S>> {
-  const text = await request.clone().text();
-  if (optional && text.trim() === '') return parse(schema, {});
-  requireJsonType(request);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'The request body is not valid JSON.', { code: 'malformed-json' });
-  }
-  return parse(schema, body);
-}
+const presetSchema = z.enum(preferencesPresetValues, { error: 'Choose email-only, no-marketing or let-me-choose.' });
 
 /** One write: the change and its consent event in one step, then the activity log entry. */
 function save(
@@ -98,14 +69,8 @@ export const preferencesHandlers = [
     '/accounts/{accountId}/preferences/presets/{preset}',
     handle(async ({ request, params, response }) => {
       authorize(request, params.accountId, 'preferences');
-      const preset = params.preset;
-      if (preset !== 'email-only' && preset !== 'no-marketing' && preset !== 'let-me-choose') {
-        throw new ApiError(422, 'Some details need changing.', {
-          code: 'validation',
-          errors: [{ field: 'preset', message: 'Choose email-only, no-marketing or let-me-choose.' }],
-        });
-      }
-      const body = await readBody(request, presetRequestSchema, true);
+      const preset = validate(presetSchema, params.preset, ['preset']);
+      const body = await readBody(request, presetRequestSchema, { optional: true });
       const result = save(request, params.accountId, {
         method: 'preset',
         note: preset,
@@ -120,7 +85,7 @@ export const preferencesHandlers = [
     '/accounts/{accountId}/consent-record',
     handle(({ request, params, response }) => {
       authorize(request, params.accountId, 'view');
-      const query = parse(consentRecordQuerySchema, queryObject(request.url));
+      const query = readQuery(request, consentRecordQuerySchema);
       currentPreferences(params.accountId);
       return response(200).json(consentRecordPage(params.accountId, query.page, query.pageSize));
     }),
@@ -130,7 +95,7 @@ export const preferencesHandlers = [
     '/accounts/{accountId}/consent-record/export',
     handle(({ request, params, response }) => {
       authorize(request, params.accountId, 'view');
-      const { format } = parse(exportQuerySchema, queryObject(request.url));
+      const { format } = readQuery(request, exportQuerySchema);
       currentPreferences(params.accountId);
       const filename = `consent-record-${params.accountId}.${format}`;
       const disposition = `attachment; filename="${filename}"`;
@@ -153,7 +118,7 @@ export const preferencesHandlers = [
     '/accounts/{accountId}/preferences/test-campaign',
     handle(async ({ request, params, response }) => {
       const { actor } = authorize(request, params.accountId, 'view');
-      const { sendAt } = await readBody(request, testCampaignRequestSchema, true);
+      const { sendAt } = await readBody(request, testCampaignRequestSchema, { optional: true });
       const result = runTestCampaign(params.accountId, sendAt);
       recordActivity(params.accountId, actor, 'preferences.test-campaign', {
         sent: String(result.sent),

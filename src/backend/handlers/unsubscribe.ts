@@ -8,7 +8,7 @@ import {
 import { ApiError } from '../problem';
 import { handle, http } from '../http';
 import { requestLanguage } from '../words';
-import { readJson } from '../validate';
+import { readBody } from '../validate';
 import {
   describeLink,
   linkValidMinutes,
@@ -46,7 +46,7 @@ export const unsubscribeHandlers = [
     '/unsubscribe/{token}/opt-out',
     handle(async ({ request, params, response }) => {
       const claims = await readToken(params.token, 'opt-out');
-      const { scope } = await readJson(request, optOutRequestSchema);
+      const { scope } = await readBody(request, optOutRequestSchema);
       return response(200).json(optOut(claims, scope, 'page'));
     }),
   ),
@@ -64,7 +64,7 @@ export const unsubscribeHandlers = [
     '/unsubscribe/{token}/undo',
     handle(async ({ request, params, response }) => {
       const claims = await readToken(params.token, 'opt-out');
-      const { undoId } = await readJson(request, undoRequestSchema);
+      const { undoId } = await readBody(request, undoRequestSchema);
       return response(200).json(undoOptOut(claims, undoId));
     }),
   ),
@@ -72,7 +72,7 @@ export const unsubscribeHandlers = [
     '/unsubscribe/{token}/reason',
     handle(async ({ request, params, response }) => {
       const claims = await readToken(params.token, 'opt-out');
-      const { reason } = await readJson(request, reasonRequestSchema);
+      const { reason } = await readBody(request, reasonRequestSchema);
       recordReason(claims, reason);
       return response(204).empty();
     }),
@@ -80,7 +80,7 @@ export const unsubscribeHandlers = [
   http.post(
     '/preference-links',
     handle(async ({ request, response }) => {
-      const { email } = await readJson(request, preferenceLinkRequestSchema);
+      const { email } = await readBody(request, preferenceLinkRequestSchema);
       await requestPreferencesLink(email, requestLanguage(request));
       return response(202).json({ validForMinutes: linkValidMinutes });
     }),
@@ -88,7 +88,7 @@ export const unsubscribeHandlers = [
   http.post(
     '/session/link',
     handle(async ({ request, response }) => {
-      const { token } = await readJson(request, linkSignInRequestSchema);
+      const { token } = await readBody(request, linkSignInRequestSchema);
       return response(201).json(await signInWithLink(token, requestLanguage(request)));
     }),
   ),

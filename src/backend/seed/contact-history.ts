@@ -174,3 +174,11 @@ export function morganContacts(): ContactRecord[] {
     ...extra,
   }));
 }
+
+/** The demo's call-centre agents: a demo call comes from one of them. */
+export const demoCallAgents = [
+  { agentFirstName: 'Dana', team: 'customer-care' },
+  { agentFirstName: 'Sunil', team: 'billing' },
+  { agentFirstName: 'Megan', team: 'technical-support' },
+  { agentFirstName: 'Tomasz', team: 'customer-care' },
+] as const satisfies readonly { agentFirstName: string; team: ContactTeam }[];

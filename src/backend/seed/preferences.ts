@@ -100,3 +100,110 @@ export function seedPreferences(): PreferencesState {
     sendAttempts: [],
   };
 }
+
+// ---- The demo test campaign (src/backend/domain/preferences.ts runTestCampaign sends it) ----
+
+type CampaignMessage = Pick<SendAttempt, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;
+
+const reseller = 'Northgate Mobile (reseller)';
+const partner = 'StreamBox (partner)';
+export const campaignCompany = 'Kestrel Telecom';
+const company = campaignCompany;
+
+/** The demo campaign: every channel and topic, from us, a reseller and a partner. */
+export const testCampaign: readonly CampaignMessage[] = [
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Email: faster broadband for the same price',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'sms',
+    topic: 'offers',
+    summary: 'Text: 20% off a new phone this week',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'phone',
+    topic: 'offers',
+    summary: 'Sales call about a better deal on your plan',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'new-products',
+    summary: 'Email: meet Kestrel Home Security',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'post',
+    topic: 'new-products',
+    summary: 'Leaflet: our new TV service',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'app',
+    topic: 'newsletter',
+    summary: 'App notification: this month in Kestrel',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'newsletter',
+    summary: 'Email: the monthly newsletter',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'surveys',
+    summary: 'Email: how was your last call with us?',
+  },
+  {
+    sender: 'company',
+    senderName: company,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Email: last days of the broadband offer',
+  },
+  {
+    sender: 'agents',
+    senderName: reseller,
+    channel: 'phone',
+    topic: 'offers',
+    summary: 'Sales call from a reseller about your business lines',
+  },
+  {
+    sender: 'agents',
+    senderName: reseller,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Email from a reseller: switch and save',
+  },
+  {
+    sender: 'partners',
+    senderName: partner,
+    channel: 'email',
+    topic: 'offers',
+    summary: 'Partner email: three months of StreamBox free',
+  },
+  {
+    sender: 'partners',
+    senderName: partner,
+    channel: 'sms',
+    topic: 'offers',
+    summary: 'Partner text: StreamBox offer',
+  },
+];
+
+/** The demo's text offer to one mobile line (lines used by children must be refused). */
+export const lineOfferSummary = (number: string) => `Text to ${number}: double data this weekend`;

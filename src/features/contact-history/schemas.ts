@@ -1,3 +1,4 @@
+import { channels, contactKinds } from '@/lib/api-types';
 import { z } from '@/lib/zod';
 
 const isoDay = z
@@ -14,8 +15,8 @@ const isoDay = z
  */
 export const contactFiltersSchema = z
   .strictObject({
-    channel: z.enum(['email', 'sms', 'phone', 'post', 'app']).optional(),
-    kind: z.enum(['marketing', 'service']).optional(),
+    channel: z.enum(channels).optional(),
+    kind: z.enum(contactKinds).optional(),
     broken: z.enum(['true', 'false']).optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
@@ -37,6 +38,7 @@ export const contactPageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+export type ContactPageQuery = z.output<typeof contactPageQuerySchema>;
 
 // Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
 // eslint-disable-next-line no-control-regex

@@ -1,7 +1,8 @@
+import { siteReportKinds, verificationMethods } from '@/lib/api-types';
 import { z } from '@/lib/zod';
 
 // One schema per payload, shared by the forms and the mock API. Messages are stable keys;
-// the UI words them in the reader's language, the mock API in plain English (`messagesEn`).
+// the UI words them in the reader's language, the API from src/locales/{en,de}/api.json.
 
 export const maxUrlLength = 2048;
 const hostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -36,7 +37,7 @@ export const siteUrlSchema = z
 
 export const siteCheckSchema = z.strictObject({ url: siteUrlSchema });
 
-export const reportKinds = ['wrongly-blocked', 'wrongly-allowed'] as const;
+export const reportKinds = siteReportKinds;
 
 // Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
 // eslint-disable-next-line no-control-regex
@@ -56,15 +57,8 @@ export type SiteReportInput = z.input<typeof siteReportSchema>;
 
 export const lineFilterUpdateSchema = z.strictObject({ on: z.boolean() });
 
-/** In the order the page offers them: the instant one first, then the other highly effective ones. */
-export const verificationMethods = [
-  'date-of-birth',
-  'open-banking',
-  'digital-id',
-  'card',
-  'id-document',
-  'shop-code',
-] as const;
+/** In the order the page offers them (the contract's order): the instant one first, then the other highly effective ones. */
+export { verificationMethods };
 
 /** Who can confirm a person's age after they agree on the provider's own screen (simulated in the demo). */
 export const ageCheckProviders = {
@@ -87,21 +81,6 @@ export const ageVerificationRequestSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('open-banking'), provider: z.string().max(64, 'provider-unknown') }),
   z.strictObject({ method: z.literal('digital-id'), provider: z.string().max(64, 'provider-unknown') }),
 ]);
-
-/** Plain English for each message key, for the mock API's problem details. */
-export const messagesEn: Record<string, string> = {
-  'url-required': 'Enter a web address.',
-  'url-too-long': 'The address is too long. Use at most 2,048 characters.',
-  'url-invalid': 'Enter a web address, like example.com.',
-  'url-scheme': 'Use an address that starts with http:// or https://.',
-  'url-host': 'Enter a web address with a real site name, like example.com.',
-  'kind-required': 'Choose whether the site was wrongly blocked or wrongly allowed.',
-  'details-too-long': 'Keep the details to 1,000 characters or fewer.',
-  'card-invalid': 'That card number is not valid. Check it and try again.',
-  'code-unknown': 'We do not recognise that code. Check it and try again.',
-  'provider-unknown': 'We cannot check your age with that provider. Choose one from the list.',
-  'file-required': 'Choose a file.',
-};
 
 /** Demo values the mock seed uses and the page shows in hints, so anyone can try each method. */
 export const demoShopCodes = { valid: 'KST-4827-1936', expired: 'KST-1180-2025', used: 'KST-3391-5502' } as const;

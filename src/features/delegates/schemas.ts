@@ -1,10 +1,11 @@
+import { relationships, scopes } from '@/lib/api-types';
 import { z } from '@/lib/zod';
 
 // One schema per payload: the invite form's resolver and the mock API both use these.
 // Messages are i18n keys in the "delegates" namespace (the mock API sends them as-is).
 
-export const relationships = ['partner', 'family', 'carer', 'other'] as const;
-export const scopeValues = ['view', 'preferences', 'content-filter', 'phone'] as const;
+export { relationships };
+export const scopeValues = scopes;
 
 // Control characters (C0, DEL, C1) and the invisible direction overrides used to spoof names.
 // eslint-disable-next-line no-control-regex

@@ -1,10 +1,11 @@
+import { billChannels, channels, exportFormats, outageChannels, securityChannels } from '@/lib/api-types';
 import { z } from '@/lib/zod';
 
 // One schema per payload: the mock handler validates requests with these, and the
 // forms on the preferences page use the same rules. Messages are keys in the
 // `preferences` catalogue, so the form can show them in the reader's language.
 
-const channelNames = ['email', 'sms', 'phone', 'post', 'app'] as const;
+const channelNames = channels;
 export const capLimit = 50;
 
 const channelChoicesPatch = z.strictObject({
@@ -74,9 +75,9 @@ export const preferencesPatchSchema = z
       .optional(),
     service: z
       .strictObject({
-        bills: z.enum(['email', 'post']).optional(),
-        outages: z.enum(['sms', 'email', 'app']).optional(),
-        security: z.enum(['sms', 'email']).optional(),
+        bills: z.enum(billChannels).optional(),
+        outages: z.enum(outageChannels).optional(),
+        security: z.enum(securityChannels).optional(),
       })
       .optional(),
     channelsOff: channelChoicesPatch.optional(),
@@ -114,7 +115,7 @@ export const consentRecordQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-export const exportQuerySchema = z.strictObject({ format: z.enum(['json', 'csv']) });
+export const exportQuerySchema = z.strictObject({ format: z.enum(exportFormats) });
 
 /** A year from `today` (YYYY-MM-DD), the latest day a pause may end. */
 export function latestPauseDay(today: string) {

@@ -1,10 +1,10 @@
+import { optOutScopes, unsubscribeReasons } from '@/lib/api-types';
 import { z } from '@/lib/zod';
 import { emailMaxLength, emailPattern } from './email-pattern';
 
 // Used by the mock API. The two unsubscribe pages use plain inputs so zod stays out of their chunk.
-export const optOutRequestSchema = z.strictObject({ scope: z.enum(['link', 'all-marketing']) });
+export const optOutRequestSchema = z.strictObject({ scope: z.enum(optOutScopes) });
 export const undoRequestSchema = z.strictObject({ undoId: z.string().min(1).max(64) });
-export const unsubscribeReasons = ['too-many', 'not-relevant', 'never-asked', 'other'] as const;
 export const reasonRequestSchema = z.strictObject({ reason: z.enum(unsubscribeReasons) });
 export const preferenceLinkRequestSchema = z.strictObject({
   email: z

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import { isProblem } from '@/lib/api-client';
 
-/** The reader's words for an API failure: by its stable code, else by its status. */
+/** The reader's words for an API failure: by its stable code (a field's reason for a 422), else by its status. */
 export function problemText(t: TFunction, error: unknown, vars: Record<string, string> = {}) {
   if (isProblem(error)) {
-    const code = error.code ?? '';
+    const code = (error.code === 'validation' ? error.problem.errors?.[0]?.reason : error.code) ?? '';
     if (code === 'rate-limited') {
       const minutes = String(Math.max(1, Math.ceil((error.problem.retryAfterSeconds ?? 60) / 60)));
       return t('content-filter:problems.rate-limited', { minutes });

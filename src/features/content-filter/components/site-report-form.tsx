@@ -54,7 +54,7 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
           if (!isProblem(error, 422)) return;
           const serverErrors: FieldErrors<SiteReportInput> = {};
           for (const name of fieldNames) {
-            const text = error.fieldError(name);
+            const text = error.fieldReason(name) ?? error.fieldError(name);
             if (!text) continue;
             form.setError(name, { message: text });
             serverErrors[name] = { type: 'server', message: text };

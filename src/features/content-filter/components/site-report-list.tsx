@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
+import { siteReportStatuses } from '@/lib/api-types';
 import { formatDateTime } from '@/lib/format';
 import { useSiteReports, type SiteReport } from '../api/list-site-reports';
 
-const steps = ['received', 'reviewing', 'decided'] as const;
+const steps = siteReportStatuses;
 const badge = { received: 'badge', reviewing: 'badge badge--warn', decided: 'badge badge--success' } as const;
 
 function ReportItem({ report }: { report: SiteReport }) {

@@ -25,11 +25,11 @@ export function applyServerErrors<T extends FieldValues>(
   translate: (key: string) => string,
 ): SummaryError[] {
   if (!isProblem(error, 422)) return [];
-  return (error.problem.errors ?? []).flatMap(({ field, message, code }) => {
+  return (error.problem.errors ?? []).flatMap(({ field, detail, reason }) => {
     const name = (Object.keys(fieldIds) as Path<T>[]).find((f) => f === field || field.startsWith(`${f}.`));
     if (!name) return [];
-    // The API's `code` is a catalogue key, so the reader gets their own language.
-    const key = code ?? message;
+    // The API's `reason` is a catalogue key, so the reader gets their own language.
+    const key = reason ?? detail;
     setError(name, { type: 'server', message: key });
     return [{ fieldId: fieldIds[name]!, message: translate(key) }];
   });

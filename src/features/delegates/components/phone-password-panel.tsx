@@ -100,7 +100,7 @@ function SetForm({ accountId, isSet }: { accountId: string; isSet: boolean }) {
           onSuccess: () => reset({ password: '' }),
           onError: (err) => {
             if (isProblem(err, 422))
-              setError('password', { message: err.fieldError('password') ?? 'errors.passwordLength' });
+              setError('password', { message: err.fieldReason('password') ?? 'errors.passwordLength' });
           },
         }),
       )}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { billChannels, outageChannels, securityChannels } from '@/lib/api-types';
 import type { Preferences } from '../api/get-preferences';
 import type { SectionProps } from './save-change';
 
 type ServiceMessage = keyof Preferences['service'];
 const options: Record<ServiceMessage, readonly string[]> = {
-  bills: ['email', 'post'],
-  outages: ['sms', 'email', 'app'],
-  security: ['sms', 'email'],
+  bills: billChannels,
+  outages: outageChannels,
+  security: securityChannels,
 };
 
 /** Service messages: always sent, explained in one sentence, with a choice of channel. */

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { Schema } from '@/lib/api-types';
+import { unsubscribeReasons, type Schema } from '@/lib/api-types';
 
 export type UnsubscribeReason = Schema<'UnsubscribeReason'>;
-export const unsubscribeReasons: readonly UnsubscribeReason[] = ['too-many', 'not-relevant', 'never-asked', 'other'];
+export { unsubscribeReasons };
 
 export const giveReason = (token: string, reason: UnsubscribeReason) =>
   unwrap(api.POST('/unsubscribe/{token}/reason', { params: { path: { token } }, body: { reason } }));

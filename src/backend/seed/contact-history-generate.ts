@@ -1,5 +1,11 @@
 import type { Channel } from '@/lib/api-types';
-import { companyName, type ContactRecord, type ContactSubject, type ContactTeam } from '../seed/contact-history';
+import {
+  companyName,
+  morganContacts,
+  type ContactRecord,
+  type ContactSubject,
+  type ContactTeam,
+} from './contact-history';
 
 /** A small seeded PRNG (mulberry32): the same history on every read, in every browser. */
 export function seededRandom(seed: number) {
@@ -202,3 +208,12 @@ export function shahContacts(): ContactRecord[] {
   });
   return cache;
 }
+
+let morganCache: ContactRecord[] | null = null;
+const seeded: Record<string, () => readonly ContactRecord[]> = {
+  'acc-morgan': () => (morganCache ??= morganContacts()),
+  'acc-shah': shahContacts,
+};
+
+/** The demo's contact history of an account: the Morgans' written by hand, the Shahs' generated. */
+export const seededContacts = (accountId: string): readonly ContactRecord[] => seeded[accountId]?.() ?? [];
