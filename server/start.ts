@@ -49,6 +49,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  // Idle kept-alive connections stay open longer than a client or proxy keeps them (Node's 5 s
+  // default races a client that reuses a connection just as the server closes it: ECONNRESET).
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

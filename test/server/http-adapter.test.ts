@@ -1,16 +1,15 @@
 // @vitest-environment node
 import { Agent, request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loggablePath, maxBodyBytes } from '../../server/app';
 import type { RunningServer } from '../../server/start';
-import { call, startTestServer, stopTestServer } from './support';
+import { call, sharedTestServer } from './support';
 
 describe('the HTTP adapter', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer('embedded', 'http');
+    server = await sharedTestServer('embedded');
   });
-  afterAll(() => stopTestServer(server));
 
   it('serves the shared handlers under /api with the security headers as HTTP headers', async () => {
     const reply = await call(server.url, '/api/personas');
