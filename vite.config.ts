@@ -62,6 +62,16 @@ function precompress(): Plugin {
   };
 }
 
+// The API suites: one test body each, run against every backend (msw/node, and the HTTP server on
+// PGlite and, with DATABASE_URL, PostgreSQL; test/api-backends.ts). They need the server, so Node.
+const apiSuites = [
+  'test/*/api.test.ts',
+  'test/delegates/delegates-api.test.ts',
+  'test/delegates/scope-matrix.test.ts',
+  'test/bad-input/*.test.ts',
+  'test/mocks/api-rules.test.ts',
+];
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   publicDir: realApiBuild ? false : 'public',
@@ -106,19 +116,23 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['./test/setup.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/server/**'],
+          exclude: ['test/server/**', ...apiSuites],
           // Sized for a busy 2-core machine (another job on both cores makes a page test 3–4 times slower);
           // a passing test takes the same time whatever the budget, and the few long ones set their own.
           testTimeout: 30_000,
         },
       },
       {
-        // The production shape over real HTTP and SQL: Node, no msw/node in the way, one database per file.
+        // The production shape over real HTTP and SQL: Node, msw/node only where a suite turns it on.
         extends: true,
         test: {
           name: 'server',
           environment: 'node',
-          include: ['test/server/**/*.test.ts'],
+          include: ['test/server/**/*.test.ts', ...apiSuites],
+          globalSetup: ['./test/server/global-setup.ts'],
+          // Files run one after another in each worker and share its servers (test/server/support.ts,
+          // sharedTestServer): one PGlite start per worker instead of one per file.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

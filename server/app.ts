@@ -13,9 +13,20 @@ export type AppOptions = {
   staticDir?: string;
   /** Print one line per request (method, path with tokens left out, status, time). */
   log?: boolean;
+  /**
+   * Serve the demo's own tools, `/api/demo/reset` (wipe everything back to the seed) and
+   * `/api/demo/faults` (inject errors and latency). Off unless asked for (DEMO_TOOLS=1): a real
+   * deployment must not let anyone wipe or slow it. Without them those paths answer 404.
+   */
+  demoTools?: boolean;
 };
 
 export const maxBodyBytes = 64 * 1024;
+
+/** The handlers only a demo or a test may reach (see AppOptions.demoTools). */
+export const demoToolPaths = [`${apiBasePath}/demo/reset`, `${apiBasePath}/demo/faults`];
+const apiHandlers = (demoTools: boolean) =>
+  demoTools ? handlers : handlers.filter((handler) => !demoToolPaths.includes(String(handler.info.path)));
 
 const problem = (c: Context, status: 404 | 413 | 500, title: string, code: string) =>
   c.body(JSON.stringify({ type: `https://errors.example.com/${code}`, title, status, code }), status, {
@@ -43,8 +54,10 @@ export const loggablePath = (url: string) =>
  * The HTTP adapter: `/api/*` goes to the same handlers the browser mock runs (MSW's getResponse
  * picks the handler and runs it; no rule lives here), `/` serves the built app.
  */
-export function createApp({ staticDir, log = false }: AppOptions = {}) {
+export function createApp({ staticDir, log = false, demoTools = false }: AppOptions = {}) {
   const app = new Hono();
+  // Left out, not blocked: any spelling of a demo tool's path falls through to the 404 below.
+  const served = apiHandlers(demoTools);
   const indexHtml = staticDir ? readFileSync(join(staticDir, 'index.html'), 'utf8') : null;
 
   if (log) {
@@ -81,7 +94,7 @@ export function createApp({ staticDir, log = false }: AppOptions = {}) {
       const incoming = c.req.raw;
       const body = ['GET', 'HEAD'].includes(incoming.method) ? null : await incoming.arrayBuffer();
       const request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body });
-      const response = await getResponse(handlers, request, { baseUrl: new URL(request.url).origin });
+      const response = await getResponse(served, request, { baseUrl: new URL(request.url).origin });
       return response ?? problem(c, 404, 'There is no such API endpoint.', 'not-found');
     },
   );

@@ -1,5 +1,6 @@
 // `npm start`: the production shape. Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (else embedded PGlite
-// in DATA_DIR, default .data), DATABASE_SCHEMA, LINK_SIGNING_KEY, PUBLIC_URL, STATIC_DIR (dist-app).
+// in DATA_DIR, default .data), DATABASE_SCHEMA, LINK_SIGNING_KEY, PUBLIC_URL, STATIC_DIR (dist-app), DEMO_TOOLS (off;
+// 1 serves /api/demo/reset and /api/demo/faults, for the demo and its tests only).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from './start';
@@ -18,6 +19,7 @@ const server = await startServer({
   publicUrl: env.PUBLIC_URL || undefined,
   staticDir: built ? staticDir : undefined,
   log: env.LOG_REQUESTS !== 'false',
+  demoTools: env.DEMO_TOOLS === '1',
 });
 console.log(`Kestrel preference centre: ${server.url} (${server.database.kind} database)`);
 

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
-import { setUnitOfWork } from '@/backend/store';
+import { setUnitOfWork, type UnitOfWork } from '@/backend/store';
 import { createApp } from './app';
 import { openDatabase, type Database } from './database';
 import { migrate } from './migrate';
@@ -19,9 +19,17 @@ export type ServerOptions = {
   publicUrl?: string;
   staticDir?: string;
   log?: boolean;
+  /** `/api/demo/reset` and `/api/demo/faults`: off unless asked for (server/app.ts). */
+  demoTools?: boolean;
 };
 
-export type RunningServer = { url: string; database: Database; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  database: Database;
+  /** How this server's requests reach its database; tests install it to read and change the same state. */
+  unitOfWork: UnitOfWork;
+  close(): Promise<void>;
+};
 
 /** Opens the database, migrates, seeds on first start, and serves the app and its API on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -35,16 +43,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   setSigningSecret(
     linkSigningKey({ fromEnv: options.signingKey, dataDir: options.databaseUrl ? undefined : options.dataDir }),
   );
-  setUnitOfWork(sqlUnitOfWork(database, { publicUrl: options.publicUrl }));
-  const app = createApp({ staticDir: options.staticDir, log: options.log });
+  const unitOfWork = sqlUnitOfWork(database, { publicUrl: options.publicUrl });
+  setUnitOfWork(unitOfWork);
+  const app = createApp({ staticDir: options.staticDir, log: options.log, demoTools: options.demoTools });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  // Idle kept-alive connections stay open longer than a client or proxy keeps them (Node's 5 s
+  // default races a client that reuses a connection just as the server closes it: ECONNRESET).
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://localhost:${port}`,
     database,
+    unitOfWork,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       setUnitOfWork(null);

@@ -21,15 +21,29 @@ export function takeServerFailures() {
   return found;
 }
 
-export function trapServerErrors() {
+/** Starts a test with nothing recorded and no server errors expected. */
+export function forgetServerFailures() {
+  serverErrors = [];
+  warnings = [];
+  expected = false;
+}
+
+let listening = false;
+
+/** Records every 5xx the mock answers (once per process, however many files share it). */
+export function trapMockServerErrors() {
+  if (listening) return;
+  listening = true;
   server.events.on('response:mocked', ({ request, response }) => {
     if (response.status >= 500) serverErrors.push(`${request.method} ${request.url} answered ${response.status}`);
   });
+}
+
+export function trapServerErrors() {
+  trapMockServerErrors();
 
   beforeEach(() => {
-    serverErrors = [];
-    warnings = [];
-    expected = false;
+    forgetServerFailures();
     vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
       warnings.push(args.map((arg) => (arg instanceof Error ? (arg.stack ?? arg.message) : String(arg))).join(' '));
     });

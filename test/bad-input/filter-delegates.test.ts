@@ -1,11 +1,11 @@
 import { describe, it } from 'vitest';
 import { nowIso } from '@/backend/clock';
-import { signIn } from '@/backend/domain/auth';
 import { inviteDelegate } from '@/backend/domain/delegates';
-import { db, type Db } from '@/backend/store';
+import type { Db } from '@/backend/store';
 import { demoShopCodes } from '@/features/content-filter/schemas';
 import { grantDirectly } from '../delegates/support';
 import { bell, bidi, day, huge, imgOnError, nul, runCase, script, type Case } from './support';
+import { apiBackends, apiUrl, change, signIn, useBackend } from '../api-backends';
 
 // Bad input for content filters, age verification, site checks and reports, delegates,
 // invitations and phone passwords.
@@ -269,15 +269,16 @@ const contentFilter: Case[] = [
   },
   {
     name: 'age: a delegate (age verification is personal)',
-    setup: () => void grantDirectly('jamie', ['view', 'content-filter']),
+    setup: () => change(() => void grantDirectly('jamie', ['view', 'content-filter'])),
     req: verifyAge({ method: 'date-of-birth' }, 'jamie'),
     status: 403,
   },
   {
     name: 'age: a sixth try within 15 minutes',
-    setup: () => {
-      db.throttles['age-checks'] = { alex: Array.from({ length: 5 }, () => nowIso()) };
-    },
+    setup: () =>
+      change((db) => {
+        db.throttles['age-checks'] = { alex: Array.from({ length: 5 }, () => nowIso()) };
+      }),
     req: verifyAge({ method: 'shop-code', code: demoShopCodes.valid }),
     status: 429,
     code: 'rate-limited',
@@ -300,7 +301,8 @@ const invite = (over: Record<string, unknown> = {}, as: Who = 'alex'): Case['req
 
 let invitationToken = '';
 /** Alex invites Jamie; the invitation token is kept for the case. */
-function alexInvitesJamie() {
+const alexInvitesJamie = () => change(inviteJamie);
+function inviteJamie(db: Db) {
   const alex = db.core.people.alex!;
   inviteDelegate(
     'acc-morgan',
@@ -410,7 +412,7 @@ const delegates: Case[] = [
   { name: 'invite: by a line user', req: invite({ contact: 'someone@example.com' }, 'sam'), status: 403 },
   {
     name: 'invite: by a delegate with every scope',
-    setup: () => void grantDirectly('jamie', ['view', 'preferences', 'content-filter', 'phone']),
+    setup: () => change(() => void grantDirectly('jamie', ['view', 'preferences', 'content-filter', 'phone'])),
     req: invite({ contact: 'someone@example.com' }, 'jamie'),
     status: 403,
   },
@@ -492,10 +494,10 @@ const delegates: Case[] = [
   {
     name: 'invitation: accepted after it was declined',
     setup: async () => {
-      alexInvitesJamie();
-      const res = await fetch(new URL(`/api/invitations/${invitationToken}/decline`, location.origin), {
+      await alexInvitesJamie();
+      const res = await fetch(apiUrl(`/invitations/${invitationToken}/decline`), {
         method: 'POST',
-        headers: { Authorization: `Bearer ${signIn('jamie').token}` },
+        headers: { Authorization: `Bearer ${(await signIn('jamie')).token}` },
       });
       if (res.status !== 200) throw new Error('decline failed');
     },
@@ -557,18 +559,23 @@ const delegates: Case[] = [
   },
   {
     name: 'reveal: a sixth try',
-    setup: () => {
-      db.throttles['phone-password-reveals'] = { alex: Array.from({ length: 5 }, () => nowIso()) };
-    },
+    setup: () =>
+      change((db) => {
+        db.throttles['phone-password-reveals'] = { alex: Array.from({ length: 5 }, () => nowIso()) };
+      }),
     req: reveal({ dateOfBirth: '1986-04-12' }),
     status: 429,
   },
 ];
 
-describe('bad input: content filters, age verification, site checks and reports', () => {
-  it.each(contentFilter)('$name', runCase);
-});
+describe.each(apiBackends)('bad input (%s)', (backend) => {
+  useBackend(backend);
 
-describe('bad input: delegates, invitations and phone passwords', () => {
-  it.each(delegates)('$name', runCase);
+  describe('bad input: content filters, age verification, site checks and reports', () => {
+    it.each(contentFilter)('$name', runCase);
+  });
+
+  describe('bad input: delegates, invitations and phone passwords', () => {
+    it.each(delegates)('$name', runCase);
+  });
 });

@@ -12,6 +12,7 @@ import {
   type Case,
   type Send,
 } from './support';
+import { apiBackends, change, useBackend } from '../api-backends';
 
 // Bad input for the unsubscribe links, "email me a link", and the contact history API.
 
@@ -292,7 +293,7 @@ const preferenceLinks: Case[] = [
     name: 'link sign-in: a link used once already',
     setup: async () => {
       usedLink = await preferencesLinkToken();
-      await signInWithLink(usedLink, null);
+      await change(() => signInWithLink(usedLink, null));
     },
     req: () => post('/session/link', { token: usedLink }),
     status: 410,
@@ -390,14 +391,18 @@ const contactHistory: Case[] = [
   { name: 'calls: another account', req: { method: 'GET', path: '/accounts/acc-shah/calls', as: 'alex' }, status: 403 },
 ];
 
-describe('bad input: unsubscribe links (no session, the token is the authority)', () => {
-  it.each(unsubscribeLinks)('$name', runCase);
-});
+describe.each(apiBackends)('bad input (%s)', (backend) => {
+  useBackend(backend);
 
-describe('bad input: email me a link and link sign-in', () => {
-  it.each(preferenceLinks)('$name', runCase);
-});
+  describe('bad input: unsubscribe links (no session, the token is the authority)', () => {
+    it.each(unsubscribeLinks)('$name', runCase);
+  });
 
-describe('bad input: contact history', () => {
-  it.each(contactHistory)('$name', runCase);
+  describe('bad input: email me a link and link sign-in', () => {
+    it.each(preferenceLinks)('$name', runCase);
+  });
+
+  describe('bad input: contact history', () => {
+    it.each(contactHistory)('$name', runCase);
+  });
 });

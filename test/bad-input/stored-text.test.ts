@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '@/backend/domain/auth';
-import { db } from '@/backend/store';
+import type { Db } from '@/backend/store';
 import { bell, bidi, imgOnError, script, send, type Persona } from './support';
+import { apiBackends, signIn, stored, useBackend } from '../api-backends';
 
 // Free text that is allowed to hold "<", ">" and quotes: a name, a note, report details.
 // The API stores it exactly (it is data, not markup) and returns it as JSON; the pages render
 // it as text (see forms.test.tsx). Invisible control characters are dropped, not stored.
 
 const acc = '/accounts/acc-morgan';
-const bearer = (as: Persona) => `Bearer ${signIn(as).token}`;
+const bearer = async (as: Persona) => `Bearer ${(await signIn(as)).token}`;
 
 type Stored = {
   name: string;
   post: (text: string) => { path: string; json: unknown };
   read: (body: Record<string, unknown>) => unknown;
-  stored: () => unknown;
+  stored: (state: Db) => unknown;
 };
 
 const fields: Stored[] = [
@@ -25,13 +25,13 @@ const fields: Stored[] = [
       json: { name: text, contact: 'jamie.morgan@example.com', relationship: 'partner', scopes: ['view'], until: null },
     }),
     read: (body) => body.name,
-    stored: () => db.delegates.grants.at(-1)?.name,
+    stored: (db) => db.delegates.grants.at(-1)?.name,
   },
   {
     name: 'a contact report’s note',
     post: (text) => ({ path: `${acc}/contacts/morgan-001/report`, json: { note: text } }),
     read: (body) => body.note,
-    stored: () => db.contactHistory.reports.at(-1)?.note,
+    stored: (db) => db.contactHistory.reports.at(-1)?.note,
   },
   {
     name: 'a site report’s details',
@@ -40,32 +40,36 @@ const fields: Stored[] = [
       json: { url: 'vineyard-diary.example', kind: 'wrongly-blocked', details: text },
     }),
     read: (body) => body.details,
-    stored: () => db.contentFilter.reports.at(-1)?.details,
+    stored: (db) => db.contentFilter.reports.at(-1)?.details,
   },
 ];
 
-describe.each(fields)('stored text: $name', (field) => {
-  it.each([script, imgOnError, `"quotes" & 'apostrophes' </textarea>`])(
-    'keeps %s exactly, as data',
-    async (payload) => {
-      const { path, json } = field.post(payload);
-      const res = await send({ method: 'POST', path, authorization: bearer('alex'), json });
-      expect(res.status).toBe(201);
-      expect(res.type).toContain('application/json');
-      expect(field.read(res.body as Record<string, unknown>)).toBe(payload);
-      expect(field.stored()).toBe(payload);
-    },
-  );
-});
+describe.each(apiBackends)('stored text (%s)', (backend) => {
+  useBackend(backend);
 
-describe.each(fields.slice(1))('stored text: control characters in $name', (field) => {
-  it.each([bell, bidi, 'one\u0000two'])('drops invisible characters from %j', async (payload) => {
-    const { path, json } = field.post(payload);
-    const res = await send({ method: 'POST', path, authorization: bearer('alex'), json });
-    expect(res.status).toBe(201);
-    const kept = field.stored() as string;
-    // eslint-disable-next-line no-control-regex
-    expect(kept).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/);
-    expect(field.read(res.body as Record<string, unknown>)).toBe(kept);
+  describe.each(fields)('stored text: $name', (field) => {
+    it.each([script, imgOnError, `"quotes" & 'apostrophes' </textarea>`])(
+      'keeps %s exactly, as data',
+      async (payload) => {
+        const { path, json } = field.post(payload);
+        const res = await send({ method: 'POST', path, authorization: await bearer('alex'), json });
+        expect(res.status).toBe(201);
+        expect(res.type).toContain('application/json');
+        expect(field.read(res.body as Record<string, unknown>)).toBe(payload);
+        expect(field.stored(await stored())).toBe(payload);
+      },
+    );
+  });
+
+  describe.each(fields.slice(1))('stored text: control characters in $name', (field) => {
+    it.each([bell, bidi, 'one\u0000two'])('drops invisible characters from %j', async (payload) => {
+      const { path, json } = field.post(payload);
+      const res = await send({ method: 'POST', path, authorization: await bearer('alex'), json });
+      expect(res.status).toBe(201);
+      const kept = field.stored(await stored()) as string;
+      // eslint-disable-next-line no-control-regex
+      expect(kept).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(field.read(res.body as Record<string, unknown>)).toBe(kept);
+    });
   });
 });

@@ -1,13 +1,12 @@
 import { expect } from 'vitest';
 import { fieldErrorCodeValues } from '@/lib/api-schema.gen';
 import { today } from '@/backend/clock';
-import { signIn } from '@/backend/domain/auth';
 import { signToken, type TokenClaims } from '@/backend/domain/unsubscribe-tokens';
-import { snapshotDb, type Db } from '@/backend/store';
+import type { Db } from '@/backend/store';
+import { apiUrl, signIn, snapshot } from '../api-backends';
 
-// Shared by the bad-input tables: one way to send a request, one way to judge the answer.
-
-export const apiUrl = (path: string) => new URL(`/api${path}`, location.origin).href;
+// Shared by the bad-input tables: one way to send a request, one way to judge the answer, on
+// every backend (test/api-backends.ts: each table runs under msw/node and over HTTP on SQL).
 
 /** The payloads every free-text field gets. */
 export const script = '<script>alert(1)</script>';
@@ -36,7 +35,7 @@ export type Answer = { status: number; type: string; body: unknown; text: string
 export async function send(req: Send): Promise<Answer> {
   const headers = new Headers();
   if (req.authorization !== undefined) headers.set('Authorization', req.authorization);
-  else if (req.as) headers.set('Authorization', `Bearer ${signIn(req.as).token}`);
+  else if (req.as) headers.set('Authorization', `Bearer ${(await signIn(req.as)).token}`);
   const body = req.json !== undefined ? JSON.stringify(req.json) : req.raw;
   if (body !== undefined) headers.set('Content-Type', req.contentType ?? 'application/json');
   const response = await fetch(apiUrl(req.path), {
@@ -102,9 +101,9 @@ export function expectProblem(res: Answer, status: number | number[], field?: st
   return body;
 }
 
-/** A deep copy of the store with named rate-limit counters removed, for "nothing else changed". */
-export function snapshotWithout(drop: ((db: Db) => void) | undefined): Db {
-  const copy = snapshotDb();
+/** A deep copy of the stored state with named rate-limit counters removed, for "nothing else changed". */
+export async function snapshotWithout(drop: ((db: Db) => void) | undefined): Promise<Db> {
+  const copy = await snapshot();
   drop?.(copy);
   return copy;
 }
@@ -168,7 +167,7 @@ export type Case = {
    * snapshots before "nothing changed" is checked, and must itself have grown by one.
    */
   counter?: { read: (db: Db) => number; drop: (db: Db) => void };
-  /** State the case needs, put in place before the "before" snapshot. */
+  /** State the case needs, put in place before the "before" snapshot (through test/api-backends.ts `change`). */
   setup?: () => void | Promise<void>;
 };
 
@@ -179,10 +178,10 @@ export async function runCase(c: Case): Promise<void> {
   // Sign in before the snapshot: a session is not part of what the request may change.
   const req: Send =
     built.as && built.authorization === undefined
-      ? { ...built, authorization: `Bearer ${signIn(built.as).token}` }
+      ? { ...built, authorization: `Bearer ${(await signIn(built.as)).token}` }
       : built;
-  const before = snapshotWithout(c.counter?.drop);
-  const counted = c.counter ? c.counter.read(snapshotDb()) : 0;
+  const before = await snapshotWithout(c.counter?.drop);
+  const counted = c.counter ? c.counter.read(await snapshot()) : 0;
   const res = await send(req);
   const body = expectProblem(res, c.status, c.field);
   if (c.code) expect(body.code).toBe(c.code);
@@ -192,6 +191,6 @@ export async function runCase(c: Case): Promise<void> {
     if (c.fieldCode) expect(named!.code).toBe(c.fieldCode);
     if (c.reason) expect(named!.reason).toBe(c.reason);
   }
-  expect(snapshotWithout(c.counter?.drop), 'the store did not change').toEqual(before);
-  if (c.counter) expect(c.counter.read(snapshotDb()), 'one more attempt counted').toBe(counted + 1);
+  expect(await snapshotWithout(c.counter?.drop), 'the store did not change').toEqual(before);
+  if (c.counter) expect(c.counter.read(await snapshot()), 'one more attempt counted').toBe(counted + 1);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '@/lib/api-types';
 import { demoCardNumber } from '@/features/content-filter/schemas';
-import { db } from '@/backend/store';
 import { nowIso } from '@/backend/clock';
 import { contract, example } from '../contract-examples';
-import { call, dayFromToday, grantDirectly, tokenFor } from './support';
+import { call, dayFromToday, grantDirectly, tokenFor } from './api-support';
+import { apiBackends, change, stored, useBackend } from '../api-backends';
 
 // Every operation on an account says in the contract what a delegate needs for it
 // (x-required-scope), and the mock API enforces exactly that. A new endpoint without
@@ -47,10 +47,13 @@ type RealRequest = { params?: Record<string, string>; query?: string; body?: unk
  * What a real caller sends, where the contract's smallest example would be refused for its content
  * (so an allowed call must answer 2xx, never 4xx or 500). Built when the call is made, from the store.
  */
-const realRequests: Record<string, (persona: string) => RealRequest> = {
+const realRequests: Record<string, (persona: string) => RealRequest | Promise<RealRequest>> = {
   'GET /accounts/{accountId}/consent-record/export': () => ({ query: 'format=json' }),
-  'PATCH /accounts/{accountId}/preferences': () => ({
-    body: { version: db.preferences.current['acc-morgan']!.version, marketing: { offers: { sms: true } } },
+  'PATCH /accounts/{accountId}/preferences': async () => ({
+    body: {
+      version: (await stored()).preferences.current['acc-morgan']!.version,
+      marketing: { offers: { sms: true } },
+    },
   }),
   'POST /accounts/{accountId}/preferences/presets/{preset}': () => ({ params: { preset: 'no-marketing' }, body: {} }),
   'POST /accounts/{accountId}/calls/verify': () => ({ body: { code: '123456' } }),
@@ -61,17 +64,19 @@ const realRequests: Record<string, (persona: string) => RealRequest> = {
   'POST /accounts/{accountId}/content-filter/age-verification': () => ({
     body: { method: 'card', cardNumber: demoCardNumber },
   }),
-  'POST /accounts/{accountId}/phone-password/reveal': (persona) => {
+  'POST /accounts/{accountId}/phone-password/reveal': async (persona) => {
     // A delegate reveals their own phone password, so they need one.
     if (persona === 'jamie') {
-      db.delegates.phonePasswords.push({
-        accountId: 'acc-morgan',
-        personId: 'jamie',
-        password: 'Kingfisher 7',
-        updatedAt: nowIso(),
-      });
+      await change((db) =>
+        db.delegates.phonePasswords.push({
+          accountId: 'acc-morgan',
+          personId: 'jamie',
+          password: 'Kingfisher 7',
+          updatedAt: nowIso(),
+        }),
+      );
     }
-    return { body: { dateOfBirth: db.core.people[persona]!.dateOfBirth } };
+    return { body: { dateOfBirth: (await stored()).core.people[persona]!.dateOfBirth } };
   },
   'POST /accounts/{accountId}/delegates': () => ({
     body: {
@@ -82,12 +87,12 @@ const realRequests: Record<string, (persona: string) => RealRequest> = {
       until: dayFromToday(30),
     },
   }),
-  'PATCH /accounts/{accountId}/delegates/{delegateId}': () => ({
-    params: { delegateId: grantDirectly('jamie', ['view']).id },
+  'PATCH /accounts/{accountId}/delegates/{delegateId}': async () => ({
+    params: { delegateId: (await grantDirectly('jamie', ['view'])).id },
     body: { scopes: ['preferences'], until: dayFromToday(30) },
   }),
-  'DELETE /accounts/{accountId}/delegates/{delegateId}': () => ({
-    params: { delegateId: grantDirectly('jamie', ['view']).id },
+  'DELETE /accounts/{accountId}/delegates/{delegateId}': async () => ({
+    params: { delegateId: (await grantDirectly('jamie', ['view'])).id },
   }),
 };
 
@@ -95,13 +100,13 @@ const realRequests: Record<string, (persona: string) => RealRequest> = {
 const holderRefusals: Record<string, number> = { 'POST /accounts/{accountId}/delegation/step-down': 409 };
 
 async function callAs(operation: Operation, persona: string) {
-  const real = realRequests[`${operation.method} ${operation.path}`]?.(persona) ?? {};
+  const real = (await realRequests[`${operation.method} ${operation.path}`]?.(persona)) ?? {};
   const params = { ...sampleParams, ...real.params };
   const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'no-such-id');
   const body = 'body' in real ? real.body : operation.body;
   return call(real.query ? `${path}?${real.query}` : path, {
     method: operation.method,
-    token: tokenFor(persona),
+    token: await tokenFor(persona),
     ...(body !== undefined ? { body } : {}),
   });
 }
@@ -114,49 +119,53 @@ const scopeSets: { label: string; scopes: Scope[] }[] = [
   ...(['view', 'preferences', 'content-filter', 'phone'] as const).map((s) => ({ label: s, scopes: [s] })),
 ];
 
-describe('scope matrix: every account endpoint checks the delegate scope the contract names', () => {
-  it('finds account operations in the contract', () => {
-    expect(operations.length).toBeGreaterThan(5);
-  });
+describe.each(apiBackends)('scope matrix (%s)', (backend) => {
+  useBackend(backend);
 
-  it('every {accountId} operation carries a valid x-required-scope', () => {
-    const missing = operations
-      .filter((op) => !op.need || !needs.includes(op.need))
-      .map((op) => `${op.method} ${op.path} (${op.id}): x-required-scope is ${String(op.need)}`);
-    expect(missing, missing.join('\n')).toEqual([]);
-  });
-
-  const ruled = operations.filter((op): op is Operation & { need: Need } =>
-    Boolean(op.need && needs.includes(op.need)),
-  );
-
-  describe.each(ruled)('$method $path needs "$need"', (operation) => {
-    it('has a handler (not the catch-all 404)', async () => {
-      const res = await callAs(operation, 'alex');
-      expect(res.body?.title, `${operation.id} has no mock handler`).not.toBe('There is no such API endpoint.');
+  describe('scope matrix: every account endpoint checks the delegate scope the contract names', () => {
+    it('finds account operations in the contract', () => {
+      expect(operations.length).toBeGreaterThan(5);
     });
 
-    it('the holder is never refused: the call succeeds', async () => {
-      const res = await callAs(operation, 'alex');
-      const refusal = holderRefusals[`${operation.method} ${operation.path}`];
-      if (refusal) expect(res.status).toBe(refusal);
-      else expect(isSuccess(res.status), `${operation.id}: ${res.status} ${JSON.stringify(res.body)}`).toBe(true);
+    it('every {accountId} operation carries a valid x-required-scope', () => {
+      const missing = operations
+        .filter((op) => !op.need || !needs.includes(op.need))
+        .map((op) => `${op.method} ${op.path} (${op.id}): x-required-scope is ${String(op.need)}`);
+      expect(missing, missing.join('\n')).toEqual([]);
     });
 
-    it('a stranger (Priya on the Morgan account) is always refused', async () => {
-      const res = await callAs(operation, 'priya');
-      expect(res.status).toBe(403);
-    });
+    const ruled = operations.filter((op): op is Operation & { need: Need } =>
+      Boolean(op.need && needs.includes(op.need)),
+    );
 
-    it.each(scopeSets)('a delegate with $label', async ({ scopes }) => {
-      grantDirectly('jamie', scopes);
-      const res = await callAs(operation, 'jamie');
-      if (delegateMayCall(operation.need, scopes)) {
-        const why = `${operation.id} with [${scopes.join(', ')}]: ${res.status} ${JSON.stringify(res.body)}`;
-        expect(isSuccess(res.status), why).toBe(true);
-      } else {
-        expect(res.status, `${operation.id} let a delegate with [${scopes.join(', ')}] through`).toBe(403);
-      }
+    describe.each(ruled)('$method $path needs "$need"', (operation) => {
+      it('has a handler (not the catch-all 404)', async () => {
+        const res = await callAs(operation, 'alex');
+        expect(res.body?.title, `${operation.id} has no mock handler`).not.toBe('There is no such API endpoint.');
+      });
+
+      it('the holder is never refused: the call succeeds', async () => {
+        const res = await callAs(operation, 'alex');
+        const refusal = holderRefusals[`${operation.method} ${operation.path}`];
+        if (refusal) expect(res.status).toBe(refusal);
+        else expect(isSuccess(res.status), `${operation.id}: ${res.status} ${JSON.stringify(res.body)}`).toBe(true);
+      });
+
+      it('a stranger (Priya on the Morgan account) is always refused', async () => {
+        const res = await callAs(operation, 'priya');
+        expect(res.status).toBe(403);
+      });
+
+      it.each(scopeSets)('a delegate with $label', async ({ scopes }) => {
+        await grantDirectly('jamie', scopes);
+        const res = await callAs(operation, 'jamie');
+        if (delegateMayCall(operation.need, scopes)) {
+          const why = `${operation.id} with [${scopes.join(', ')}]: ${res.status} ${JSON.stringify(res.body)}`;
+          expect(isSuccess(res.status), why).toBe(true);
+        } else {
+          expect(res.status, `${operation.id} let a delegate with [${scopes.join(', ')}] through`).toBe(403);
+        }
+      });
     });
   });
 });

@@ -6,19 +6,26 @@ import { db, newId } from '@/backend/store';
 
 export const apiUrl = (path: string) => new URL(`/api${path}`, location.origin).href;
 
-export async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers = new Headers();
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(apiUrl(path), {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  const isJson = /json/.test(response.headers.get('content-type') ?? '');
-  return { status: response.status, body: text && isJson ? JSON.parse(text) : text || null };
-}
+type CallInit = { method?: string; token?: string; body?: unknown };
+
+/** A JSON call to the API at `url` (the page's origin here; test/delegates/api-support.ts: the backend under test). */
+export const callVia =
+  (url: (path: string) => string) =>
+  async (path: string, init: CallInit = {}) => {
+    const headers = new Headers();
+    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    const response = await fetch(url(path), {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const text = await response.text();
+    const isJson = /json/.test(response.headers.get('content-type') ?? '');
+    return { status: response.status, body: text && isJson ? JSON.parse(text) : text || null };
+  };
+
+export const call = callVia(apiUrl);
 
 export const tokenFor = (persona: string) => signIn(persona).token;
 

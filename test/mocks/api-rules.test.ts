@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '@/backend/domain/auth';
-import { snapshotDb } from '@/backend/store';
-
-const api = (path: string) => new URL(`/api${path}`, location.origin).href;
+import { apiBackends, apiUrl as api, signIn, snapshot, useBackend } from '../api-backends';
 
 async function call(path: string, init: RequestInit & { token?: string } = {}) {
   const headers = new Headers(init.headers);
@@ -13,31 +10,33 @@ async function call(path: string, init: RequestInit & { token?: string } = {}) {
   return { status: response.status, type: response.headers.get('content-type'), body };
 }
 
-describe('mock API rules', () => {
+describe.each(apiBackends)('API rules (%s)', (backend) => {
+  useBackend(backend);
+
   it('rejects a malformed body with 400 problem+json and changes nothing', async () => {
-    const before = snapshotDb();
+    const before = await snapshot();
     const res = await call('/session', { method: 'POST', body: '{"personaId": ' });
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 400, title: expect.any(String) });
-    expect(snapshotDb()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('rejects a wrong-typed field with 422 naming the field', async () => {
-    const before = snapshotDb();
+    const before = await snapshot();
     const res = await call('/session', { method: 'POST', body: JSON.stringify({ personaId: 42 }) });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'personaId' })]);
-    expect(snapshotDb()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('rejects an unknown persona with 422 and creates no session', async () => {
-    const before = snapshotDb();
+    const before = await snapshot();
     const res = await call('/session', { method: 'POST', body: JSON.stringify({ personaId: 'mallory' }) });
     expect(res.status).toBe(422);
     expect(res.type).toContain('application/problem+json');
     expect(res.body.errors[0].field).toBe('personaId');
-    expect(snapshotDb()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('answers 401 problem+json without a token, or with a made-up one', async () => {
@@ -49,18 +48,18 @@ describe('mock API rules', () => {
   });
 
   it("answers 403 for an account the persona may not act on, and for one that doesn't exist", async () => {
-    const { token } = signIn('jamie');
-    const before = snapshotDb();
+    const { token } = await signIn('jamie');
+    const before = await snapshot();
     for (const id of ['acc-morgan', 'acc-shah', 'acc-nope']) {
       const res = await call(`/accounts/${id}`, { token });
       expect(res.status).toBe(403);
       expect(res.type).toContain('application/problem+json');
     }
-    expect(snapshotDb()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('lets the holder read their own account', async () => {
-    const { token } = signIn('alex');
+    const { token } = await signIn('alex');
     const res = await call('/accounts/acc-morgan', { token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: 'acc-morgan', role: 'holder' });

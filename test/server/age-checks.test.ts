@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start';
-import { backends, call, resetServer, signInAs, startTestServer, stopTestServer } from './support';
+import { backends, call, resetServer, signInAs, sharedTestServer } from './support';
 
 const ageCheck = '/api/accounts/acc-morgan/content-filter/age-verification';
 
@@ -10,9 +10,8 @@ describe.each(backends)('age checks in the database (%s)', (backend) => {
   const sql = (text: string, params?: unknown[]) => server.database.query(text, params);
 
   beforeAll(async () => {
-    server = await startTestServer(backend, 'agechecks');
+    server = await sharedTestServer(backend);
   });
-  afterAll(() => stopTestServer(server));
   beforeEach(() => resetServer(server));
 
   it('keeps the method and the bank that confirmed the age; a refused debit card stores nothing', async () => {

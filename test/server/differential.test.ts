@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { getResponse } from 'msw';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
 import { handlers } from '@/backend/handlers';
 import { setPublicOrigin } from '@/backend/public-url';
@@ -8,7 +8,7 @@ import { resetDb, setUnitOfWork } from '@/backend/store';
 import type { RunningServer } from '../../server/start';
 import { contract, example } from '../contract-examples';
 import { signingKey } from './spawn-server';
-import { backends, startTestServer, stopTestServer } from './support';
+import { backends, sharedTestServer } from './support';
 
 // One generated sequence of API calls — every persona, every operation in the contract, valid and
 // invalid — replayed against the MSW handlers in memory (the demo's adapter) and against the HTTP
@@ -206,7 +206,6 @@ async function replay(
 
 describe.each(backends)('differential: the MSW adapter and the HTTP server on SQL (%s)', (backend) => {
   let server: RunningServer | undefined;
-  afterAll(() => stopTestServer(server));
 
   it('answers a generated sequence of 320+ calls with the same statuses and bodies', async () => {
     const steps = generate(320, random(20261129));
@@ -225,7 +224,7 @@ describe.each(backends)('differential: the MSW adapter and the HTTP server on SQ
     );
     setPublicOrigin(null);
 
-    server = await startTestServer(backend, 'diff');
+    server = await sharedTestServer(backend);
     const { results: actual, made: calls } = await replay(steps, (request) => fetch(request), server.url);
 
     const differences = actual

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start';
-import { backends, call, resetServer, signInAs, startTestServer, stopTestServer } from './support';
+import { backends, call, resetServer, signInAs, sharedTestServer } from './support';
 
 const prefs = '/api/accounts/acc-morgan/preferences';
 
@@ -12,9 +12,8 @@ describe.each(backends)('guarantees the database keeps (%s)', (backend) => {
   const count = async (table: string) => Number((await sql(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 
   beforeAll(async () => {
-    server = await startTestServer(backend, 'guarantees');
+    server = await sharedTestServer(backend);
   });
-  afterAll(() => stopTestServer(server));
   beforeEach(() => resetServer(server));
 
   it('refuses UPDATE and DELETE on consent events: the record is append-only', async () => {

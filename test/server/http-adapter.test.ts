@@ -1,16 +1,17 @@
 // @vitest-environment node
 import { Agent, request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggablePath, maxBodyBytes } from '../../server/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getFaults } from '@/backend/faults';
+import { snapshotDb, withSharedStore } from '@/backend/store';
+import { createApp, loggablePath, maxBodyBytes } from '../../server/app';
 import type { RunningServer } from '../../server/start';
-import { call, startTestServer, stopTestServer } from './support';
+import { call, sharedTestServer, signInAs } from './support';
 
 describe('the HTTP adapter', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer('embedded', 'http');
+    server = await sharedTestServer('embedded');
   });
-  afterAll(() => stopTestServer(server));
 
   it('serves the shared handlers under /api with the security headers as HTTP headers', async () => {
     const reply = await call(server.url, '/api/personas');
@@ -72,6 +73,43 @@ describe('the HTTP adapter', () => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('without DEMO_TOOLS answers 404 to the demo reset and fault injection, and changes nothing', async () => {
+    // A change the reset would undo, made over HTTP.
+    const token = await signInAs(server.url, 'alex');
+    const changed = await call(server.url, '/api/accounts/acc-morgan/preferences', {
+      method: 'PATCH',
+      token,
+      json: { version: 2, marketing: { offers: { sms: true } } },
+    });
+    expect(changed.status).toBe(200);
+    const before = await withSharedStore(() => snapshotDb());
+    const faultsBefore = getFaults();
+    // The app `npm start` serves unless DEMO_TOOLS=1, on the same database.
+    const production = createApp();
+    const faults = JSON.stringify({ errorRate: 1, minLatencyMs: 5000, maxLatencyMs: 5000 });
+    for (const [method, path, body] of [
+      ['POST', '/api/demo/reset', undefined],
+      ['POST', '/api/demo/reset/', undefined],
+      ['POST', '/api/DEMO/Reset', undefined],
+      ['GET', '/api/demo/faults', undefined],
+      ['PUT', '/api/demo/faults', faults],
+    ] as const) {
+      const response = await production.fetch(
+        new Request(new URL(path, server.url), {
+          method,
+          body,
+          headers: body ? { 'Content-Type': 'application/json' } : {},
+        }),
+      );
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(await withSharedStore(() => snapshotDb())).toEqual(before);
+    expect(getFaults()).toEqual(faultsBefore);
+    // With the flag (the test server's), the same reset works.
+    expect((await call(server.url, '/api/demo/reset', { method: 'POST' })).status).toBe(204);
   });
 
   it('never writes a token into a log line', () => {

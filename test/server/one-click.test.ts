@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start';
-import { backends, call, resetServer, signInAs, startTestServer, stopTestServer } from './support';
+import { backends, call, resetServer, signInAs, sharedTestServer } from './support';
 
 type Email = { kind: string; to: string; subject: string; headers: Record<string, string>; links: { href: string }[] };
 
@@ -10,9 +10,8 @@ describe.each(backends)('one click from a real mail app (%s)', (backend) => {
   const sql = (text: string, params?: unknown[]) => server.database.query(text, params);
 
   beforeAll(async () => {
-    server = await startTestServer(backend, 'oneclick');
+    server = await sharedTestServer(backend);
   });
-  afterAll(() => stopTestServer(server));
   beforeEach(() => resetServer(server));
 
   const outbox = async () => (await call(server.url, '/api/demo/outbox')).body as Email[];

@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start';
-import { backends, call, resetServer, signInAs, startTestServer, stopTestServer } from './support';
+import { backends, call, resetServer, signInAs, sharedTestServer } from './support';
 
 const prefs = '/api/accounts/acc-morgan/preferences';
 
@@ -17,9 +17,8 @@ describe.each(backends)('quiet hours, channel switches and children’s lines in
     );
 
   beforeAll(async () => {
-    server = await startTestServer(backend, 'quiet_hours');
+    server = await sharedTestServer(backend);
   });
-  afterAll(() => stopTestServer(server));
   beforeEach(() => resetServer(server));
 
   it('keeps quiet hours and the channel switch in its tables, and refuses sends against them', async () => {

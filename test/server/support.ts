@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { resetClock } from '@/backend/clock';
 import { resetFaults } from '@/backend/faults';
-import { seedDb } from '@/backend/store';
+import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
+import { seedDb, setUnitOfWork } from '@/backend/store';
 import { replaceAll } from '../../server/sql-store';
 import { startServer, type RunningServer } from '../../server/start';
 import { signingKey } from './spawn-server';
@@ -12,17 +13,45 @@ export { spawnServer, type ChildServer } from './spawn-server';
 export const backends = ['embedded', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
 export type Backend = (typeof backends)[number];
 
-/** A schema of its own per run, so parallel runs on one PostgreSQL server never collide. */
-export const uniqueSchema = (label: string) => `t_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+/**
+ * A schema of its own per run, so parallel runs on one PostgreSQL server never collide. TEST_RUN_ID
+ * (test/server/global-setup.ts) lets the run drop every schema it made at the end.
+ */
+export const uniqueSchema = (label: string) =>
+  `t_${label}_${process.env.TEST_RUN_ID ?? process.pid}_${randomBytes(3).toString('hex')}`;
 
-/** One in-process server (and one database) per test file and backend, on a free port, in memory when embedded. */
+/** An in-process server (and its own database) on a free port, in memory when embedded, with the demo tools. */
 export function startTestServer(backend: Backend, label: string) {
   return startServer({
     port: 0,
     databaseUrl: backend === 'postgres' ? process.env.DATABASE_URL : undefined,
     databaseSchema: backend === 'postgres' ? uniqueSchema(label) : undefined,
     signingKey,
+    demoTools: true,
   });
+}
+
+const shared = new Map<Backend, Promise<RunningServer>>();
+
+/**
+ * The server for `backend` that every file in this test worker shares (the server project runs
+ * its files one after another in each worker, isolate: false): starting PGlite and migrating costs
+ * seconds, a reset a fraction of one. Installs its unit of work and signing key (a file before may
+ * have put others in place) and puts the seed back. Never stop it: the worker's end does.
+ */
+export async function sharedTestServer(backend: Backend): Promise<RunningServer> {
+  let server = shared.get(backend);
+  if (!server) {
+    server = startTestServer(backend, 'shared');
+    shared.set(backend, server);
+    // A failed start is not remembered: the next file tries again.
+    server.catch(() => shared.delete(backend));
+  }
+  const running = await server;
+  setUnitOfWork(running.unitOfWork);
+  setSigningSecret(signingKey);
+  await resetServer(running);
+  return running;
 }
 
 /** Back to the seed between tests: truncate and write the seed again, never a new database. */

@@ -16,6 +16,6 @@ export const productionShape = {
   /** The server the restart journey starts and stops itself. */
   restartPort: demoPort + 2,
   restartDataDir: join(tmpdir(), `pc-e2e-${demoPort + 2}`),
-  /** Embedded PGlite even where DATABASE_URL points the server suites at PostgreSQL. */
-  serverEnv: { DATABASE_URL: '', LOG_REQUESTS: 'false' },
+  /** Embedded PGlite even where DATABASE_URL points the server suites at PostgreSQL; the journeys reset the demo. */
+  serverEnv: { DATABASE_URL: '', LOG_REQUESTS: 'false', DEMO_TOOLS: '1' },
 };
