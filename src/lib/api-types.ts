@@ -12,4 +12,4 @@ export type Problem = Schema<'Problem'>;
 export const channels: readonly Channel[] = ['email', 'sms', 'phone', 'post', 'app'];
 export const topics: readonly Topic[] = ['offers', 'new-products', 'newsletter', 'surveys'];
 export const senderTypes: readonly SenderType[] = ['company', 'agents', 'partners'];
-export const scopes: readonly Scope[] = ['view', 'preferences', 'content-filter', 'phone'];
+export const scopes: readonly Scope[] = ['view', 'preferences', 'content-filter', 'phone', 'needs'];

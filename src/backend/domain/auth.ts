@@ -14,7 +14,7 @@ export type Actor = Schema<'Actor'>;
 /** What a request needs: a delegate scope, or 'holder' for things only the holder may do. */
 export type Need = Scope | 'holder' | 'any';
 
-const allScopes: Scope[] = ['view', 'preferences', 'content-filter', 'phone'];
+const allScopes: Scope[] = ['view', 'preferences', 'content-filter', 'phone', 'needs'];
 
 export function signIn(personaId: string) {
   const person = db.core.people[personaId];

@@ -4,7 +4,7 @@ import { z } from '@/lib/zod';
 // Messages are i18n keys in the "delegates" namespace (the mock API sends them as-is).
 
 export const relationships = ['partner', 'family', 'carer', 'other'] as const;
-export const scopeValues = ['view', 'preferences', 'content-filter', 'phone'] as const;
+export const scopeValues = ['view', 'preferences', 'content-filter', 'phone', 'needs'] as const;
 
 // Control characters (C0, DEL, C1) and the invisible direction overrides used to spoof names.
 // eslint-disable-next-line no-control-regex
