@@ -41,7 +41,8 @@ function changesBetween(from: StoredNeeds, to: StoredNeeds): ActivityChange[] {
       if (from.contactPersonId === to.contactPersonId) return [];
       return [{ setting: 'need', need, from: personName(from.contactPersonId), to: personName(to.contactPersonId) }];
     }
-    if (need === 'ownWords') return from.ownWords === to.ownWords ? [] : [{ setting: 'need', need, from: null, to: null }];
+    if (need === 'ownWords')
+      return from.ownWords === to.ownWords ? [] : [{ setting: 'need', need, from: null, to: null }];
     if (from[need] === to[need]) return [];
     return [{ setting: 'need', need, from: from[need], to: to[need] }];
   });
@@ -61,10 +62,11 @@ export function saveNeeds(accountId: string, actor: Actor, update: NeedsUpdate):
   }
   if (update.contactPersonId !== null && update.contactPersonId !== current.contactPersonId) {
     if (!helpersOf(accountId).some((h) => h.id === update.contactPersonId))
-      throw unprocessable([{ field: 'contactPersonId', message: 'Choose someone who can help with this account now.' }]);
+      throw unprocessable([
+        { field: 'contactPersonId', message: 'Choose someone who can help with this account now.' },
+      ]);
   }
-  const { version: _version, ...choices } = update;
-  const next: StoredNeeds = { ...choices, version: current.version + 1, updatedAt: nowIso() };
+  const next: StoredNeeds = { ...update, version: current.version + 1, updatedAt: nowIso() };
   const changes = changesBetween(current, next);
   if (!changes.length) return readNeeds(accountId);
   needsState().accounts[accountId] = next;
@@ -87,9 +89,14 @@ export function needsBreach(
   needs: StoredNeeds,
   contact: { channel: string; letterFormat?: string; startedByCustomer?: boolean },
 ): NeedsBreach | null {
-  if (contact.channel === 'post' && needs.letters !== 'standard' && (contact.letterFormat ?? 'standard') !== needs.letters)
+  if (
+    contact.channel === 'post' &&
+    needs.letters !== 'standard' &&
+    (contact.letterFormat ?? 'standard') !== needs.letters
+  )
     return { key: `needs.letters.${needs.letters}` };
-  if (contact.channel === 'phone' && needs.writeDontPhone && !contact.startedByCustomer) return { key: 'needs.noCalls' };
+  if (contact.channel === 'phone' && needs.writeDontPhone && !contact.startedByCustomer)
+    return { key: 'needs.noCalls' };
   return null;
 }
 

@@ -16,7 +16,8 @@ const choicesShape = {
   relayUk: z.boolean(),
   writeDontPhone: z.boolean(),
   moreTime: z.boolean(),
-  contactPersonId: z.string().min(1).max(64).nullable(),
+  // The form's "nobody" is an empty choice: it means null.
+  contactPersonId: z.preprocess((v) => (v === '' ? null : v), z.string().min(1).max(64).nullable()),
   ownWords: z
     .string()
     .transform(cleanFreeText)
@@ -25,7 +26,8 @@ const choicesShape = {
 
 /** The form: every choice, as the page shows them. */
 export const needsFormSchema = z.strictObject(choicesShape);
-export type NeedsFormInput = z.input<typeof needsFormSchema>;
+/** What the form holds: the person to contact instead is '' for nobody. */
+export type NeedsFormValues = Omit<NeedsChoices, 'contactPersonId'> & { contactPersonId: string };
 
 /** The API's body: every choice and the version last read. */
 export const needsUpdateSchema = z.strictObject({ ...choicesShape, version: z.number().int().min(1) });
@@ -37,4 +39,9 @@ export type NeedKey = (typeof needKeys)[number];
 
 /** True when anything is recorded. */
 export const hasNeeds = (n: NeedsChoices) =>
-  n.letters !== 'standard' || n.relayUk || n.writeDontPhone || n.moreTime || n.contactPersonId !== null || n.ownWords !== '';
+  n.letters !== 'standard' ||
+  n.relayUk ||
+  n.writeDontPhone ||
+  n.moreTime ||
+  n.contactPersonId !== null ||
+  n.ownWords !== '';
