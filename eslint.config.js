@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
-const features = ['account', 'contact-history', 'content-filter', 'delegates', 'demo', 'preferences', 'unsubscribe'];
+const features = [
+  'account',
+  'contact-history',
+  'content-filter',
+  'delegates',
+  'demo',
+  'needs',
+  'preferences',
+  'unsubscribe',
+];
 
 const languages = ['en', 'de'];
 const root = import.meta.dirname;

@@ -359,6 +359,22 @@ export const tables: Table[] = [
     (db) => db.delegates.phonePasswords,
     (db, items) => (db.delegates.phonePasswords = items),
   ),
+  record(
+    'needs',
+    'account_id',
+    {
+      version: 'int',
+      letters: 'text',
+      relayUk: 'bool',
+      writeDontPhone: 'bool',
+      moreTime: 'bool',
+      contactPersonId: 'json?',
+      ownWords: 'text',
+      updatedAt: 'time',
+    },
+    (db) => db.needs.accounts,
+    (db, items) => (db.needs.accounts = items as Db['needs']['accounts']),
+  ),
   {
     name: 'throttle_attempts',
     key: ['bucket', 'key', 'position'],

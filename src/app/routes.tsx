@@ -24,6 +24,7 @@ const pages: RouteObject[] = [
   { path: at(paths.unsubscribe()), lazy: () => import('./routes/unsubscribe') },
   { path: at(paths.contactHistory()), lazy: () => import('./routes/contact-history') },
   { path: at(paths.contentFilter()), lazy: () => import('./routes/content-filter') },
+  { path: at(paths.needs()), lazy: () => import('./routes/needs') },
   { path: at(paths.delegates()), lazy: () => import('./routes/delegates') },
   { path: at(paths.inviteDelegate()), lazy: () => import('./routes/invite-delegate') },
   { path: at(paths.invitation()), lazy: () => import('./routes/invitation') },

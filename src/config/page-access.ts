@@ -23,6 +23,12 @@ const signedInPages = [
     mayUse: (a: PageAccess) =>
       a?.role === 'holder' || a?.role === 'line-user' || Boolean(a?.scopes.includes('content-filter')),
   },
+  // Private: the holder, and helpers given the "needs" permission. Nobody else is offered it.
+  {
+    key: 'needs',
+    to: paths.needs(),
+    mayUse: (a: PageAccess) => a?.role === 'holder' || Boolean(a?.scopes.includes('needs')),
+  },
   // A line's user (a child on a family account) cannot give anyone authority, so the page is not offered.
   { key: 'delegates', to: paths.delegates(), mayUse: (a: PageAccess) => a?.role !== 'line-user' },
   { key: 'account', to: paths.account(), mayUse: () => true },

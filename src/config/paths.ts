@@ -8,6 +8,7 @@ export const paths = {
   unsubscribe: () => '/unsubscribe',
   contactHistory: (search = '') => `/contact-history${search ? `?${search}` : ''}`,
   contentFilter: () => '/content-filter',
+  needs: () => '/what-works-for-you',
   delegates: () => '/people',
   inviteDelegate: () => '/people/invite',
   invitation: () => '/invitation',

@@ -536,6 +536,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * How the customer asked us to contact them, and the people who can help they may name.
+         * @description Private. Needs `needs`: the holder, or a helper given that permission. Helpers who may only
+         *     see the account never see this, nor a contact-history flag that would reveal it.
+         */
+        get: operations["getNeeds"];
+        /**
+         * Replace the needs. Every change is recorded in the holder's activity log.
+         * @description Send every field with the `version` you last read; a different version → 409 and nothing
+         *     changes. A person to contact instead must be someone who can help with the account now
+         *     (an active helper) → otherwise 422. Own words: at most 500 characters, control characters
+         *     dropped. Unknown fields → 422.
+         */
+        put: operations["saveNeeds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/preferences": {
         parameters: {
             query?: never;
@@ -874,7 +904,7 @@ export interface components {
          * @description What a delegate may do on an account.
          * @enum {string}
          */
-        Scope: "view" | "preferences" | "content-filter" | "phone";
+        Scope: "view" | "preferences" | "content-filter" | "phone" | "needs";
         /** @enum {string} */
         ActorType: "customer" | "delegate" | "agent" | "unsubscribe-link" | "one-click" | "system";
         Actor: {
@@ -906,7 +936,7 @@ export interface components {
             /** @enum {string} */
             outcome: "service" | "allowed" | "broke" | "refused";
             /** @enum {string|null} */
-            reason: "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "service-quiet-hours" | "cap-reached" | null;
+            reason: "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "service-quiet-hours" | "cap-reached" | "needs" | null;
             /** @description e.g. "broke.emailOnly.phone", "refused.sender-off", "allowed". */
             key: string;
             /** @description Values for the words: topic (a Topic), sender (a name), until (a date), cap (a number). */
@@ -1302,7 +1332,12 @@ export interface components {
         /** @description One change to contact choices, as facts (no words, no paths). */
         ActivityChange: {
             /** @enum {string} */
-            setting: "marketing" | "sender" | "pause" | "cap" | "service" | "channel-off" | "quiet-hours" | "time-zone";
+            setting: "marketing" | "sender" | "pause" | "cap" | "service" | "channel-off" | "quiet-hours" | "time-zone" | "need";
+            /**
+             * @description need: which one. letters: a LetterFormat; contactPerson: a name or null; ownWords: from/to are null (the words stay on the needs page).
+             * @enum {string}
+             */
+            need?: "letters" | "relayUk" | "writeDontPhone" | "moreTime" | "contactPerson" | "ownWords";
             topic?: components["schemas"]["Topic"];
             channel?: components["schemas"]["Channel"];
             sender?: components["schemas"]["SenderType"];
@@ -1336,6 +1371,43 @@ export interface components {
         };
         PhonePassword: {
             password: string;
+        };
+        /**
+         * @description How letters and bills on paper reach the customer.
+         * @enum {string}
+         */
+        LetterFormat: "standard" | "large-print" | "braille" | "audio";
+        NeedsChoices: {
+            letters: components["schemas"]["LetterFormat"];
+            /** @description Calls go through Relay UK (text relay). Shown to agents. */
+            relayUk: boolean;
+            /** @description Write, please do not phone: marketing calls are refused; any call made is flagged. */
+            writeDontPhone: boolean;
+            /** @description Give more time on calls. Shown to agents. */
+            moreTime: boolean;
+            /** @description A person who can help (a delegate grant id) we should contact instead. */
+            contactPersonId: string | null;
+            /** @description Anything else, in the customer's words. */
+            ownWords: string;
+        };
+        NeedsUpdate: components["schemas"]["NeedsChoices"] & {
+            version: number;
+        };
+        NeedsHelper: {
+            /** @description The delegate grant id. */
+            id: string;
+            name: string;
+        };
+        Needs: components["schemas"]["NeedsChoices"] & {
+            version: number;
+            contactPersonName: string | null;
+            /**
+             * Format: date-time
+             * @description Null until first saved.
+             */
+            updatedAt: string | null;
+            /** @description The people who can help with the account now, any of whom may be named. */
+            helpers: components["schemas"]["NeedsHelper"][];
         };
         ChannelChoices: {
             email: boolean;
@@ -1532,7 +1604,7 @@ export interface components {
             /** @description The line a call or text went to, if any. */
             lineId?: string | null;
             /** @enum {string} */
-            reason: "allowed" | "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "cap-reached";
+            reason: "allowed" | "paused" | "child-line" | "sender-off" | "channel-off" | "quiet-hours" | "cap-reached" | "needs";
         };
         TestCampaignResult: {
             sent: number;
@@ -1545,6 +1617,7 @@ export interface components {
                 "sender-off": number;
                 "channel-off": number;
                 "cap-reached": number;
+                needs: number;
             };
             messages: components["schemas"]["TestCampaignMessage"][];
         };
@@ -2616,6 +2689,61 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    getNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The needs in force now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Needs"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    saveNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved (also when nothing changed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Needs"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     getPreferences: {
         parameters: {
             query?: never;
@@ -3032,7 +3160,7 @@ export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<component
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["email", "sms", "phone", "post", "app"];
 export const topicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Topic"]> = ["offers", "new-products", "newsletter", "surveys"];
 export const senderTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SenderType"]> = ["company", "agents", "partners"];
-export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["view", "preferences", "content-filter", "phone"];
+export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["view", "preferences", "content-filter", "phone", "needs"];
 export const actorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorType"]> = ["customer", "delegate", "agent", "unsubscribe-link", "one-click", "system"];
 export const contactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactKind"]> = ["marketing", "service"];
 export const contactSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactSubject"]> = ["offers", "new-products", "newsletter", "surveys", "bills", "outages", "security", "account", "orders"];
@@ -3062,10 +3190,12 @@ export const outboxEmailKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const relationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relationship"]> = ["partner", "family", "carer", "other"];
 export const delegateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Delegate"]["status"]> = ["invited", "active", "ended", "declined"];
 export const invitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Invitation"]["state"]> = ["open", "accepted", "declined", "expired", "withdrawn"];
-export const activityChangeSettingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["setting"]> = ["marketing", "sender", "pause", "cap", "service", "channel-off", "quiet-hours", "time-zone"];
+export const activityChangeSettingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["setting"]> = ["marketing", "sender", "pause", "cap", "service", "channel-off", "quiet-hours", "time-zone", "need"];
+export const activityChangeNeedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["need"]> = ["letters", "relayUk", "writeDontPhone", "moreTime", "contactPerson", "ownWords"];
 export const activityChangeMessageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["message"]> = ["bills", "outages", "security"];
 export const activityChangeQuietForValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["quietFor"]> = ["marketing", "service"];
 export const activityChangeQuietPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityChange"]["quietPart"]> = ["notBefore", "notAfter", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+export const letterFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LetterFormat"]> = ["standard", "large-print", "braille", "audio"];
 export const preferencesServiceBillsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["bills"]> = ["email", "post"];
 export const preferencesServiceOutagesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["outages"]> = ["sms", "email", "app"];
 export const preferencesServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["security"]> = ["sms", "email"];
@@ -3074,7 +3204,7 @@ export const preferencesPatchServiceBillsValues: ReadonlyArray<FlattenedDeepRequ
 export const preferencesPatchServiceOutagesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["outages"]> = ["sms", "email", "app"];
 export const preferencesPatchServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["security"]> = ["sms", "email"];
 export const preferencesPresetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPreset"]> = ["email-only", "no-marketing", "let-me-choose"];
-export const testCampaignMessageReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TestCampaignMessage"]["reason"]> = ["allowed", "paused", "child-line", "sender-off", "channel-off", "quiet-hours", "cap-reached"];
+export const testCampaignMessageReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TestCampaignMessage"]["reason"]> = ["allowed", "paused", "child-line", "sender-off", "channel-off", "quiet-hours", "cap-reached", "needs"];
 export const optOutRequestScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutRequest"]["scope"]> = ["link", "all-marketing"];
 export const optOutResultScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutResult"]["scope"]> = ["link", "all-marketing"];
 export const oneClickBodyListUnsubscribeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OneClickBody"]["List-Unsubscribe"]> = ["One-Click"];

@@ -6,10 +6,14 @@ type Value = ChangeFacts['from'];
 
 /** What a value means in words, for "from … to …". */
 function valueWords(change: ChangeFacts, value: Value, t: TFunction, language: string) {
-  if (value === null) return change.setting === 'cap' ? t('preferences:record.noLimit') : t('preferences:record.none');
+  if (value === null) {
+    if (change.setting === 'need') return t('needs:change.nobody');
+    return change.setting === 'cap' ? t('preferences:record.noLimit') : t('preferences:record.none');
+  }
   if (change.setting === 'pause') return formatDate(language, String(value));
   if (change.setting === 'service') return t(`preferences:channelInSentence.${String(value)}`);
   if (change.setting === 'cap') return t('preferences:caps.perWeek', { count: Number(value) });
+  if (change.need === 'letters') return t(`needs:letters.${String(value)}`);
   return String(value);
 }
 
@@ -37,15 +41,20 @@ function whatWords(change: ChangeFacts, t: TFunction) {
     }
     case 'time-zone':
       return t('preferences:record.path.timeZone');
+    case 'need':
+      return t(`needs:change.${change.need}`);
   }
 }
 
 /**
  * One change to contact choices in the reader's language, from the catalogues, e.g.
- * "Offers and upgrades by text message: turned off". `t` must have the preferences namespace loaded.
+ * "Offers and upgrades by text message: turned off". `t` must have the preferences (and, for needs, the
+ * needs) namespace loaded.
  */
 export function changeInWords(change: ChangeFacts, t: TFunction, language: string) {
   const what = whatWords(change, t);
+  // The customer's own words are never copied into the log: only that they changed.
+  if (change.need === 'ownWords') return what;
   if (typeof change.to === 'boolean')
     return t(change.to ? 'preferences:record.turnedOn' : 'preferences:record.turnedOff', { what });
   return t('preferences:record.fromTo', {

@@ -16,9 +16,18 @@ describe('who may use each page (one rule for navigation, home cards and links)'
       'preferences',
       'contactHistory',
       'contentFilter',
+      'needs',
       'delegates',
       'account',
     ]);
+  });
+
+  it('offers what works for the customer only to the holder and helpers with that permission', () => {
+    expect(mayUse('needs', holder)).toBe(true);
+    expect(mayUse('needs', delegate('needs'))).toBe(true);
+    expect(mayUse('needs', delegate('view', 'preferences', 'content-filter', 'phone'))).toBe(false);
+    expect(mayUse('needs', lineUser)).toBe(false);
+    expect(mayUse('needs', null)).toBe(false);
   });
 
   it('offers a helper with only the contact-choices scope no content filter', () => {

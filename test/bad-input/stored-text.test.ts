@@ -12,6 +12,8 @@ const bearer = async (as: Persona) => `Bearer ${(await signIn(as)).token}`;
 
 type Stored = {
   name: string;
+  /** POST → 201 unless said: the needs are replaced with PUT → 200. */
+  method?: 'PUT';
   post: (text: string) => { path: string; json: unknown };
   read: (body: Record<string, unknown>) => unknown;
   stored: (state: Db) => unknown;
@@ -42,7 +44,30 @@ const fields: Stored[] = [
     read: (body) => body.details,
     stored: (db) => db.contentFilter.reports.at(-1)?.details,
   },
+  {
+    name: 'the needs in the customer’s own words',
+    method: 'PUT',
+    post: (text) => ({
+      path: `${acc}/needs`,
+      json: {
+        version: 1,
+        letters: 'standard',
+        relayUk: false,
+        writeDontPhone: false,
+        moreTime: false,
+        contactPersonId: null,
+        ownWords: text,
+      },
+    }),
+    read: (body) => body.ownWords,
+    stored: (db) => db.needs.accounts['acc-morgan']?.ownWords,
+  },
 ];
+const sendField = async (field: Stored, payload: string) => {
+  const { path, json } = field.post(payload);
+  return send({ method: field.method ?? 'POST', path, authorization: await bearer('alex'), json });
+};
+const created = (field: Stored) => (field.method === 'PUT' ? 200 : 201);
 
 describe.each(apiBackends)('stored text (%s)', (backend) => {
   useBackend(backend);
@@ -51,9 +76,8 @@ describe.each(apiBackends)('stored text (%s)', (backend) => {
     it.each([script, imgOnError, `"quotes" & 'apostrophes' </textarea>`])(
       'keeps %s exactly, as data',
       async (payload) => {
-        const { path, json } = field.post(payload);
-        const res = await send({ method: 'POST', path, authorization: await bearer('alex'), json });
-        expect(res.status).toBe(201);
+        const res = await sendField(field, payload);
+        expect(res.status).toBe(created(field));
         expect(res.type).toContain('application/json');
         expect(field.read(res.body as Record<string, unknown>)).toBe(payload);
         expect(field.stored(await stored())).toBe(payload);
@@ -63,9 +87,8 @@ describe.each(apiBackends)('stored text (%s)', (backend) => {
 
   describe.each(fields.slice(1))('stored text: control characters in $name', (field) => {
     it.each([bell, bidi, 'one\u0000two'])('drops invisible characters from %j', async (payload) => {
-      const { path, json } = field.post(payload);
-      const res = await send({ method: 'POST', path, authorization: await bearer('alex'), json });
-      expect(res.status).toBe(201);
+      const res = await sendField(field, payload);
+      expect(res.status).toBe(created(field));
       const kept = field.stored(await stored()) as string;
       // eslint-disable-next-line no-control-regex
       expect(kept).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/);

@@ -12,7 +12,7 @@ import { apiBackends, change, stored, useBackend } from '../api-backends';
 
 type Need = Scope | 'holder' | 'any';
 type Operation = { method: string; path: string; id: string; need: Need | undefined; body: unknown };
-const needs: readonly Need[] = ['view', 'preferences', 'content-filter', 'phone', 'holder', 'any'];
+const needs: readonly Need[] = ['view', 'preferences', 'content-filter', 'phone', 'needs', 'holder', 'any'];
 const methods = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
 const operations: Operation[] = Object.entries(contract.paths)
@@ -57,6 +57,17 @@ const realRequests: Record<string, (persona: string) => RealRequest | Promise<Re
   }),
   'POST /accounts/{accountId}/preferences/presets/{preset}': () => ({ params: { preset: 'no-marketing' }, body: {} }),
   'POST /accounts/{accountId}/calls/verify': () => ({ body: { code: '123456' } }),
+  'PUT /accounts/{accountId}/needs': async () => ({
+    body: {
+      version: (await stored()).needs.accounts['acc-morgan']?.version ?? 1,
+      letters: 'large-print',
+      relayUk: false,
+      writeDontPhone: false,
+      moreTime: true,
+      contactPersonId: null,
+      ownWords: 'Please speak slowly.',
+    },
+  }),
   'POST /accounts/{accountId}/contacts/{contactId}/report': () => ({ params: { contactId: 'morgan-011' }, body: {} }),
   'POST /accounts/{accountId}/content-filter/site-reports': () => ({
     body: { url: 'vineyard-diary.example', kind: 'wrongly-blocked', details: 'A wine blog.' },
@@ -116,7 +127,7 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
 
 const scopeSets: { label: string; scopes: Scope[] }[] = [
   { label: 'no scopes', scopes: [] },
-  ...(['view', 'preferences', 'content-filter', 'phone'] as const).map((s) => ({ label: s, scopes: [s] })),
+  ...(['view', 'preferences', 'content-filter', 'phone', 'needs'] as const).map((s) => ({ label: s, scopes: [s] })),
 ];
 
 describe.each(apiBackends)('scope matrix (%s)', (backend) => {

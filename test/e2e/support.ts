@@ -96,6 +96,7 @@ export const signedInRoutes = [
   '/preferences/record',
   '/contact-history',
   '/content-filter',
+  '/what-works-for-you',
   '/people',
   '/people/invite',
   '/account',

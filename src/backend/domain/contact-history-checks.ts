@@ -1,8 +1,10 @@
 import { topics, type Channel, type Schema, type Topic } from '@/lib/api-types';
 import type { ContactRecord } from '../seed/contact-history';
 import type { Preferences } from '../seed/preferences';
+import type { StoredNeeds } from '../seed/needs';
 import { consentEventsFor, decide, preferencesAt, quietChannels, type SendDecision } from './preferences';
 import { inQuietHours } from './quiet-hours';
+import { needsBreach } from './needs';
 
 export type ContactCheck = Schema<'ContactCheck'>;
 type Reason = Exclude<SendDecision['reason'], 'allowed'>;
@@ -38,6 +40,7 @@ export function wordingFor(
     return { ...base, key: `${outcome}.senderOff.${sender.type}`, params: { sender: sender.name } };
   if (reason === 'paused') return { ...base, key: `${outcome}.paused`, params: { until: prefs?.pausedUntil ?? '' } };
   if (reason === 'child-line') return { ...base, key: `${outcome}.childLine`, params: {} };
+  if (reason === 'needs') return { ...base, key: `${outcome}.needs.noCalls`, params: {} };
   if (reason === 'quiet-hours') {
     const quiet = prefs?.quietHours.marketing;
     return {
@@ -75,12 +78,26 @@ function checkService(record: ContactRecord, prefs: Preferences | null): Contact
 }
 const allowed: ContactCheck = { outcome: 'allowed', reason: null, key: 'allowed', params: {} };
 
+/** A contact that was made but did not suit the needs recorded now (letters, calls). */
+function needsCheck(record: ContactRecord, needs: StoredNeeds | null): ContactCheck | null {
+  if (!needs || record.delivery !== 'sent') return null;
+  const breach = needsBreach(needs, { ...record, startedByCustomer: Boolean(record.callId) });
+  return breach ? { outcome: 'broke', reason: 'needs', key: `broke.${breach.key}`, params: {} } : null;
+}
+
 /**
  * Checks each contact against the preferences in force when it was made: the consent record
  * is replayed with `preferencesAt`, and the rule is the send check's own `decide`.
  * `records` must be oldest first (weekly caps count the sends before each contact).
+ * `needs`: the needs recorded now, for those who may see them (null for everyone else). Letters
+ * and calls are checked against them whenever they were made, and the page says so: a letter
+ * someone cannot read was no use to them, whenever they told us.
  */
-export function checkContacts(accountId: string, records: readonly ContactRecord[]): ContactCheck[] {
+export function checkContacts(
+  accountId: string,
+  records: readonly ContactRecord[],
+  needs: StoredNeeds | null = null,
+): ContactCheck[] {
   const events = consentEventsFor(accountId)
     .map((e) => e.at)
     .sort();
@@ -96,14 +113,11 @@ export function checkContacts(accountId: string, records: readonly ContactRecord
 
   return records.map((record) => {
     if (record.kind === 'service' || !marketingTopics.includes(record.subject))
-      return checkService(
-        record,
-        safePrefs(() => prefsFor(record.at)),
-      );
+      return needsCheck(record, needs) ?? checkService(record, safePrefs(() => prefsFor(record.at)));
     const topic = record.subject as Topic;
     if (record.decided) {
       // Went through the send check: its recorded decision stands.
-      if (record.decided.allowed || record.decided.reason === 'allowed') return allowed;
+      if (record.decided.allowed || record.decided.reason === 'allowed') return needsCheck(record, needs) ?? allowed;
       return wordingFor(
         'refused',
         record.decided.reason,
@@ -122,7 +136,7 @@ export function checkContacts(accountId: string, records: readonly ContactRecord
     if (record.delivery === 'sent') window.push(atMs);
     recentSends.set(record.channel, window);
     if (decision.allowed || decision.reason === 'allowed')
-      return record.delivery === 'sent' ? allowed : { ...allowed, key: 'notSent' };
+      return record.delivery === 'sent' ? (needsCheck(record, needs) ?? allowed) : { ...allowed, key: 'notSent' };
     return wordingFor(record.delivery === 'sent' ? 'broke' : 'refused', decision.reason, { ...record, topic }, prefs);
   });
 }

@@ -10,6 +10,7 @@ import { checkContacts, type ContactCheck } from './contact-history-checks';
 import { seededContacts } from '../seed/contact-history-generate';
 import { validate } from '../validate';
 import { apiWords, type Language } from '../words';
+import { needsFor } from './needs';
 import { toCsv } from '../csv';
 
 export type Contact = Schema<'Contact'>;
@@ -78,26 +79,34 @@ export function londonDay(iso: string) {
 // The checked history, rebuilt only when something it depends on changes.
 const caches = new WeakMap<Db, Map<string, { version: string; entries: Entry[] }>>();
 
-/** Every contact on the account, newest first, each checked against the choices in force at the time. */
-export function historyFor(accountId: string): Entry[] {
+/**
+ * Every contact on the account, newest first, each checked against the choices in force at the
+ * time. `seesNeeds`: whether the reader may see the account's needs (the holder, or a helper with
+ * the "needs" permission); for anyone else the history is checked as if none were recorded, so no
+ * flag gives them away.
+ */
+export function historyFor(accountId: string, seesNeeds: boolean): Entry[] {
   const state = historyState();
+  const needs = seesNeeds ? needsFor(accountId) : null;
   const version = [
     db.preferences.consentEvents.filter((e) => e.accountId === accountId).length,
     db.preferences.sendAttempts.filter((s) => s.accountId === accountId).length,
     state.calls.filter((c) => c.accountId === accountId).length,
+    needs ? JSON.stringify([needs.letters, needs.writeDontPhone]) : '-',
   ].join(':');
   const perDb = caches.get(db) ?? new Map();
   caches.set(db, perDb);
-  const cached = perDb.get(accountId);
+  const cacheKey = `${accountId}:${seesNeeds}`;
+  const cached = perDb.get(cacheKey);
   if (cached?.version === version) return cached.entries;
 
   const records = [...seededContacts(accountId), ...sendCheckContacts(accountId), ...callContacts(accountId)].sort(
     (a, b) => compare(a.at, b.at) || compare(a.id, b.id),
   );
-  const checks = checkContacts(accountId, records);
+  const checks = checkContacts(accountId, records, needs);
   const entries = records.map((record, i) => ({ record, check: checks[i]!, day: londonDay(record.at) }));
   entries.reverse();
-  perDb.set(accountId, { version, entries });
+  perDb.set(cacheKey, { version, entries });
   return entries;
 }
 
@@ -178,9 +187,9 @@ function matches(entry: Entry, f: ContactFilters) {
 }
 
 /** One page, newest first, after the cursor (keyset paging: stable when new contacts arrive). */
-export function listContacts(accountId: string, query: ContactPageQuery): Schema<'ContactPage'> {
+export function listContacts(accountId: string, query: ContactPageQuery, seesNeeds: boolean): Schema<'ContactPage'> {
   const { filters, cursor, limit } = readFilters(query, { paging: true });
-  const entries = historyFor(accountId);
+  const entries = historyFor(accountId, seesNeeds);
   let start = 0;
   if (cursor) {
     // Binary search for the first entry strictly older than the cursor.
@@ -226,11 +235,16 @@ function checkWords(check: ContactCheck, language: Language): string {
 
 const csvColumns = ['date', 'channel', 'kind', 'subject', 'sender', 'team', 'summary', 'sent', 'check', 'report'];
 
-export function contactsCsv(accountId: string, query: ContactPageQuery, language: Language): string {
+export function contactsCsv(
+  accountId: string,
+  query: ContactPageQuery,
+  language: Language,
+  seesNeeds: boolean,
+): string {
   const { filters } = readFilters(query, { paging: false });
   const t = apiWords(language);
   const header = csvColumns.map((column) => t(`contacts.columns.${column}`));
-  const rows = historyFor(accountId)
+  const rows = historyFor(accountId, seesNeeds)
     .filter((entry) => matches(entry, filters))
     .map((entry) => {
       const { record, check } = entry;
@@ -292,8 +306,9 @@ export function reportContact(input: {
   note?: string | undefined;
   actor: Actor;
   language: Language;
+  seesNeeds: boolean;
 }) {
-  const entry = historyFor(input.accountId).find((e) => e.record.id === input.contactId);
+  const entry = historyFor(input.accountId, input.seesNeeds).find((e) => e.record.id === input.contactId);
   if (!entry) throw notFound('That contact');
   const existing = reportFor(input.accountId, input.contactId);
   if (existing) return { created: false, report: toReport(existing) };

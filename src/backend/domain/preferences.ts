@@ -34,6 +34,7 @@ import {
 import { isUnder18 } from './content-filter';
 import { inQuietHours, instantAt, localTime } from './quiet-hours';
 import { toCsv } from '../csv';
+import { needsFor, needsRefuse } from './needs';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -257,7 +258,10 @@ export function checkSend(request: SendRequest): SendAttempt {
   const sentThisWeek = db.preferences.sendAttempts.filter(
     (s) => s.accountId === request.accountId && s.channel === request.channel && s.allowed && s.at > weekAgo,
   ).length;
-  const decision = decide(prefs, { ...request, at }, sentThisWeek, isChildLine(request.accountId, request.lineId));
+  let decision = decide(prefs, { ...request, at }, sentThisWeek, isChildLine(request.accountId, request.lineId));
+  // Someone who asked us to write instead of phoning gets no marketing calls.
+  if (decision.allowed && needsRefuse(needsFor(request.accountId), request.channel))
+    decision = { allowed: false, reason: 'needs' };
   const attempt: SendAttempt = { id: newId('send'), ...request, lineId: request.lineId ?? null, at, ...decision };
   db.preferences.sendAttempts.push(attempt);
   return attempt;
@@ -381,6 +385,7 @@ export function runTestCampaign(accountId: string, sendAt?: string) {
     'channel-off': 0,
     'quiet-hours': 0,
     'cap-reached': 0,
+    needs: 0,
   };
   for (const m of messages) if (!m.allowed) refusedBy[m.reason as keyof typeof refusedBy] += 1;
   const sent = messages.filter((m) => m.allowed).length;

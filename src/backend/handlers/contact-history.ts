@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import { callCodeSchema, contactPageQuerySchema, contactReportSchema } from '@/features/contact-history/schemas';
-import { authorize } from '../domain/auth';
+import { allows, authorize } from '../domain/auth';
 import { contactsCsv, listContacts, reportContact } from '../domain/contact-history';
 import { callsInProgress, startDemoCall, verifyCallCode } from '../domain/contact-history-calls';
 import { today } from '../clock';
@@ -15,18 +15,21 @@ export const contactHistoryHandlers = [
   http.get(
     '/accounts/{accountId}/contacts',
     handle(({ request, params, response }) => {
-      authorize(request, params.accountId, 'view');
-      return response(200).json(listContacts(params.accountId, readQuery(request, contactPageQuerySchema)));
+      const { access } = authorize(request, params.accountId, 'view');
+      return response(200).json(
+        listContacts(params.accountId, readQuery(request, contactPageQuerySchema), allows(access, 'needs')),
+      );
     }),
   ),
   http.get(
     '/accounts/{accountId}/contacts/export',
     handle(({ request, params }) => {
-      authorize(request, params.accountId, 'view');
+      const { access } = authorize(request, params.accountId, 'view');
       const csv = contactsCsv(
         params.accountId,
         readQuery(request, contactPageQuerySchema),
         requestLanguage(request) ?? 'en',
+        allows(access, 'needs'),
       );
       return new HttpResponse(csv, {
         status: 200,
@@ -40,7 +43,7 @@ export const contactHistoryHandlers = [
   http.post(
     '/accounts/{accountId}/contacts/{contactId}/report',
     handle(async ({ request, params, response }) => {
-      const { actor } = authorize(request, params.accountId, 'view');
+      const { actor, access } = authorize(request, params.accountId, 'view');
       const { note } = await readBody(request, contactReportSchema);
       const { created, report } = reportContact({
         accountId: params.accountId,
@@ -48,6 +51,7 @@ export const contactHistoryHandlers = [
         note,
         actor,
         language: requestLanguage(request) ?? 'en',
+        seesNeeds: allows(access, 'needs'),
       });
       return created ? response(201).json(report) : response(200).json(report);
     }),

@@ -19,6 +19,8 @@ export type ContactRecord = {
   /** For sends that went through the send check: its decision, recorded at the time. */
   decided?: Pick<SendAttempt, 'allowed' | 'reason'>;
   callId?: string;
+  /** For a letter: the format it was printed in (standard print unless said). */
+  letterFormat?: Schema<'LetterFormat'>;
 };
 
 export type StoredReport = {

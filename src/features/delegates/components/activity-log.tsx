@@ -37,7 +37,7 @@ function useDescribe() {
 /** Who did what on the account, and when: newest first. */
 export function ActivityLog({ accountId }: { accountId: string }) {
   // Changes to contact choices are worded with the preferences catalogue.
-  const { t, i18n } = useTranslation(['delegates', 'preferences']);
+  const { t, i18n } = useTranslation(['delegates', 'preferences', 'needs']);
   const activity = useActivity(accountId);
   const describe = useDescribe();
   return (

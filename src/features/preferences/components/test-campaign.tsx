@@ -5,7 +5,7 @@ import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useRunTestCampaign, type TestCampaignResult } from '../api/run-test-campaign';
 
-const reasons = ['paused', 'child-line', 'sender-off', 'channel-off', 'quiet-hours', 'cap-reached'] as const;
+const reasons = ['paused', 'child-line', 'sender-off', 'channel-off', 'quiet-hours', 'cap-reached', 'needs'] as const;
 
 /** Demo: send pretend marketing through the send check and see what it refuses. */
 export function TestCampaign({ accountId, historyHref }: { accountId: string; historyHref: string }) {
