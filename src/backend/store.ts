@@ -5,6 +5,7 @@ import { seedContactHistory, type ContactHistoryState } from './seed/contact-his
 import { seedContentFilter, type ContentFilterState } from './seed/content-filter';
 import { seedDelegates, type DelegatesState } from './seed/delegates';
 import { seedThrottles, type ThrottlesState } from './seed/throttles';
+import { seedPropagation, type PropagationState } from './seed/propagation';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
@@ -17,6 +18,7 @@ export type Db = {
   contentFilter: ContentFilterState;
   delegates: DelegatesState;
   throttles: ThrottlesState;
+  propagation: PropagationState;
 };
 
 export function seedDb(): Db {
@@ -28,6 +30,7 @@ export function seedDb(): Db {
     contentFilter: seedContentFilter(),
     delegates: seedDelegates(),
     throttles: seedThrottles(),
+    propagation: seedPropagation(),
   };
 }
 

@@ -4,6 +4,7 @@ import { unsubscribeHandlers } from './unsubscribe';
 import { contactHistoryHandlers } from './contact-history';
 import { contentFilterHandlers } from './content-filter';
 import { delegatesHandlers } from './delegates';
+import { propagationHandlers } from './propagation';
 
 export const handlers = [
   ...coreHandlers,
@@ -12,5 +13,6 @@ export const handlers = [
   ...contactHistoryHandlers,
   ...contentFilterHandlers,
   ...delegatesHandlers,
+  ...propagationHandlers,
   notFoundHandler,
 ];
