@@ -114,7 +114,9 @@ describe('proof that every system stopped: the API', () => {
     const csv = await call('/accounts/acc-morgan/consent-record/export?format=csv', { token: alex });
     const rows = (csv.body as string).trim().split('\r\n');
     const printRow = rows.find((r) => r.includes('system.print-house'))!;
-    expect(printRow).toContain(`${latest.id},${latest.confirmations[3].confirmedAt},system,Print house,system-confirmation,`);
+    expect(printRow).toContain(
+      `${latest.id},${latest.confirmations[3].confirmedAt},system,Print house,system-confirmation,`,
+    );
     expect(rows.filter((r) => r.includes(',system-confirmation,'))).toHaveLength(5);
   });
 
