@@ -123,14 +123,16 @@ const longToken = /[A-Za-z0-9_-]{40,}/g;
 function normalise(value: unknown, origin: string): unknown {
   if (typeof value === 'string') {
     if (isoTime.test(value)) return '<time>';
-    return value
-      .split(origin)
-      .join('<origin>')
-      .replace(longToken, '<token>')
-      .replace(newIdShape, '<id>')
-      // A report's reference inside text (the contact history CSV) is random letters too.
-      .replace(/\bKT-[A-Z0-9]{6}\b/g, '<code>')
-      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>');
+    return (
+      value
+        .split(origin)
+        .join('<origin>')
+        .replace(longToken, '<token>')
+        .replace(newIdShape, '<id>')
+        // A report's reference inside text (the contact history CSV) is random letters too.
+        .replace(/\bKT-[A-Z0-9]{6}\b/g, '<code>')
+        .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+    );
   }
   if (Array.isArray(value)) return value.map((v) => normalise(v, origin));
   if (value && typeof value === 'object') {
