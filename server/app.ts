@@ -15,7 +15,7 @@ export type AppOptions = {
   log?: boolean;
   /**
    * Serve the demo's own tools, `/api/demo/reset` (wipe everything back to the seed) and
-   * `/api/demo/faults` (inject errors and latency). Off unless asked for (DEMO_TOOLS=1): a real
+   * `/api/demo/faults` (inject errors and latency), `/api/demo/propagation` (make a sending system late). Off unless asked for (DEMO_TOOLS=1): a real
    * deployment must not let anyone wipe or slow it. Without them those paths answer 404.
    */
   demoTools?: boolean;
@@ -24,7 +24,11 @@ export type AppOptions = {
 export const maxBodyBytes = 64 * 1024;
 
 /** The handlers only a demo or a test may reach (see AppOptions.demoTools). */
-export const demoToolPaths = [`${apiBasePath}/demo/reset`, `${apiBasePath}/demo/faults`];
+export const demoToolPaths = [
+  `${apiBasePath}/demo/reset`,
+  `${apiBasePath}/demo/faults`,
+  `${apiBasePath}/demo/propagation`,
+];
 const apiHandlers = (demoTools: boolean) =>
   demoTools ? handlers : handlers.filter((handler) => !demoToolPaths.includes(String(handler.info.path)));
 

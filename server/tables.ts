@@ -88,6 +88,7 @@ type Account = State['core']['accounts'][string];
 type Line = Account['lines'][number];
 type Preferences = State['preferences']['current'][string];
 type Grant = State['delegates']['grants'][number];
+type PropagationRequest = State['propagation']['requests'][number];
 
 const preferenceFields: Fields<Preferences> = {
   version: 'int',
@@ -375,6 +376,32 @@ export const tables: Table[] = [
     (db) => db.needs.accounts,
     (db, items) => (db.needs.accounts = items as Db['needs']['accounts']),
   ),
+  list<PropagationRequest>(
+    'propagation_requests',
+    ['id'],
+    {
+      id: 'text',
+      accountId: 'text',
+      eventId: 'text',
+      system: 'text',
+      channel: 'text',
+      requestedAt: 'time',
+      deadline: 'time',
+      confirmsAt: 'time',
+      escalatedAt: 'time',
+    },
+    (db) => db.propagation.requests,
+    (db, items) => (db.propagation.requests = items),
+  ),
+  {
+    name: 'propagation_lag',
+    key: ['system'],
+    columns: { system: 'text' },
+    rows: (db) => (db.propagation.lagging ? [{ system: db.propagation.lagging }] : []),
+    load: (db, rows) => {
+      db.propagation.lagging = (rows[0]?.system as Db['propagation']['lagging'] | undefined) ?? null;
+    },
+  },
   {
     name: 'throttle_attempts',
     key: ['bucket', 'key', 'position'],

@@ -6,6 +6,7 @@ import { seedContentFilter, type ContentFilterState } from './seed/content-filte
 import { seedDelegates, type DelegatesState } from './seed/delegates';
 import { seedThrottles, type ThrottlesState } from './seed/throttles';
 import { seedNeeds, type NeedsState } from './seed/needs';
+import { seedPropagation, type PropagationState } from './seed/propagation';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
@@ -19,6 +20,7 @@ export type Db = {
   delegates: DelegatesState;
   throttles: ThrottlesState;
   needs: NeedsState;
+  propagation: PropagationState;
 };
 
 export function seedDb(): Db {
@@ -31,6 +33,7 @@ export function seedDb(): Db {
     delegates: seedDelegates(),
     throttles: seedThrottles(),
     needs: seedNeeds(),
+    propagation: seedPropagation(),
   };
 }
 

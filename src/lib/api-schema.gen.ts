@@ -706,6 +706,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/propagation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Which systems have confirmed the latest opt-out on the account, and when.
+         * @description Derived from the clock on each read. A system past its deadline is `overdue` and is raised
+         *     with our team automatically (recorded once in the activity log, `escalatedAt`).
+         *     `state` is `none` when the account has made no opt-out.
+         */
+        get: operations["getPropagation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe/{token}/propagation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque signed token from the email link. */
+                token: components["parameters"]["LinkToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Which systems have confirmed the latest opt-out this link made. Read-only apart from raising a late system.
+         * @description Only what this link did (matched by the link's nonce): `state` is `none` when it has made
+         *     no change. Needs no session, like the rest of the link's endpoints.
+         */
+        get: operations["getLinkPropagation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demo/propagation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which system the demo makes slow (past the 48-hour deadline), if any. */
+        get: operations["getPropagationDemo"];
+        /** Make one system confirm only after the deadline, from the next opt-out on. */
+        put: operations["setPropagationDemo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -1620,6 +1686,53 @@ export interface components {
                 needs: number;
             };
             messages: components["schemas"]["TestCampaignMessage"][];
+        };
+        /**
+         * @description A system that sends on our behalf, one per channel.
+         * @enum {string}
+         */
+        SendingSystem: "email-platform" | "sms-gateway" | "dialler" | "print-house" | "app-notifications";
+        SystemConfirmation: {
+            system: components["schemas"]["SendingSystem"];
+            channel: components["schemas"]["Channel"];
+            /**
+             * @description `waiting`: not confirmed, deadline not passed. `overdue`: not confirmed and past the deadline (raised automatically). `confirmed-late`: confirmed after the deadline.
+             * @enum {string}
+             */
+            status: "waiting" | "confirmed" | "confirmed-late" | "overdue";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description 48 hours after the request.
+             */
+            deadline: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When we raised the missed deadline with our team; null while none was missed.
+             */
+            escalatedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when something this system had already started may still reach the customer if it has not confirmed: the deadline, and for letters two more days in the post.
+             */
+            mayArriveUntil: string;
+        };
+        Propagation: {
+            /**
+             * @description `confirmed` when every system has confirmed (late or not); `overdue` when any is overdue; else `waiting`; `none` when there is no opt-out to show.
+             * @enum {string}
+             */
+            state: "none" | "waiting" | "confirmed" | "overdue";
+            /** Format: date-time */
+            requestedAt: string | null;
+            systems: components["schemas"]["SystemConfirmation"][];
+        };
+        PropagationDemo: {
+            /** @description The system that confirms only after the 48-hour deadline; null for none. */
+            lagging: components["schemas"]["SendingSystem"] | null;
         };
         UnsubscribeLink: {
             channel: components["schemas"]["Channel"];
@@ -2942,6 +3055,103 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    getPropagation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest opt-out's confirmations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Propagation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getLinkPropagation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opaque signed token from the email link. */
+                token: components["parameters"]["LinkToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmations of this link's latest opt-out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Propagation"];
+                };
+            };
+            400: components["responses"]["BadLink"];
+            403: components["responses"]["WrongLinkKind"];
+            404: components["responses"]["UnknownLink"];
+        };
+    };
+    getPropagationDemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The demo setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropagationDemo"];
+                };
+            };
+        };
+    };
+    setPropagationDemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PropagationDemo"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropagationDemo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     describeUnsubscribeLink: {
         parameters: {
             query?: never;
@@ -3205,6 +3415,9 @@ export const preferencesPatchServiceOutagesValues: ReadonlyArray<FlattenedDeepRe
 export const preferencesPatchServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["security"]> = ["sms", "email"];
 export const preferencesPresetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPreset"]> = ["email-only", "no-marketing", "let-me-choose"];
 export const testCampaignMessageReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TestCampaignMessage"]["reason"]> = ["allowed", "paused", "child-line", "sender-off", "channel-off", "quiet-hours", "cap-reached", "needs"];
+export const sendingSystemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendingSystem"]> = ["email-platform", "sms-gateway", "dialler", "print-house", "app-notifications"];
+export const systemConfirmationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SystemConfirmation"]["status"]> = ["waiting", "confirmed", "confirmed-late", "overdue"];
+export const propagationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Propagation"]["state"]> = ["none", "waiting", "confirmed", "overdue"];
 export const optOutRequestScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutRequest"]["scope"]> = ["link", "all-marketing"];
 export const optOutResultScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutResult"]["scope"]> = ["link", "all-marketing"];
 export const oneClickBodyListUnsubscribeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OneClickBody"]["List-Unsubscribe"]> = ["One-Click"];

@@ -4,6 +4,7 @@ import { mayUse } from '@/config/page-access';
 import { paths } from '@/config/paths';
 import { PreferencesEditor } from '@/features/preferences/components/preferences-editor';
 import { TestCampaign } from '@/features/preferences/components/test-campaign';
+import { AccountConfirmations } from '@/features/propagation/components/account-confirmations';
 import { WithActiveAccount } from '../with-active-account';
 
 export function Component() {
@@ -24,6 +25,7 @@ export function Component() {
                 holderName={account.holderName}
                 canEdit={canEdit}
                 recordHref={paths.consentRecord()}
+                afterGlance={(version) => <AccountConfirmations accountId={account.accountId} change={version} />}
               />
               {mayUse('contactHistory', account) && (
                 <TestCampaign

@@ -35,6 +35,7 @@ import { isUnder18 } from './content-filter';
 import { inQuietHours, instantAt, localTime } from './quiet-hours';
 import { toCsv } from '../csv';
 import { needsFor, needsRefuse } from './needs';
+import { confirmationsOf, recordPropagation } from './propagation';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -166,6 +167,7 @@ export function applyChanges(input: {
   };
   db.preferences.current[input.accountId] = next;
   db.preferences.consentEvents.push(event);
+  recordPropagation(event);
   return { preferences: next, event };
 }
 
@@ -332,11 +334,19 @@ export function consentRecordPage(accountId: string, page: number, pageSize: num
   };
 }
 
-/** The whole record as CSV, oldest first, one row per change. */
+/** The whole record for download: each event with every system's confirmation of it (opt-outs only). */
+export const consentRecordExport = (accountId: string) =>
+  consentEventsFor(accountId).map((event) => ({ ...event, confirmations: confirmationsOf(event.id) }));
+
+/**
+ * The whole record as CSV, oldest first, one row per change, then one row per system that was
+ * asked to confirm it: actor "system", method "system-confirmation", at = when it confirmed,
+ * note = its status (and deadline, and when a missed one was raised), from = asked at, to = confirmed at.
+ */
 export function consentRecordCsv(accountId: string) {
   const header = ['event_id', 'at', 'actor_type', 'actor_name', 'method', 'note', 'change', 'from', 'to'];
-  const rows = consentEventsFor(accountId).flatMap((event) =>
-    event.changes.map((change) => [
+  const rows = consentRecordExport(accountId).flatMap((event) => [
+    ...event.changes.map((change) => [
       event.id,
       event.at,
       event.actor.type,
@@ -347,9 +357,29 @@ export function consentRecordCsv(accountId: string) {
       change.from,
       change.to,
     ]),
-  );
+    ...event.confirmations.map((c) => [
+      event.id,
+      c.confirmedAt ?? '',
+      'system',
+      systemNames[c.system],
+      'system-confirmation',
+      [c.status, `deadline ${c.deadline}`, ...(c.escalatedAt ? [`raised ${c.escalatedAt}`] : [])].join('; '),
+      `system.${c.system}`,
+      c.requestedAt,
+      c.confirmedAt ?? '',
+    ]),
+  ]);
   return toCsv([header, ...rows]);
 }
+
+/** The systems' names in the download (English, like the rest of the CSV). */
+const systemNames = {
+  'email-platform': 'Email platform',
+  'sms-gateway': 'Text message gateway',
+  dialler: 'Call centre dialler',
+  'print-house': 'Print house',
+  'app-notifications': 'App notifications',
+} as const;
 
 type CampaignMessage = Pick<SendRequest, 'channel' | 'topic' | 'sender' | 'senderName' | 'summary'>;
 

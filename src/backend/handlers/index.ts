@@ -5,6 +5,7 @@ import { contactHistoryHandlers } from './contact-history';
 import { contentFilterHandlers } from './content-filter';
 import { delegatesHandlers } from './delegates';
 import { needsHandlers } from './needs';
+import { propagationHandlers } from './propagation';
 
 export const handlers = [
   ...coreHandlers,
@@ -14,5 +15,6 @@ export const handlers = [
   ...contentFilterHandlers,
   ...delegatesHandlers,
   ...needsHandlers,
+  ...propagationHandlers,
   notFoundHandler,
 ];

@@ -8,10 +8,11 @@ import {
 } from '@/features/preferences/schemas';
 import { recordActivity, recordPreferenceChange } from '../domain/activity';
 import { authorize } from '../domain/auth';
+import { raiseOverdue } from '../domain/propagation';
 import {
   applyChanges,
-  consentEventsFor,
   consentRecordCsv,
+  consentRecordExport,
   consentRecordPage,
   currentPreferences,
   marketingLines,
@@ -97,11 +98,12 @@ export const preferencesHandlers = [
       authorize(request, params.accountId, 'view');
       const { format } = readQuery(request, exportQuerySchema);
       currentPreferences(params.accountId);
+      raiseOverdue(params.accountId);
       const filename = `consent-record-${params.accountId}.${format}`;
       const disposition = `attachment; filename="${filename}"`;
       if (format === 'json') {
         return response.untyped(
-          new HttpResponse(JSON.stringify(consentEventsFor(params.accountId), null, 2), {
+          new HttpResponse(JSON.stringify(consentRecordExport(params.accountId), null, 2), {
             headers: { 'Content-Type': 'application/json', 'Content-Disposition': disposition },
           }),
         );

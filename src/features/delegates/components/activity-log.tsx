@@ -13,7 +13,7 @@ type Entry = Schema<'Activity'>;
  * reference, "on"/"off" as a key), shown as text, never as HTML.
  */
 function useDescribe() {
-  const { t } = useTranslation(['delegates', 'content-filter']);
+  const { t, i18n } = useTranslation(['delegates', 'content-filter', 'propagation']);
   return (entry: Entry) => {
     const detail = entry.detail;
     const scopes = (detail.scopes ?? '')
@@ -29,6 +29,13 @@ function useDescribe() {
       ...(detail.filter ? { context: detail.method ? `${detail.filter}_method` : detail.filter } : {}),
       // An age check names its method in the content filter's words.
       ...(detail.method ? { methodName: t(`content-filter:verify.methodNames.${detail.method}`) } : {}),
+      // A system that missed its deadline, in the proof-of-stopping words.
+      ...(entry.action === 'propagation.overdue' && detail.system && detail.deadline
+        ? {
+            systemName: t(`propagation:systems.${detail.system}`),
+            deadlineTime: formatDateTime(i18n.language, detail.deadline),
+          }
+        : {}),
       defaultValue: t('activity.actions.other'),
     });
   };

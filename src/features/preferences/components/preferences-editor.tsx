@@ -1,4 +1,4 @@
-import { useReducer, useRef, useState } from 'react';
+import { useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -22,7 +22,14 @@ import { ServiceChoices } from './service-choices';
 import { TopicChoices } from './topic-choices';
 import '../preferences.css';
 
-type Props = { accountId: string; holderName: string; canEdit: boolean; recordHref: string };
+type Props = {
+  accountId: string;
+  holderName: string;
+  canEdit: boolean;
+  recordHref: string;
+  /** Composed in by the page under the summary: which systems have the latest change (by version). */
+  afterGlance?: (version: number) => ReactNode;
+};
 
 /** The whole preferences page body: loads the choices, then every section. */
 export function PreferencesEditor(props: Props) {
@@ -40,7 +47,14 @@ export function PreferencesEditor(props: Props) {
   return <Skeleton label={t('loading')} lines={8} />;
 }
 
-function Editor({ accountId, holderName, canEdit, recordHref, prefs: loaded }: Props & { prefs: Preferences }) {
+function Editor({
+  accountId,
+  holderName,
+  canEdit,
+  recordHref,
+  afterGlance,
+  prefs: loaded,
+}: Props & { prefs: Preferences }) {
   const { t, i18n } = useTranslation('preferences');
   // The query cache is the one source of the choices: optimistic, then confirmed or rolled back.
   // Reading it here (not only in the parent) lets a re-render show what it holds right now.
@@ -109,6 +123,7 @@ function Editor({ accountId, holderName, canEdit, recordHref, prefs: loaded }: P
     <div className="prefs">
       {!canEdit && <p className="status status--info">{t('readOnly', { holder: holderName })}</p>}
       <Glance prefs={prefs} recordHref={recordHref} />
+      {afterGlance?.(prefs.version)}
       {canEdit && <PresetChoices prefs={prefs} onChoose={choosePreset} busy={preset.isPending} />}
       <MarketingLines accountId={accountId} />
       <SenderChoices prefs={prefs} canEdit={canEdit} onSave={save} />

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -25,11 +25,23 @@ type Message = 'done' | 'doneAlready' | 'doneAll' | 'undone' | 'undoneAll' | 'un
 const linkBroken = (error: unknown) =>
   isProblem(error) && isLinkProblem(error.status) && Boolean(error.code?.startsWith('token-'));
 
+/** What the page shows after a press that changed something, for the opt-out named by `change`. */
+export type AfterOptOut = (change: string) => ReactNode;
+
 /**
  * The landing page of an email's unsubscribe link: one line, one button, then undo and more.
  * `link` is the describe query, started by the route before this page's words have loaded.
+ * `afterOptOut` is composed in by the route (which systems have confirmed the opt-out).
  */
-export function UnsubscribePage({ token, link }: { token: string | null; link: ReturnType<typeof useDescribeLink> }) {
+export function UnsubscribePage({
+  token,
+  link,
+  afterOptOut,
+}: {
+  token: string | null;
+  link: ReturnType<typeof useDescribeLink>;
+  afterOptOut?: AfterOptOut;
+}) {
   const { t } = useTranslation('unsubscribe');
   if (!token) return <BadLink reason="missing" />;
   if (link.isPending) return <Skeleton label={t('loading')} lines={3} />;
@@ -37,10 +49,18 @@ export function UnsubscribePage({ token, link }: { token: string | null; link: R
     if (isProblem(link.error) && isLinkProblem(link.error.status)) return <BadLink reason="invalid" />;
     return <QueryError message={t('failed')} retryLabel={t('common:retry')} onRetry={() => link.refetch()} />;
   }
-  return <OptOut token={token} link={link.data} />;
+  return <OptOut token={token} link={link.data} afterOptOut={afterOptOut} />;
 }
 
-function OptOut({ token, link }: { token: string; link: Schema<'UnsubscribeLink'> }) {
+function OptOut({
+  token,
+  link,
+  afterOptOut,
+}: {
+  token: string;
+  link: Schema<'UnsubscribeLink'>;
+  afterOptOut?: AfterOptOut | undefined;
+}) {
   const { t } = useTranslation('unsubscribe');
   const [stage, setStage] = useState<Stage>({ step: 'ready' });
   const [message, setMessage] = useState<Message>(null);
@@ -113,6 +133,7 @@ function OptOut({ token, link }: { token: string; link: Schema<'UnsubscribeLink'
           {stage.undo && (
             <UndoButton key={stage.undo.id} until={stage.undo.until} busy={busy} onUndo={() => undoLast(stage)} />
           )}
+          {stage.undo && afterOptOut?.(stage.undo.id)}
           {stage.step === 'done' && (
             <section aria-labelledby="stop-all-title" className="unsubscribe__section">
               <h2 id="stop-all-title">{t('allTitle')}</h2>

@@ -1,0 +1,108 @@
+import type { Channel, Schema } from '@/lib/api-types';
+import type { ConsentEvent } from '../seed/preferences';
+import type { PropagationRequest, SendingSystem } from '../seed/propagation';
+
+// The pure rules of "proof that every system stopped": which changes are opt-outs, who is asked,
+// by when, and what a request's status is at a given moment. No store, no clock of its own.
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+/** The mailbox providers' limit for honouring an opt-out (Gmail and Yahoo, 2024). */
+export const deadlineMs = 48 * hour;
+/** A lagging system (demo setting) answers this long after the request: a day past the deadline. */
+export const lagMs = 72 * hour;
+/** Letters already printed travel for up to two more days. */
+const postMs = 48 * hour;
+
+/** Each system that sends for us, its channel, and how long it takes to confirm in the demo. */
+export const sendingSystems: readonly { system: SendingSystem; channel: Channel; delayMs: number }[] = [
+  { system: 'email-platform', channel: 'email', delayMs: 20_000 },
+  { system: 'sms-gateway', channel: 'sms', delayMs: 40_000 },
+  { system: 'dialler', channel: 'phone', delayMs: 2 * minute },
+  { system: 'print-house', channel: 'post', delayMs: 10 * minute },
+  { system: 'app-notifications', channel: 'app', delayMs: 5_000 },
+];
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * True when a change narrows marketing: a topic or sender turned off, a channel switched off, a
+ * pause set. Turning something on, limits, quiet hours and service channels are not opt-outs.
+ */
+export function isOptOut(event: Pick<ConsentEvent, 'changes'>): boolean {
+  return event.changes.some(({ path, to }) => {
+    const [section] = path.split('.');
+    if (section === 'marketing' || section === 'senders') return to === false;
+    if (section === 'channelsOff') return to === true;
+    if (path === 'pausedUntil') return typeof to === 'string';
+    return false;
+  });
+}
+
+/**
+ * The requests an opt-out makes: one to every system, whatever channel it named. Each system
+ * keeps its own copy of the choices, and a stale copy is how someone who opted out is mailed
+ * again, so every opt-out is proof for all five.
+ */
+export function planPropagation(
+  event: Pick<ConsentEvent, 'id' | 'accountId' | 'at'>,
+  lagging: SendingSystem | null,
+  newId: (prefix: string) => string,
+): PropagationRequest[] {
+  const at = Date.parse(event.at);
+  return sendingSystems.map(({ system, channel, delayMs }) => ({
+    id: newId('prop'),
+    accountId: event.accountId,
+    eventId: event.id,
+    system,
+    channel,
+    requestedAt: event.at,
+    deadline: iso(at + deadlineMs),
+    confirmsAt: iso(at + (system === lagging ? lagMs : delayMs)),
+    escalatedAt: null,
+  }));
+}
+
+export type SystemConfirmation = Schema<'SystemConfirmation'>;
+
+/** A request's status at `now` (ISO): confirmed once its time has come, overdue once past the deadline. */
+export function confirmationAt(request: PropagationRequest, now: string): SystemConfirmation {
+  const confirmed = request.confirmsAt <= now;
+  const status = confirmed
+    ? request.confirmsAt > request.deadline
+      ? 'confirmed-late'
+      : 'confirmed'
+    : now > request.deadline
+      ? 'overdue'
+      : 'waiting';
+  return {
+    system: request.system,
+    channel: request.channel,
+    status,
+    requestedAt: request.requestedAt,
+    deadline: request.deadline,
+    confirmedAt: confirmed ? request.confirmsAt : null,
+    escalatedAt: request.escalatedAt,
+    mayArriveUntil: request.channel === 'post' ? iso(Date.parse(request.deadline) + postMs) : request.deadline,
+  };
+}
+
+/** Requests due to be raised at `now`: past the deadline, not confirmed, not raised yet. */
+export const dueForEscalation = (requests: PropagationRequest[], now: string) =>
+  requests.filter((r) => !r.escalatedAt && confirmationAt(r, now).status === 'overdue');
+
+/** One opt-out's requests as the API shows them; the systems in a fixed order. */
+export function summarise(requests: PropagationRequest[], now: string): Schema<'Propagation'> {
+  if (!requests.length) return { state: 'none', requestedAt: null, systems: [] };
+  const order = sendingSystems.map((s) => s.system);
+  const systems = requests
+    .map((r) => confirmationAt(r, now))
+    .sort((a, b) => order.indexOf(a.system) - order.indexOf(b.system));
+  const state = systems.some((s) => s.status === 'overdue')
+    ? 'overdue'
+    : systems.every((s) => s.status === 'confirmed' || s.status === 'confirmed-late')
+      ? 'confirmed'
+      : 'waiting';
+  return { state, requestedAt: requests[0]!.requestedAt, systems };
+}
