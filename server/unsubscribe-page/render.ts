@@ -59,6 +59,8 @@ const compact = (text: string) =>
     .replace(/\s+(\/?>)/g, '$1')
     .trim() + '\n';
 
+const styleSlot = '/*style*/';
+
 function document(context: PageContext, title: string, main: Html) {
   const words = pageWords(context.language);
   const body = html`<a class="skip-link" href="#main">${words.common('skipLink')}</a>
@@ -85,14 +87,18 @@ function document(context: PageContext, title: string, main: Html) {
         <link rel="icon" href="data:," />
         <title>${title}</title>
         <style>
-          ${new Html(style.css)}
+          ${new Html(styleSlot)}
         </style>
       </head>
       <body>
         ${body}
       </body>
     </html> `;
-  return { html: compact(page.text), styleHash: style.hash };
+  // The style goes in after compacting, exactly as hashed for the CSP.
+  return {
+    html: compact(page.text).replace(/<style>\s*\/\*style\*\/\s*<\/style>/, () => `<style>${style.css}</style>`),
+    styleHash: style.hash,
+  };
 }
 
 const status = (tone: 'success' | 'info' | 'error', text: string | null) =>

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advanceClock } from '@/backend/clock';
 import type { RunningServer } from '../../server/start';
@@ -84,6 +85,10 @@ describe.each(backends)('the unsubscribe page without JavaScript (%s)', (backend
     expect(policy).toContain("frame-ancestors 'none'");
     expect(shown.text).not.toMatch(/<script/i);
     expect(shown.text).not.toContain(token);
+    // The one inline style is allowed by its hash, and nothing else is.
+    const style = /<style>([^<]*)<\/style>/.exec(shown.text)![1]!;
+    expect(policy).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(style).toContain('prefers-color-scheme:dark');
     expect(heading(shown.text)).toBe('Stop emails like this');
     expect(title(shown.text)).toBe('Stop emails like this');
     expect(shown.text).toContain('Offers and upgrades by email to a•••@example.com');
