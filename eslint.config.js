@@ -67,6 +67,34 @@ const dependencyZones = [
     'The backend may use only the emails and api catalogues (src/locales/*/emails.json, api.json).',
     backendMayUseLocales,
   ),
+  // The server is an adapter of the backend: the same limits, plus paths for its links.
+  zone('server', ['src/app', 'src/components', 'src/mocks'], 'The server never imports UI code or the mock.'),
+  zone(
+    'server',
+    'src/features',
+    'The server may share features/<f>/schemas.ts only; the unsubscribe page also its undo window.',
+    [...features.map((f) => `./${f}/schemas.ts`), './unsubscribe/undo-window.ts'],
+  ),
+  zone('server', 'src/lib', 'From lib, the server may use only what the backend may.', [
+    './api-types.ts',
+    './api-schema.gen.ts',
+    './zod.ts',
+    './preference-change.ts',
+  ]),
+  // One exception, on purpose: the unsubscribe page without JavaScript is the app's unsubscribe page
+  // rendered by the server, so its words come from the app's own catalogues (docs/decisions/0011).
+  zone(
+    ['server/*.ts', 'server/unsubscribe-page/!(words).ts'],
+    'src/locales',
+    'The server may use only the emails and api catalogues; the unsubscribe page reads its words in words.ts.',
+    backendMayUseLocales,
+  ),
+  zone(
+    'server/unsubscribe-page/words.ts',
+    'src/locales',
+    'The unsubscribe page may read the unsubscribe and common catalogues besides the backend ones.',
+    [...backendMayUseLocales, ...languages.flatMap((l) => [`./${l}/unsubscribe.json`, `./${l}/common.json`])],
+  ),
 ];
 
 export default tseslint.config(
@@ -100,7 +128,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [

@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getResponse } from 'msw';
 import { handlers } from '@/backend/handlers';
 import { apiBasePath } from '@/backend/public-url';
+import { unsubscribePageRoutes } from './unsubscribe-page/routes';
 
 export type AppOptions = {
   /** The production build of the app, made for the real API (no mock, no service worker). */
@@ -56,7 +57,8 @@ export const loggablePath = (url: string) =>
 
 /**
  * The HTTP adapter: `/api/*` goes to the same handlers the browser mock runs (MSW's getResponse
- * picks the handler and runs it; no rule lives here), `/` serves the built app.
+ * picks the handler and runs it; no rule lives here), `/unsubscribe` and `/u/*` answer the
+ * unsubscribe link with a page without JavaScript, `/` serves the built app.
  */
 export function createApp({ staticDir, log = false, demoTools = false }: AppOptions = {}) {
   const app = new Hono();
@@ -83,7 +85,8 @@ export function createApp({ staticDir, log = false, demoTools = false }: AppOpti
   );
   app.use(async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', policyOf(indexHtml));
+    // A page with a policy of its own (the unsubscribe page: no script at all) keeps it.
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', policyOf(indexHtml));
   });
 
   app.all(
@@ -102,6 +105,9 @@ export function createApp({ staticDir, log = false, demoTools = false }: AppOpti
       return response ?? problem(c, 404, 'There is no such API endpoint.', 'not-found');
     },
   );
+
+  // The unsubscribe link in emails, as a page without JavaScript (the demo keeps the app's own route).
+  unsubscribePageRoutes(app);
 
   if (staticDir && indexHtml) {
     app.use(

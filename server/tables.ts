@@ -252,6 +252,23 @@ export const tables: Table[] = [
     rows: (db) => db.unsubscribe.usedLinkNonces.map((nonce) => ({ nonce })),
     load: (db, rows) => (db.unsubscribe.usedLinkNonces = rows.map((r) => r.nonce as string)),
   },
+  list<Db['unsubscribe']['pages'][number]>(
+    'unsubscribe_pages',
+    ['idHash'],
+    {
+      idHash: 'text',
+      token: 'text',
+      createdAt: 'time',
+      expiresAt: 'time',
+      stage: 'text',
+      undo: 'json',
+      beforeUndo: 'json',
+      message: 'json',
+      reason: 'json',
+    },
+    (db) => db.unsubscribe.pages,
+    (db, items) => (db.unsubscribe.pages = items),
+  ),
   list(
     'contact_reports',
     ['reference'],

@@ -15,6 +15,29 @@ export type OptOutRecord = {
   changes: { path: string; from: unknown; to: unknown }[];
 };
 
+/** What the page without JavaScript (server/unsubscribe-page) shows after each press: kept per page, not in the URL. */
+export type UnsubscribePageStage = 'ready' | 'done' | 'all';
+export type UnsubscribePageMessage = 'done' | 'doneAlready' | 'doneAll' | 'undone' | 'undoneAll' | 'undoTooLate';
+export type UnsubscribePageUndo = { id: string; until: string } | null;
+
+/**
+ * One opened unsubscribe link, for the page that works without JavaScript. The link's token is kept
+ * here so it leaves the address bar; the page is found by the SHA-256 of its random id (the id is the
+ * capability and is never stored). It lasts the undo window.
+ */
+export type UnsubscribePageRecord = {
+  idHash: string;
+  token: string;
+  createdAt: string;
+  expiresAt: string;
+  stage: UnsubscribePageStage;
+  undo: UnsubscribePageUndo;
+  /** At stage "all": the undo of the opt-out before it, offered again once "stop all" is undone. */
+  beforeUndo: UnsubscribePageUndo;
+  message: UnsubscribePageMessage | null;
+  reason: 'chooseFirst' | 'thanks' | null;
+};
+
 export type UnsubscribeState = {
   /** Sample marketing emails are signed on first use (Web Crypto is async; seeds are not). */
   sampleEmailsSent: boolean;
@@ -22,10 +45,12 @@ export type UnsubscribeState = {
   reasons: { id: string; accountId: string; at: string; reason: string; optOutTokenNonce: string }[];
   /** Preferences links work once. */
   usedLinkNonces: string[];
+  /** Opened links of the page without JavaScript, until their undo window ends. */
+  pages: UnsubscribePageRecord[];
 };
 
 export function seedUnsubscribe(): UnsubscribeState {
-  return { sampleEmailsSent: false, optOuts: [], reasons: [], usedLinkNonces: [] };
+  return { sampleEmailsSent: false, optOuts: [], reasons: [], usedLinkNonces: [], pages: [] };
 }
 
 // ---- Sample marketing emails for the demo outbox (src/backend/domain/unsubscribe.ts sends them) ----

@@ -111,3 +111,114 @@ test('Alex invites Jamie; Jamie accepts from the outbox and acts for Alex; Alex 
     alex.getByRole('group', { name: 'Offers and upgrades' }).getByRole('switch', { name: 'Text message' }),
   ).toBeChecked();
 });
+
+// The unsubscribe link as a customer meets it on a phone with JavaScript turned off (issue 12): the
+// email's link comes from the outbox; the browser that opens it runs no script at all.
+const noScript = [
+  {
+    locale: 'en-GB',
+    words: {
+      stops: 'Offers and upgrades by email to a•••@example.com',
+      title: 'Stop emails like this',
+      stop: 'Stop these emails',
+      doneTitle: 'These emails have stopped',
+      done: 'Done. You have stopped: Offers and upgrades by email.',
+      undo: 'Undo',
+      undone: 'Undone. Your choices are back as they were.',
+      all: 'Stop all marketing',
+      allTitle: 'All marketing has stopped',
+      doneAll: 'Done. We will not send you any marketing by email, text, phone, post or app.',
+      other: 'Deutsch',
+      otherTitle: 'Diese E-Mails sind abbestellt',
+    },
+  },
+  {
+    locale: 'de-DE',
+    words: {
+      stops: 'Angebote und Upgrades per E-Mail an a•••@example.com',
+      title: 'E-Mails wie diese abbestellen',
+      stop: 'Diese E-Mails abbestellen',
+      doneTitle: 'Diese E-Mails sind abbestellt',
+      done: 'Erledigt. Abbestellt: Angebote und Upgrades per E-Mail.',
+      undo: 'Rückgängig machen',
+      undone: 'Rückgängig gemacht. Ihre Einstellungen sind wieder wie vorher.',
+      all: 'Alle Werbung abbestellen',
+      allTitle: 'Alle Werbung ist abbestellt',
+      doneAll:
+        'Erledigt. Wir senden Ihnen keine Werbung mehr – weder per E-Mail noch per SMS, Anruf, Brief oder App-Benachrichtigung.',
+      other: 'English',
+      otherTitle: 'These emails have stopped',
+    },
+  },
+] as const;
+
+for (const { locale, words } of noScript) {
+  test(`JavaScript off (${locale}): open the outbox link, press once, done, undo, stop all marketing; no script loads, axe clean`, async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    // Three axe runs and two browsers on a shared 2-core machine.
+    test.setTimeout(180_000);
+    await resetDemo(page);
+    await press(page.getByRole('link', { name: 'Demo outbox (emails we sent)' }));
+    const email = page.getByRole('article', { name: 'Get twice the data for the same price' });
+    const href = await email.getByRole('link', { name: 'Stop emails about offers and upgrades' }).getAttribute('href');
+    expect(href).toContain('/unsubscribe?t=');
+
+    const phone = await browser.newContext({ baseURL, javaScriptEnabled: false, locale });
+    const tab = await phone.newPage();
+    const scripts: string[] = [];
+    tab.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    // axe needs script to run, so it checks the same address in a second tab that has it: the page
+    // is the same HTML either way (it has no script), and a GET of it changes nothing.
+    const inspector = await (await browser.newContext({ baseURL, locale })).newPage();
+    const shows = async (heading: string, { axe = true } = {}) => {
+      await expect(tab.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(tab).toHaveTitle(heading);
+      expect(await tab.locator('script').count()).toBe(0);
+      if (!axe) return;
+      await inspector.goto(tab.url());
+      await expect(inspector.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoAxeViolations(inspector);
+    };
+
+    await tab.goto(href!);
+    // The token left the address bar with the first answer.
+    await expect(tab).toHaveURL(/\/u\/[A-Za-z0-9_-]{43}$/);
+    await shows(words.title);
+    await expect(tab.getByText(words.stops)).toBeVisible();
+    // Keyboard: the skip link comes first, then the page's own controls.
+    await tab.keyboard.press('Tab');
+    await expect(tab.locator('.skip-link')).toBeFocused();
+
+    await press(tab.getByRole('button', { name: words.stop }));
+    await shows(words.doneTitle);
+    await expect(tab.getByRole('status').filter({ hasText: words.done })).toBeVisible();
+    // A reload is a GET: it shows the same page and posts nothing again.
+    await tab.reload();
+    await shows(words.doneTitle, { axe: false });
+
+    await press(tab.getByRole('button', { name: words.undo }));
+    await shows(words.title, { axe: false });
+    await expect(tab.getByRole('status').filter({ hasText: words.undone })).toBeVisible();
+
+    await press(tab.getByRole('button', { name: words.stop }));
+    await shows(words.doneTitle, { axe: false });
+    await press(tab.getByRole('button', { name: words.all }));
+    await shows(words.allTitle);
+    await expect(tab.getByRole('status').filter({ hasText: words.doneAll })).toBeVisible();
+
+    // The language switch is a link, and the page keeps its place.
+    await press(tab.getByRole('link', { name: words.other }));
+    await expect(tab.getByRole('heading', { level: 1 })).not.toHaveText(words.allTitle);
+    await press(tab.getByRole('button', { name: locale === 'en-GB' ? 'Rückgängig machen' : 'Undo' }));
+    await shows(words.otherTitle, { axe: false });
+
+    expect(scripts).toEqual([]);
+    await phone.close();
+    await inspector.context().close();
+  });
+}
