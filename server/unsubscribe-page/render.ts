@@ -3,7 +3,7 @@ import { now } from '@/backend/clock';
 import type { Language } from '@/backend/words';
 import { paths } from '@/config/paths';
 import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
-import { unsubscribeReasons } from '@/features/unsubscribe/schemas';
+import { unsubscribeReasons } from '@/lib/api-types';
 import { Html, html } from './html';
 import { styleFor } from './css';
 import { pageWords, type PageWords } from './words';
