@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, unprocessable, type FieldErrorCode, type FieldRefusal } from './problem';
 
-// The one request-validation path (docs/decisions/0011-one-validation-path.md): every handler reads
+// The one request-validation path (docs/decisions/0013-one-validation-path.md): every handler reads
 // its body with readBody, its query with readQuery, a path value with validate. A failure is a 422
 // problem whose `errors` name each field with a stable `code` (the contract's FieldErrorCode).
 

@@ -943,7 +943,7 @@ export interface components {
             errors?: components["schemas"]["ProblemFieldError"][];
             retryAfterSeconds?: number;
         };
-        /** @description One bad field. Every handler turns a failed request check into this same shape (src/backend/validate.ts), and the domain rules use it for a refusal about one field. See docs/decisions/0011-one-validation-path.md. */
+        /** @description One bad field. Every handler turns a failed request check into this same shape (src/backend/validate.ts), and the domain rules use it for a refusal about one field. See docs/decisions/0013-one-validation-path.md. */
         ProblemFieldError: {
             /** @description Dotted path of the field, e.g. "email" or "caps.sms"; "(body)" for the body as a whole. */
             field: string;

@@ -3,7 +3,7 @@ import { fieldErrorCodeValues } from '@/lib/api-schema.gen';
 import { contract, example, type JsonSchema } from '../contract-examples';
 import { optOutToken, send, type Answer } from '../bad-input/support';
 
-// One validation path (docs/decisions/0011-one-validation-path.md): every operation that takes a
+// One validation path (docs/decisions/0013-one-validation-path.md): every operation that takes a
 // JSON body answers a missing field and a value of the wrong type with the same problem shape —
 // 422, code "validation", and errors[] of { field, pointer, code, detail } with the stable code
 // "required" or "invalid_type". Read from the contract, so a new operation is covered as it is added.
