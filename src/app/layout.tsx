@@ -8,7 +8,7 @@ import { useToken } from '@/lib/session';
 import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
-import type { PageHandle } from './routes';
+import type { PageHandle } from './page-handle';
 
 // Only signed-in visitors need these, so they stay out of the entry chunk (the unsubscribe page is signed out).
 const SignedInNav = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.SignedInNav })));

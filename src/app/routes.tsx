@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
 import { Layout } from './layout';
+import type { PageHandle } from './page-handle';
 
 // Error pages are rare: their code loads only when one is needed.
 const LazyRouteError = lazy(() => import('./route-error').then((m) => ({ default: m.RouteError })));
@@ -14,12 +15,6 @@ function RouteErrorBoundary() {
 }
 
 const at = (path: string) => path.replace(/^\//, '');
-
-/**
- * `source`: the page's file, so the build can put its stylesheet and code in the page's HTML;
- * `signedIn`: a page behind sign-in, whose prerendered header shows neither "Sign in" nor the navigation.
- */
-export type PageHandle = { source: string; signedIn?: boolean };
 
 // One lazy chunk per page file.
 const pageModules = import.meta.glob<Awaited<ReturnType<LazyRouteFunction<RouteObject>>>>([
