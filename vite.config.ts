@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { prerender } from './scripts/prerender.ts';
 
 // Only the built app gets the strict policy: the dev server injects inline scripts. The production
 // server (server/app.ts) sends the same policy as an HTTP header, read from the built index.html.
@@ -40,26 +41,19 @@ const realApiBuild = Boolean(process.env.VITE_API_BASE_URL) && process.env.VITE_
 /**
  * The production shape's server sends files as they are on disk: write a .br and a .gz beside each
  * text file once at build time (the server picks one by Accept-Encoding), instead of compressing on
- * every request. `vite preview` compresses by itself, so only the real-API build needs this.
+ * every request. `vite preview` compresses by itself, so only the real-API build needs this. Run
+ * after the pages are prerendered, so they are compressed too.
  */
-function precompress(): Plugin {
-  let outDir = '';
+function precompress(outDir: string) {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
     );
-  return {
-    name: 'precompress',
-    apply: 'build',
-    configResolved: (config) => void (outDir = config.build.outDir),
-    closeBundle() {
-      for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
-        const content = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(content));
-        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
-      }
-    },
-  };
+  for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+    const content = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(content));
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+  }
 }
 
 // The API suites: one test body each, run against every backend (msw/node, and the HTTP server on
@@ -77,7 +71,7 @@ export default defineConfig({
   publicDir: realApiBuild ? false : 'public',
   // One decision, read by src/config/env.ts and src/main.tsx: mock on unless built for a real API.
   define: { 'import.meta.env.VITE_API_MOCK': JSON.stringify(String(!realApiBuild)) },
-  plugins: [react(), cspMeta(), ...(realApiBuild ? [precompress()] : [])],
+  plugins: [react(), cspMeta(), prerender(realApiBuild ? { after: precompress } : {})],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

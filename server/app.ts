@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -46,6 +46,25 @@ function policyOf(indexHtml: string | null) {
     .replaceAll('&quot;', '"')
     .replaceAll('&amp;', '&');
   return `${meta ?? "default-src 'self'"}; frame-ancestors 'none'`;
+}
+
+/**
+ * The pages the build wrote as HTML (scripts/prerender.ts): `/sign-in` → `sign-in.html`, `/` → index.html.
+ * The app's shell (no page in it) answers every other path, as before.
+ */
+function prerenderedPages(staticDir: string) {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.name.startsWith('.') || entry.name === 'assets'
+        ? []
+        : entry.isDirectory()
+          ? walk(join(dir, entry.name))
+          : entry.name.endsWith('.html') && entry.name !== 'index.html'
+            ? [`/${relative(staticDir, join(dir, entry.name)).slice(0, -'.html'.length)}`]
+            : [],
+    );
+  const shell = join(staticDir, '.vite/shell.html');
+  return { pages: new Set(walk(staticDir)), shell: existsSync(shell) ? readFileSync(shell, 'utf8') : null };
 }
 
 /** Paths with anything token-like (long segments, the query) shortened, so logs never hold a token. */
@@ -119,12 +138,24 @@ export function createApp({ staticDir, log = false, demoTools = false }: AppOpti
         onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     );
-    app.use('*', serveStatic({ root: staticDir, precompressed: true }));
+    const { pages, shell } = prerenderedPages(staticDir);
+    app.use(
+      '*',
+      serveStatic({
+        root: staticDir,
+        precompressed: true,
+        // A prerendered page for a clean URL: /sign-in is sign-in.html (and its .br or .gz).
+        rewriteRequestPath: (path) => (pages.has(path) ? `${path}.html` : path),
+        onFound: (path, c) => {
+          if (/\.html(\.br|\.gz)?$/.test(path)) c.header('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Every other page is the app's: the router in the page decides what to show (and shows its 404).
     app.get('*', (c) => {
       if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound();
       c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
+      return c.html(shell ?? indexHtml);
     });
   }
 

@@ -156,5 +156,11 @@ export function lighthouse(url, userDataDir, categories = ['performance', 'acces
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
     failingAccessibilityAudits: failing,
+    metrics: {
+      fcpMs: Math.round(report.audits['first-contentful-paint']?.numericValue ?? NaN),
+      lcpMs: Math.round(report.audits['largest-contentful-paint']?.numericValue ?? NaN),
+      tbtMs: Math.round(report.audits['total-blocking-time']?.numericValue ?? NaN),
+      cls: Number((report.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
+    },
   };
 }

@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
 import { Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
+import { usePrerendering } from '@/lib/prerendering';
 import { useToken } from '@/lib/session';
 import { ResetDemoButton } from '@/features/demo/components/reset-demo-button';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
+import type { PageHandle } from './page-handle';
 
 // Only signed-in visitors need these, so they stay out of the entry chunk (the unsubscribe page is signed out).
 const SignedInNav = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.SignedInNav })));
@@ -16,6 +18,10 @@ export function Layout() {
   const { t } = useTranslation();
   const token = useToken();
   const navigation = useNavigation();
+  // Built ahead, a signed-in page cannot know who will see it: neither "Sign in" nor the navigation yet.
+  const prerendering = usePrerendering();
+  const matches = useMatches();
+  const unknownVisitor = prerendering && matches.some((match) => (match.handle as PageHandle | undefined)?.signedIn);
   return (
     <>
       {navigation.state === 'loading' && <div className="nav-progress" aria-hidden="true" />}
@@ -35,7 +41,7 @@ export function Layout() {
             <Suspense fallback={null}>
               <SignedInNav />
             </Suspense>
-          ) : (
+          ) : unknownVisitor ? null : (
             <Link to={paths.signIn()} className="button button--secondary">
               {t('signIn')}
             </Link>

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
-import type { RouteObject } from 'react-router';
+import type { LazyRouteFunction, RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
 import { Layout } from './layout';
+import type { PageHandle } from './page-handle';
 
 // Error pages are rare: their code loads only when one is needed.
 const LazyRouteError = lazy(() => import('./route-error').then((m) => ({ default: m.RouteError })));
@@ -15,23 +16,33 @@ function RouteErrorBoundary() {
 
 const at = (path: string) => path.replace(/^\//, '');
 
+// One lazy chunk per page file.
+const pageModules = import.meta.glob<Awaited<ReturnType<LazyRouteFunction<RouteObject>>>>([
+  './routes/*.tsx',
+  '!./routes/placeholder.tsx',
+]);
+const page = (name: string, signedIn = false) => ({
+  lazy: pageModules[`./routes/${name}.tsx`],
+  handle: { source: `src/app/routes/${name}.tsx`, ...(signedIn && { signedIn }) } satisfies PageHandle,
+});
+
 const pages: RouteObject[] = [
-  { index: true, lazy: () => import('./routes/home') },
-  { path: at(paths.signIn()), lazy: () => import('./routes/sign-in') },
-  { path: at(paths.emailMeALink()), lazy: () => import('./routes/email-me-a-link') },
-  { path: at(paths.preferences()), lazy: () => import('./routes/preferences') },
-  { path: at(paths.consentRecord()), lazy: () => import('./routes/consent-record') },
-  { path: at(paths.unsubscribe()), lazy: () => import('./routes/unsubscribe') },
-  { path: at(paths.contactHistory()), lazy: () => import('./routes/contact-history') },
-  { path: at(paths.contentFilter()), lazy: () => import('./routes/content-filter') },
-  { path: at(paths.needs()), lazy: () => import('./routes/needs') },
-  { path: at(paths.delegates()), lazy: () => import('./routes/delegates') },
-  { path: at(paths.inviteDelegate()), lazy: () => import('./routes/invite-delegate') },
-  { path: at(paths.invitation()), lazy: () => import('./routes/invitation') },
-  { path: at(paths.account()), lazy: () => import('./routes/account') },
-  { path: at(paths.outbox()), lazy: () => import('./routes/outbox') },
-  { path: at(paths.demo()), lazy: () => import('./routes/demo') },
-  { path: '*', lazy: () => import('./routes/not-found') },
+  { index: true, ...page('home', true) },
+  { path: at(paths.signIn()), ...page('sign-in') },
+  { path: at(paths.emailMeALink()), ...page('email-me-a-link') },
+  { path: at(paths.preferences()), ...page('preferences', true) },
+  { path: at(paths.consentRecord()), ...page('consent-record', true) },
+  { path: at(paths.unsubscribe()), ...page('unsubscribe') },
+  { path: at(paths.contactHistory()), ...page('contact-history', true) },
+  { path: at(paths.contentFilter()), ...page('content-filter', true) },
+  { path: at(paths.needs()), ...page('needs', true) },
+  { path: at(paths.delegates()), ...page('delegates', true) },
+  { path: at(paths.inviteDelegate()), ...page('invite-delegate', true) },
+  { path: at(paths.invitation()), ...page('invitation') },
+  { path: at(paths.account()), ...page('account', true) },
+  { path: at(paths.outbox()), ...page('outbox') },
+  { path: at(paths.demo()), ...page('demo') },
+  { path: '*', ...page('not-found') },
 ];
 
 /**
@@ -47,3 +58,8 @@ export const routes: RouteObject[] = [
     children: pages.map((page) => ({ ...page, ErrorBoundary: RouteErrorBoundary })),
   },
 ];
+
+/** The pages written as HTML at build time (scripts/prerender.ts): every page but the not-found one. */
+export const prerenderedPaths = pages.flatMap((page) =>
+  page.index ? ['/'] : page.path === '*' ? [] : [`/${page.path}`],
+);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Schema } from '@/lib/api-types';
+import { usePrerendering } from '@/lib/prerendering';
 import { useActiveAccount } from '@/features/account/api/use-active-account';
 import { RequireSignIn } from './require-sign-in';
 
@@ -26,6 +27,10 @@ function Resolve({ children, none }: Props) {
 
 /** Gives a page the signed-in person and the account they are acting on. */
 export function WithActiveAccount(props: Props) {
+  const { t } = useTranslation();
+  // Built ahead (and while the browser takes over), who is signed in is not known: the loading
+  // state the page shows next either way, never a redirect.
+  if (usePrerendering()) return <Skeleton label={t('pageLoading')} lines={5} />;
   return (
     <RequireSignIn>
       <Resolve {...props} />

@@ -18,7 +18,8 @@ function readEnv() {
   }
   return {
     apiMock,
-    apiBaseUrl: new URL(realApi ?? `${import.meta.env.BASE_URL}api`, globalThis.location.origin).href,
+    apiBaseUrl: new URL(realApi ?? `${import.meta.env.BASE_URL}api`, globalThis.location?.origin ?? 'http://localhost')
+      .href,
     basePath: import.meta.env.BASE_URL,
   };
 }

@@ -27,7 +27,8 @@ const lazyCatalogues: BackendModule = {
   },
 };
 
-function initialLanguage(): Language {
+/** The saved choice, else the browser's language (public/…: the build's language script decides the same way before paint). */
+export function initialLanguage(): Language {
   try {
     const saved = localStorage.getItem(storageKey);
     if (saved === 'en' || saved === 'de') return saved;
@@ -38,6 +39,8 @@ function initialLanguage(): Language {
 }
 
 function syncHtmlLang(language: string) {
+  // Not when rendering pages at build time (no document there).
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = htmlLang[language as Language] ?? 'en-GB';
 }
 

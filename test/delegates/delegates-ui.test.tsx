@@ -12,7 +12,8 @@ describe('invite form', () => {
   async function sendEmptyInvite() {
     const { user } = renderApp('/people/invite', { persona: 'alex' });
     await screen.findByRole('heading', { level: 1, name: 'Invite someone to help' });
-    await user.click(screen.getByRole('button', { name: 'Send invitation' }));
+    // The heading shows before the form (it does not depend on who is signed in): wait for the form.
+    await user.click(await screen.findByRole('button', { name: 'Send invitation' }));
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     await waitFor(() => expect(summary).toHaveFocus());
     return { user, summary };

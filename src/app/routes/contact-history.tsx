@@ -10,7 +10,13 @@ import '@/features/contact-history/contact-history.css';
 import { WithActiveAccount, type ActiveAccount } from '../with-active-account';
 
 export function Component() {
-  return <WithActiveAccount>{(account) => <ContactHistoryPage account={account} />}</WithActiveAccount>;
+  const { t } = useTranslation('contact-history');
+  return (
+    <div>
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <WithActiveAccount>{(account) => <ContactHistoryPage account={account} />}</WithActiveAccount>
+    </div>
+  );
 }
 
 function ContactHistoryPage({ account }: { account: ActiveAccount }) {
@@ -18,8 +24,7 @@ function ContactHistoryPage({ account }: { account: ActiveAccount }) {
   const { raw, search, filters, invalid, setFilters } = useContactFilters();
   const canCheckCalls = account.role === 'holder' || account.scopes.includes('phone');
   return (
-    <div>
-      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+    <>
       <p className="lead">{t('intro')}</p>
       {filters && <BrokenSummaryFor accountId={account.accountId} filters={filters} />}
       <div className="history-layout">
@@ -36,6 +41,6 @@ function ContactHistoryPage({ account }: { account: ActiveAccount }) {
           )}
         </div>
       </div>
-    </div>
+    </>
   );
 }

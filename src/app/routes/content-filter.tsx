@@ -22,8 +22,7 @@ function ContentFilterPage({ account }: { account: ActiveAccount }) {
   }
 
   return (
-    <div>
-      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+    <>
       <p className="lead">{t('intro', { account: account.accountName })}</p>
       <section className="cf-section" aria-labelledby="cf-lines-title">
         <h2 id="cf-lines-title" tabIndex={-1}>
@@ -51,10 +50,16 @@ function ContentFilterPage({ account }: { account: ActiveAccount }) {
         <h3 className="cf-reports-title">{t('report.listTitle')}</h3>
         <SiteReportList accountId={accountId} />
       </section>
-    </div>
+    </>
   );
 }
 
 export function Component() {
-  return <WithActiveAccount>{(account) => <ContentFilterPage account={account} />}</WithActiveAccount>;
+  const { t } = useTranslation('content-filter');
+  return (
+    <div>
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <WithActiveAccount>{(account) => <ContentFilterPage account={account} />}</WithActiveAccount>
+    </div>
+  );
 }

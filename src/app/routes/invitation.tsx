@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
+import { Skeleton } from '@/components/ui/skeleton';
+import { usePrerendering } from '@/lib/prerendering';
 import { paths } from '@/config/paths';
 import { setActiveAccountId, useToken } from '@/lib/session';
 import { useMe } from '@/features/account/api/get-me';
@@ -14,10 +16,14 @@ export function Component() {
   const me = useMe();
   const token = params.get('t')?.trim() ?? '';
   const wellFormed = /^[A-Za-z0-9-]{8,200}$/.test(token);
+  // Built ahead, neither the invitation's token nor who is signed in is known yet.
+  const prerendering = usePrerendering();
   return (
     <div>
       <PageHeading title={t('invitation.title')}>{t('invitation.title')}</PageHeading>
-      {!wellFormed ? (
+      {prerendering ? (
+        <Skeleton label={t('common:pageLoading')} lines={3} />
+      ) : !wellFormed ? (
         <InvitationProblem reason="invalid" />
       ) : !signedIn ? (
         <div className="stack">

@@ -11,27 +11,29 @@ export function Component() {
   const navigate = useNavigate();
   const personas = usePersonas();
   return (
-    <WithActiveAccount>
-      {(account, me) => (
-        <div>
-          <PageHeading title={t('form.title')}>{t('form.title')}</PageHeading>
-          {account.role === 'holder' ? (
-            <>
-              <p className="lead">{t('form.intro')}</p>
-              <InviteForm
-                accountId={account.accountId}
-                demoPeople={personas.data?.filter((person) => person.id !== me.id)}
-                onInvited={(name) => navigate(paths.delegates(), { state: { invited: name } })}
-              />
-            </>
-          ) : (
-            <p>{t('form.holderOnly', { name: account.holderName })}</p>
-          )}
-          <p>
-            <Link to={paths.delegates()}>{t('form.back')}</Link>
-          </p>
-        </div>
-      )}
-    </WithActiveAccount>
+    <div>
+      <PageHeading title={t('form.title')}>{t('form.title')}</PageHeading>
+      <WithActiveAccount>
+        {(account, me) => (
+          <>
+            {account.role === 'holder' ? (
+              <>
+                <p className="lead">{t('form.intro')}</p>
+                <InviteForm
+                  accountId={account.accountId}
+                  demoPeople={personas.data?.filter((person) => person.id !== me.id)}
+                  onInvited={(name) => navigate(paths.delegates(), { state: { invited: name } })}
+                />
+              </>
+            ) : (
+              <p>{t('form.holderOnly', { name: account.holderName })}</p>
+            )}
+            <p>
+              <Link to={paths.delegates()}>{t('form.back')}</Link>
+            </p>
+          </>
+        )}
+      </WithActiveAccount>
+    </div>
   );
 }

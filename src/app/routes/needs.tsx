@@ -7,15 +7,21 @@ import { NeedsPanel } from '@/features/needs/components/needs-panel';
 import { WithActiveAccount, type ActiveAccount } from '../with-active-account';
 
 export function Component() {
-  return <WithActiveAccount>{(account) => <NeedsPage account={account} />}</WithActiveAccount>;
+  const { t } = useTranslation('needs');
+  // The heading does not depend on who is signed in, so it is in the page's HTML before its code.
+  return (
+    <div>
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <WithActiveAccount>{(account) => <NeedsPage account={account} />}</WithActiveAccount>
+    </div>
+  );
 }
 
 function NeedsPage({ account }: { account: ActiveAccount }) {
   const { t } = useTranslation('needs');
   const own = account.role === 'holder';
   return (
-    <div>
-      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+    <>
       {mayUse('needs', account) ? (
         <>
           <p className="lead">{t(own ? 'intro' : 'introHelper', { name: account.holderName })}</p>
@@ -38,6 +44,6 @@ function NeedsPage({ account }: { account: ActiveAccount }) {
       ) : (
         <p>{t('notYours', { name: account.holderName })}</p>
       )}
-    </div>
+    </>
   );
 }

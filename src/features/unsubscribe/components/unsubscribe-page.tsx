@@ -7,6 +7,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { paths } from '@/config/paths';
 import { isProblem } from '@/lib/api-client';
+import { usePrerendering } from '@/lib/prerendering';
 import type { Schema } from '@/lib/api-types';
 import type { useDescribeLink } from '../api/describe-link';
 import { useOptOut } from '../api/opt-out';
@@ -43,8 +44,20 @@ export function UnsubscribePage({
   afterOptOut?: AfterOptOut;
 }) {
   const { t } = useTranslation('unsubscribe');
+  // Built ahead there is no token: the page shows what it shows while the link loads.
+  const loading = (
+    <div className="unsubscribe">
+      {/* A plain h1 (not PageHeading): the loaded page's heading stays the visit's first, so it takes no focus. */}
+      <h1 tabIndex={-1} className="page-heading">
+        {t('title')}
+      </h1>
+      <Skeleton label={t('loading')} lines={3} />
+    </div>
+  );
+  const prerendering = usePrerendering();
+  if (prerendering) return loading;
   if (!token) return <BadLink reason="missing" />;
-  if (link.isPending) return <Skeleton label={t('loading')} lines={3} />;
+  if (link.isPending) return loading;
   if (link.isError) {
     if (isProblem(link.error) && isLinkProblem(link.error.status)) return <BadLink reason="invalid" />;
     return <QueryError message={t('failed')} retryLabel={t('common:retry')} onRetry={() => link.refetch()} />;
