@@ -23,6 +23,10 @@ export type AppOptions = {
 };
 
 export const maxBodyBytes = 64 * 1024;
+/** The one large body the contract takes: an ID document of up to 5 MB, base64 in JSON (the domain
+ * refuses a file over 5 MB with its own words; this only stops what is far too large to be one). */
+export const maxUploadBytes = 8 * 1024 * 1024;
+const uploadPath = new RegExp(`^${apiBasePath}/accounts/[^/]+/content-filter/age-verification$`);
 
 /** The handlers only a demo or a test may reach (see AppOptions.demoTools). */
 export const demoToolPaths = [
@@ -108,12 +112,13 @@ export function createApp({ staticDir, log = false, demoTools = false }: AppOpti
     if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', policyOf(indexHtml));
   });
 
+  const limitTo = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => problem(c, 413, 'That request is too large.', 'payload-too-large') });
+  const bodySizeLimit = limitTo(maxBodyBytes);
+  const uploadLimit = limitTo(maxUploadBytes);
   app.all(
     `${apiBasePath}/*`,
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => problem(c, 413, 'That request is too large.', 'payload-too-large'),
-    }),
+    (c, next) => (uploadPath.test(c.req.path) ? uploadLimit : bodySizeLimit)(c, next),
     async (c) => {
       // Read the body off the socket first (within the limit), so a kept-alive connection is free
       // for its next request whatever the handler reads.
