@@ -113,7 +113,13 @@ export function checkContacts(
 
   return records.map((record) => {
     if (record.kind === 'service' || !marketingTopics.includes(record.subject))
-      return needsCheck(record, needs) ?? checkService(record, safePrefs(() => prefsFor(record.at)));
+      return (
+        needsCheck(record, needs) ??
+        checkService(
+          record,
+          safePrefs(() => prefsFor(record.at)),
+        )
+      );
     const topic = record.subject as Topic;
     if (record.decided) {
       // Went through the send check: its recorded decision stands.

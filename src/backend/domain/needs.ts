@@ -62,9 +62,7 @@ export function saveNeeds(accountId: string, actor: Actor, update: NeedsUpdate):
   }
   if (update.contactPersonId !== null && update.contactPersonId !== current.contactPersonId) {
     if (!helpersOf(accountId).some((h) => h.id === update.contactPersonId))
-      throw unprocessable([
-        { field: 'contactPersonId', code: 'not_allowed', reason: 'errors.needsContactNotHelper' },
-      ]);
+      throw unprocessable([{ field: 'contactPersonId', code: 'not_allowed', reason: 'errors.needsContactNotHelper' }]);
   }
   const next: StoredNeeds = { ...update, version: current.version + 1, updatedAt: nowIso() };
   const changes = changesBetween(current, next);
