@@ -75,14 +75,16 @@ const dependencyZones = [
     'The server may share features/<f>/schemas.ts only; the unsubscribe page also its undo window.',
     [...features.map((f) => `./${f}/schemas.ts`), './unsubscribe/undo-window.ts'],
   ),
-  zone('server', 'src/lib', 'From lib, the server may use only what the backend may.', [
+  zone('server', 'src/lib', 'From lib, the server may use what the backend may, and the app’s date formats.', [
     './api-types.ts',
     './api-schema.gen.ts',
     './zod.ts',
     './preference-change.ts',
+    // The unsubscribe page without JavaScript shows times as the app's page does.
+    './format.ts',
   ]),
   // One exception, on purpose: the unsubscribe page without JavaScript is the app's unsubscribe page
-  // rendered by the server, so its words come from the app's own catalogues (docs/decisions/0011).
+  // rendered by the server, so its words come from the app's own catalogues (docs/decisions/0012).
   zone(
     ['server/*.ts', 'server/unsubscribe-page/!(words).ts'],
     'src/locales',
@@ -92,8 +94,11 @@ const dependencyZones = [
   zone(
     'server/unsubscribe-page/words.ts',
     'src/locales',
-    'The unsubscribe page may read the unsubscribe and common catalogues besides the backend ones.',
-    [...backendMayUseLocales, ...languages.flatMap((l) => [`./${l}/unsubscribe.json`, `./${l}/common.json`])],
+    'The unsubscribe page may read the unsubscribe, propagation and common catalogues besides the backend ones.',
+    [
+      ...backendMayUseLocales,
+      ...languages.flatMap((l) => [`./${l}/unsubscribe.json`, `./${l}/propagation.json`, `./${l}/common.json`]),
+    ],
   ),
 ];
 

@@ -48,7 +48,12 @@ const minify = (css: string) =>
     .trim();
 
 const rules = parse(
-  [source('../../src/styles.css'), source('../../src/features/unsubscribe/unsubscribe.css'), ownRules]
+  [
+    source('../../src/styles.css'),
+    source('../../src/features/unsubscribe/unsubscribe.css'),
+    source('../../src/features/propagation/propagation.css'),
+    ownRules,
+  ]
     .join('\n')
     .replace(/\/\*[\s\S]*?\*\//g, ''),
 );

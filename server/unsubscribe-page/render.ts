@@ -2,6 +2,8 @@ import type { UnsubscribePageView } from '@/backend/domain/unsubscribe-pages';
 import { now } from '@/backend/clock';
 import type { Language } from '@/backend/words';
 import { paths } from '@/config/paths';
+import type { Schema } from '@/lib/api-types';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
 import { unsubscribeReasons } from '@/lib/api-types';
 import { Html, html } from './html';
@@ -115,6 +117,54 @@ const form = (context: PageContext, content: Html, className?: string) =>
     ${content}
   </form>`;
 
+/**
+ * Each system that sends for us and whether it has confirmed this opt-out: the app page's list
+ * (src/features/propagation), as it is when the page is drawn; "Check again" reloads it.
+ */
+function confirmations(context: PageContext, propagation: Schema<'Propagation'>) {
+  if (propagation.state === 'none' || propagation.systems.length === 0) return '';
+  const { systems: t } = pageWords(context.language);
+  const language = context.language;
+  const systems = propagation.systems;
+  const confirmed = systems.filter((s) => s.confirmedAt).length;
+  const summary =
+    propagation.state === 'confirmed'
+      ? t('summary.confirmed')
+      : propagation.state === 'overdue'
+        ? t('summary.overdue')
+        : t('summary.waiting', { confirmed, total: systems.length });
+  const row = (s: (typeof systems)[number]) => {
+    const name = t(`systems.${s.system}`);
+    if (s.status === 'confirmed') return t('row.confirmed', { name, time: formatDateTime(language, s.confirmedAt!) });
+    if (s.status === 'confirmed-late')
+      return t('row.confirmedLate', { name, time: formatDateTime(language, s.confirmedAt!) });
+    if (s.status === 'overdue') return t('row.overdue', { name });
+    return t('row.waiting', { name });
+  };
+  return html`<section aria-labelledby="confirmations-title" class="confirmations unsubscribe__section">
+    <h2 id="confirmations-title">${t('title')}</h2>
+    <p>${t('intro', { deadline: formatDateTime(language, systems[0]!.deadline) })}</p>
+    ${status(propagation.state === 'overdue' ? 'info' : 'success', summary)}
+    <ul class="confirmations__list">
+      ${systems.map((s) => html`<li class="confirmations__item confirmations__item--${s.status}">${row(s)}</li>`)}
+    </ul>
+    ${systems
+      .filter((s) => s.status === 'overdue')
+      .map(
+        (s) =>
+          html`<p class="confirmations__late">
+            ${t(`late.${s.system}`, { date: formatDate(language, s.mayArriveUntil) })}
+            ${s.escalatedAt ? t('raised', { time: formatDateTime(language, s.escalatedAt) }) : ''}
+          </p>`,
+      )}
+    ${
+      propagation.state === 'waiting'
+        ? html`<p><a href="${withLanguage(context.path, context.chosen)}">${t('checkAgain')}</a></p>`
+        : ''
+    }
+  </section>`;
+}
+
 /** The page after opening the link and after each press. */
 export function renderPage(context: PageContext, view: UnsubscribePageView, failed = false) {
   const { t } = pageWords(context.language);
@@ -185,7 +235,7 @@ export function renderPage(context: PageContext, view: UnsubscribePageView, fail
           </section>`
         : ''
     }
-    ${reason}
+    ${confirmations(context, view.propagation)} ${reason}
     <section aria-labelledby="more-title" class="unsubscribe__section">
       <h2 id="more-title">${t('moreTitle')}</h2>
       <p>${t('moreIntro')}</p>

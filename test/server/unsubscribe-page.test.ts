@@ -144,6 +144,21 @@ describe.each(backends)('the unsubscribe page without JavaScript (%s)', (backend
     expect(await counts()).toEqual(after);
   });
 
+  it('after the press, each system that sends for us confirms; "Check again" shows them as they do', async () => {
+    const page = await open();
+    const done = await press(page, { action: 'stop' });
+    expect(done.text).toContain('<h2 id="confirmations-title">Systems that send for us</h2>');
+    expect(done.text).toMatch(/\d of 5 systems have confirmed so far\./);
+    expect(done.text).toContain('Print house: waiting to confirm');
+    expect(done.text).toContain('>Check again</a>');
+    // The print house is the slowest (10 minutes); after it, every system has stopped.
+    advanceClock(11 * 60_000);
+    const later = await read(page);
+    expect(later.text).toContain('Every system has stopped.');
+    expect(later.text).toMatch(/Print house: confirmed /);
+    expect(later.text).not.toContain('>Check again</a>');
+  });
+
   it('undo puts the choice back, from the page that made it', async () => {
     const page = await open();
     await press(page, { action: 'stop' });

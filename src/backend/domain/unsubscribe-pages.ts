@@ -4,6 +4,7 @@ import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
 import { db, persist } from '../store';
 import type { UnsubscribePageRecord } from '../seed/unsubscribe';
+import { linkPropagation } from './propagation';
 import { describeLink, optOut, readToken, recordReason, undoMinutes, undoOptOut } from './unsubscribe';
 
 /**
@@ -19,6 +20,8 @@ export const unsubscribePageActions: readonly UnsubscribePageAction[] = ['stop',
 
 export type UnsubscribePageView = Pick<UnsubscribePageRecord, 'stage' | 'undo' | 'message' | 'reason'> & {
   link: Schema<'UnsubscribeLink'>;
+  /** Each sending system's confirmation of what this link stopped (as the app's page shows). */
+  propagation: Schema<'Propagation'>;
 };
 
 const pageIdPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -79,7 +82,14 @@ async function findPage(id: string) {
 export async function viewUnsubscribePage(id: string): Promise<UnsubscribePageView> {
   const page = await findPage(id);
   const claims = await readToken(page.token, 'opt-out');
-  return { stage: page.stage, undo: page.undo, message: page.message, reason: page.reason, link: describeLink(claims) };
+  return {
+    stage: page.stage,
+    undo: page.undo,
+    message: page.message,
+    reason: page.reason,
+    link: describeLink(claims),
+    propagation: linkPropagation(claims.accountId, claims.nonce),
+  };
 }
 
 /**
