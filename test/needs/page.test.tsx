@@ -13,7 +13,7 @@ describe('What works for you', () => {
   it('Alex records large print letters; the standard letter in the history is flagged and reported in one step', async () => {
     const { user, router } = renderApp(paths.needs(), { persona: 'alex' });
     expect(await screen.findByRole('heading', { level: 1, name: 'What works for you' })).toBeInTheDocument();
-    expect(screen.getByText('This is private. Only you and people you choose can see it.')).toBeInTheDocument();
+    expect(await screen.findByText('This is private. Only you and people you choose can see it.')).toBeInTheDocument();
     const letters = await screen.findByRole('group', { name: 'Letters and bills on paper' });
     expect(within(letters).getByRole('radio', { name: 'Standard print' })).toBeChecked();
     await user.click(within(letters).getByRole('radio', { name: 'Large print' }));
