@@ -6,7 +6,12 @@ import { setPublicOrigin } from '@/backend/public-url';
 import { db, resetDb, setUnitOfWork, snapshotDb, withSharedStore, type Db } from '@/backend/store';
 import { server as mockServer } from '@/mocks/node';
 import { forgetServerFailures, takeServerFailures, trapMockServerErrors } from './server-errors';
-import { backends as serverBackends, sharedTestServer } from './server/support';
+import { backends as serverBackends } from './server/backends';
+
+// The server's code loads only when a suite runs on it: page tests (jsdom) share helpers with these
+// suites, and the server's modules need Node's own file URLs.
+const sharedTestServer = async (backend: Exclude<ApiBackend, 'msw'>) =>
+  (await import('./server/support')).sharedTestServer(backend);
 
 // The API suites (rules, scope matrix, bad input, each feature's api.test.ts) run one test body
 // against every backend: the MSW handlers under msw/node (the demo's adapter, in memory) and the

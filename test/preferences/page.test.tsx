@@ -252,7 +252,8 @@ describe('contact choices page', () => {
     expect(
       await screen.findByRole('link', { name: 'Email: Enter 1 or more, or leave it empty for no limit.' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert', { name: 'There is a problem' })).toHaveFocus();
+    // The summary takes focus once it is drawn (after the list): wait for that, not for a time.
+    await waitFor(() => expect(screen.getByRole('alert', { name: 'There is a problem' })).toHaveFocus());
     expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(prefs().caps.email).toBeNull();
     await user.clear(email);

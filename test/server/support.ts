@@ -5,13 +5,12 @@ import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
 import { seedDb, setUnitOfWork } from '@/backend/store';
 import { replaceAll } from '../../server/sql-store';
 import { startServer, type RunningServer } from '../../server/start';
+import type { Backend } from './backends';
 import { signingKey } from './spawn-server';
 
 export { spawnServer, type ChildServer } from './spawn-server';
 
-/** The backends the server suites run on: embedded always, PostgreSQL when DATABASE_URL is set. */
-export const backends = ['embedded', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
-export type Backend = (typeof backends)[number];
+export { backends, type Backend } from './backends';
 
 /**
  * A schema of its own per run, so parallel runs on one PostgreSQL server never collide. TEST_RUN_ID

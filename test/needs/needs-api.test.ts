@@ -119,7 +119,15 @@ describe('needs API', () => {
     ]);
     const bad = await save({ contactPersonId: 'dlg-nobody' });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toEqual([{ field: 'contactPersonId', message: expect.any(String) }]);
+    expect(bad.body.errors).toEqual([
+      {
+        field: 'contactPersonId',
+        pointer: '/contactPersonId',
+        code: 'not_allowed',
+        reason: 'errors.needsContactNotHelper',
+        detail: 'Choose someone who can help with this account now.',
+      },
+    ]);
   });
 
   it.each([
