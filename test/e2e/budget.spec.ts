@@ -13,7 +13,8 @@ import {
 import { resetDemo } from './support';
 
 const outDir = join(root, process.env.OUT_DIR ?? 'dist');
-const budgetOverFloorKb = 15;
+// Raised from 15 kB on 2026-11-29 with a note in the README (prerendered pages hydrate in place).
+const budgetOverFloorKb = 17;
 
 async function unsubscribeLink(page: import('@playwright/test').Page) {
   const emails: { kind: string; links: { href: string }[] }[] = await page.evaluate(async () =>
@@ -24,7 +25,7 @@ async function unsubscribeLink(page: import('@playwright/test').Page) {
   return url.pathname + url.search;
 }
 
-test('the unsubscribe page loads no more than 15 kB gzip of JS above the floor of the given stack', async ({
+test('the unsubscribe page loads no more than 17 kB gzip of JS above the floor of the given stack', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
