@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { resetDemo, signIn } from './support';
 
 // Bad input in a real browser (CSP on, the mock API in its service worker): script and HTML

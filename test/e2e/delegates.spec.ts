@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoAxeViolations, press, resetDemo, signIn, switchTo, typeInto } from './support';
 
 // Keyboard only: every control is reached with focus and used with Enter or Space;

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { personaNames, resetDemo, type Persona } from './support';
 
 // The demo's API runs in a service worker that unregisters itself when its last page goes, and that

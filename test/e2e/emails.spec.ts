@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './support';
 
 test('emails are written in the language the person last chose in the app, and marked as such in the outbox', async ({

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from './fixtures';
 
 // Helpers for the fault-tolerance specs: read the mock store from inside the page, read what the
 // preferences page shows, and find each control the way a person would (by its group and label).

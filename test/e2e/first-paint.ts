@@ -31,6 +31,11 @@ export const pages: { path: string; heading: [string, string] | null; signedIn?:
   { path: '/account', heading: ['account', 'title'], signedIn: true },
 ];
 
+/** The pages the app itself serves: in the production shape the server answers the unsubscribe link
+ * with its own page without JavaScript (server/unsubscribe-page, tested by production/journeys.spec.ts). */
+const appPages = (shape: 'demo' | 'production') =>
+  pages.filter((page) => shape === 'demo' || page.path !== '/unsubscribe');
+
 const headingOf = (page: (typeof pages)[number], language: Language) =>
   page.heading && words(language, page.heading[0], page.heading[1]);
 
@@ -66,9 +71,7 @@ export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
         locale: language === 'de' ? 'de-DE' : 'en-GB',
       });
       const page = await context.newPage();
-      // In the production shape the server answers the unsubscribe link with its own page without
-      // JavaScript (server/unsubscribe-page, tested by production/journeys.spec.ts), not the app's.
-      for (const entry of pages.filter((p) => shape === 'demo' || p.path !== '/unsubscribe')) {
+      for (const entry of appPages(shape)) {
         await page.goto(entry.path);
         // Without JavaScript the language script cannot run: the English copy shows.
         const shown = 'en';
@@ -148,7 +151,7 @@ export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
         viewport: { width: 390, height: 844 },
       });
       const link = await unsubscribeLink(context);
-      for (const entry of pages.filter((p) => !p.signedIn)) {
+      for (const entry of appPages(shape).filter((p) => !p.signedIn)) {
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));

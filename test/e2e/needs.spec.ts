@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, press, signIn, typeInto } from './support';
 
 const letterFlag = 'This letter was in standard print. You have told us you need large print.';

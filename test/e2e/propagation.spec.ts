@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoAxeViolations, press, resetDemo } from './support';
 
 // Proof that every system stopped. The page's clock is Playwright's (the demo's backend reads it

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, resetDemo, signIn, signedInRoutes, signedOutRoutes } from './support';
 
 // Four sweeps (signed out and in, each language) rather than two, so the workers share them evenly.

@@ -1,4 +1,4 @@
-import { expect, test, type Response } from '@playwright/test';
+import { expect, test, type Response } from '../fixtures';
 
 test('the app’s scripts reach the browser compressed, as the demo preview sends them', async ({ page }) => {
   // The real-API build writes .br and .gz beside each file; the server picks one by Accept-Encoding.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { firstPaintTests } from '../first-paint';
 
 // The production shape: the server sends each page's prerendered HTML (server/app.ts).

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures';
 import { expectNoAxeViolations, expectOffersEmailStoppedByLink, press, resetDemo, signIn, typeInto } from '../support';
 
 // The journeys on the server Playwright starts for the run (playwright.production.config.ts). They

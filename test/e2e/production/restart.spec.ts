@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { spawnServer, type ChildServer } from '../../server/spawn-server';
 import { expectNoAxeViolations, press, signIn } from '../support';
 import { productionShape } from './shape';
