@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bearerToken } from '@/backend/domain/auth';
+import { bearerToken, sessionExpiresAt } from '@/backend/domain/auth';
 import { ApiError } from '@/backend/problem';
 import { nowIso } from '@/backend/clock';
 import { setPublicOrigin } from '@/backend/public-url';
@@ -8,7 +8,6 @@ import { db, seedDb, setDb, type Db, type UnitOfWork } from '@/backend/store';
 import type { Database, Sql } from './database';
 import { tables, type Kind, type Row, type Table } from './tables';
 
-const sessionHours = 12;
 const q = (name: string) => `"${name}"`;
 const keyOf = (table: Table, row: Row) => JSON.stringify(table.key.map((column) => row[column]));
 const rowText = (table: Table, row: Row) =>
@@ -170,7 +169,7 @@ async function writeSessions(sql: Sql, before: Sessions, after: Sessions) {
   }
   for (const [token, session] of Object.entries(after)) {
     if (token in before) continue;
-    const expiresAt = new Date(Date.parse(session.createdAt) + sessionHours * 3600_000).toISOString();
+    const expiresAt = sessionExpiresAt(session.createdAt);
     await sql.query('INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
       hashToken(token),
       session.personId,

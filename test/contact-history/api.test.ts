@@ -122,20 +122,15 @@ describe.each(apiBackends)('contact history API (%s)', (backend) => {
   });
 
   describe('contact history: filters and paging', () => {
-    // Found by running this on the server: it answers otherwise there (sessions expire, body limit,
-    // throttles, speed). Open; see the suites branch report. Runs on msw until fixed.
-    it.skipIf(backend !== 'msw')(
-      'pages through 10,000 contacts with a stable cursor, newest first, no repeats',
-      async () => {
-        const { token } = await signIn('priya');
-        const { items, pages } = await allPages(token, 'acc-shah');
-        expect(items).toHaveLength(10_000);
-        expect(pages).toBe(100);
-        expect(new Set(items.map((c) => c.id)).size).toBe(10_000);
-        const sorted = [...items].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
-        expect(items.map((c) => c.id)).toEqual(sorted.map((c) => c.id));
-      },
-    );
+    it('pages through 10,000 contacts with a stable cursor, newest first, no repeats', async () => {
+      const { token } = await signIn('priya');
+      const { items, pages } = await allPages(token, 'acc-shah');
+      expect(items).toHaveLength(10_000);
+      expect(pages).toBe(100);
+      expect(new Set(items.map((c) => c.id)).size).toBe(10_000);
+      const sorted = [...items].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+      expect(items.map((c) => c.id)).toEqual(sorted.map((c) => c.id));
+    });
 
     it('keeps the next page the same when a new contact arrives at the top', async () => {
       const token = await alexToken();
@@ -374,34 +369,27 @@ describe.each(apiBackends)('contact history API (%s)', (backend) => {
       expect((await verify(token, second.code)).body).toMatchObject({ outcome: 'genuine' });
     });
 
-    // Found by running this on the server: it answers otherwise there (sessions expire, body limit,
-
-    // throttles, speed). Open; see the suites branch report. Runs on msw until fixed.
-
-    it.skipIf(backend !== 'msw')(
-      'after five wrong codes in a row answers 429 "try again in a minute", then lets you try again',
-      async () => {
-        const token = await alexToken();
-        const demo = (await call('/accounts/acc-morgan/calls/demo', { token, method: 'POST' })).body as {
-          code: string;
-        };
-        const wrong = demo.code === '000000' ? '111111' : '000000';
-        for (let left = 4; left >= 0; left--) {
-          expect((await verify(token, wrong)).body).toMatchObject({ outcome: 'not-ours', attemptsLeft: left });
-        }
-        const locked = await verify(token, demo.code);
-        expect(locked.status).toBe(429);
-        expect(locked.type).toContain('application/problem+json');
-        expect(locked.body).toMatchObject({
-          code: 'too-many-attempts',
-          title: 'Too many wrong codes. Try again in a minute.',
-          retryAfterSeconds: 60,
-        });
-        expect(locked.headers.get('Retry-After')).toBe('60');
-        advanceClock(61_000);
-        expect((await verify(token, wrong)).body).toMatchObject({ outcome: 'not-ours', attemptsLeft: 4 });
-      },
-    );
+    it('after five wrong codes in a row answers 429 "try again in a minute", then lets you try again', async () => {
+      const token = await alexToken();
+      const demo = (await call('/accounts/acc-morgan/calls/demo', { token, method: 'POST' })).body as {
+        code: string;
+      };
+      const wrong = demo.code === '000000' ? '111111' : '000000';
+      for (let left = 4; left >= 0; left--) {
+        expect((await verify(token, wrong)).body).toMatchObject({ outcome: 'not-ours', attemptsLeft: left });
+      }
+      const locked = await verify(token, demo.code);
+      expect(locked.status).toBe(429);
+      expect(locked.type).toContain('application/problem+json');
+      expect(locked.body).toMatchObject({
+        code: 'too-many-attempts',
+        title: 'Too many wrong codes. Try again in a minute.',
+        retryAfterSeconds: 60,
+      });
+      expect(locked.headers.get('Retry-After')).toBe('60');
+      advanceClock(61_000);
+      expect((await verify(token, wrong)).body).toMatchObject({ outcome: 'not-ours', attemptsLeft: 4 });
+    });
 
     it('a right code resets the count of wrong ones', async () => {
       const token = await alexToken();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { advanceClock } from '@/backend/clock';
 import { apiBackends, apiUrl as api, signIn, snapshot, useBackend } from '../api-backends';
 
 async function call(path: string, init: RequestInit & { token?: string } = {}) {
@@ -45,6 +46,17 @@ describe.each(apiBackends)('API rules (%s)', (backend) => {
       expect(res.status).toBe(401);
       expect(res.type).toContain('application/problem+json');
     }
+  });
+
+  it('a session ends 12 hours after sign-in, and sign-out ends it at once', async () => {
+    const { token } = await signIn('alex');
+    advanceClock(12 * 3600_000 - 60_000);
+    expect((await call('/me', { token })).status).toBe(200);
+    advanceClock(2 * 60_000);
+    expect((await call('/me', { token })).status).toBe(401);
+    const again = await signIn('alex');
+    expect((await call('/session', { method: 'DELETE', token: again.token })).status).toBe(204);
+    expect((await call('/me', { token: again.token })).status).toBe(401);
   });
 
   it("answers 403 for an account the persona may not act on, and for one that doesn't exist", async () => {

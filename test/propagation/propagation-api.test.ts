@@ -81,12 +81,14 @@ describe('proof that every system stopped: the API', () => {
       body: { version, channelsOff: { post: true } },
     });
     advanceClock(48 * hour + minute);
-    const read = await call('/accounts/acc-morgan/propagation', { token: alex });
+    // Sessions end after 12 hours: Alex signs in again two days later.
+    const later = tokenFor('alex');
+    const read = await call('/accounts/acc-morgan/propagation', { token: later });
     expect(read.body.state).toBe('overdue');
     const printHouse = read.body.systems.find((s: { system: string }) => s.system === 'print-house');
     expect(printHouse).toMatchObject({ status: 'overdue', confirmedAt: null });
     expect(printHouse.escalatedAt).not.toBeNull();
-    await call('/accounts/acc-morgan/propagation', { token: alex });
+    await call('/accounts/acc-morgan/propagation', { token: later });
     const raised = db.core.activity.filter((a) => a.action === 'propagation.overdue');
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ actor: { type: 'system' }, detail: { system: 'print-house' } });

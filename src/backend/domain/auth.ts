@@ -16,6 +16,12 @@ export type Need = Scope | 'holder' | 'any';
 
 const allScopes: readonly Scope[] = scopes;
 
+/** A session ends this long after sign-in, on either backend (the server also stores the end time). */
+export const sessionLifetimeMs = 12 * 3600_000;
+
+export const sessionExpiresAt = (createdAt: string) =>
+  new Date(Date.parse(createdAt) + sessionLifetimeMs).toISOString();
+
 export function signIn(personaId: string) {
   const person = db.core.people[personaId];
   if (!person) {
@@ -53,7 +59,8 @@ export function rememberLanguage(person: Person, language: Language | null) {
 export function requirePerson(request: Request): Person {
   const token = bearerToken(request);
   const session = token ? db.core.sessions[token] : undefined;
-  const person = session ? db.core.people[session.personId] : undefined;
+  const live = session && sessionExpiresAt(session.createdAt) > nowIso();
+  const person = live ? db.core.people[session.personId] : undefined;
   if (!person) throw unauthorized();
   rememberLanguage(person, requestLanguage(request));
   return person;
