@@ -72,8 +72,8 @@ const dependencyZones = [
   zone(
     'server',
     'src/features',
-    'The server may share features/<f>/schemas.ts only; the unsubscribe page also its undo window.',
-    [...features.map((f) => `./${f}/schemas.ts`), './unsubscribe/undo-window.ts'],
+    'The server may share features/<f>/schemas.ts only; the unsubscribe page also its undo window and the confirmations wording.',
+    [...features.map((f) => `./${f}/schemas.ts`), './unsubscribe/undo-window.ts', './propagation/wording.ts'],
   ),
   zone('server', 'src/lib', 'From lib, the server may use what the backend may, and the app’s date formats.', [
     './api-types.ts',

@@ -3,7 +3,7 @@ import { now } from '@/backend/clock';
 import type { Language } from '@/backend/words';
 import { paths } from '@/config/paths';
 import type { Schema } from '@/lib/api-types';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { confirmationWording } from '@/features/propagation/wording';
 import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
 import { unsubscribeReasons } from '@/lib/api-types';
 import { Html, html } from './html';
@@ -122,41 +122,17 @@ const form = (context: PageContext, content: Html, className?: string) =>
  * (src/features/propagation), as it is when the page is drawn; "Check again" reloads it.
  */
 function confirmations(context: PageContext, propagation: Schema<'Propagation'>) {
-  if (propagation.state === 'none' || propagation.systems.length === 0) return '';
   const { systems: t } = pageWords(context.language);
-  const language = context.language;
-  const systems = propagation.systems;
-  const confirmed = systems.filter((s) => s.confirmedAt).length;
-  const summary =
-    propagation.state === 'confirmed'
-      ? t('summary.confirmed')
-      : propagation.state === 'overdue'
-        ? t('summary.overdue')
-        : t('summary.waiting', { confirmed, total: systems.length });
-  const row = (s: (typeof systems)[number]) => {
-    const name = t(`systems.${s.system}`);
-    if (s.status === 'confirmed') return t('row.confirmed', { name, time: formatDateTime(language, s.confirmedAt!) });
-    if (s.status === 'confirmed-late')
-      return t('row.confirmedLate', { name, time: formatDateTime(language, s.confirmedAt!) });
-    if (s.status === 'overdue') return t('row.overdue', { name });
-    return t('row.waiting', { name });
-  };
+  const words = confirmationWording(propagation, t, context.language);
+  if (!words) return '';
   return html`<section aria-labelledby="confirmations-title" class="confirmations unsubscribe__section">
     <h2 id="confirmations-title">${t('title')}</h2>
-    <p>${t('intro', { deadline: formatDateTime(language, systems[0]!.deadline) })}</p>
-    ${status(propagation.state === 'overdue' ? 'info' : 'success', summary)}
+    <p>${words.intro}</p>
+    ${status(words.tone, words.summary)}
     <ul class="confirmations__list">
-      ${systems.map((s) => html`<li class="confirmations__item confirmations__item--${s.status}">${row(s)}</li>`)}
+      ${words.rows.map((row) => html`<li class="confirmations__item confirmations__item--${row.status}">${row.text}</li>`)}
     </ul>
-    ${systems
-      .filter((s) => s.status === 'overdue')
-      .map(
-        (s) =>
-          html`<p class="confirmations__late">
-            ${t(`late.${s.system}`, { date: formatDate(language, s.mayArriveUntil) })}
-            ${s.escalatedAt ? t('raised', { time: formatDateTime(language, s.escalatedAt) }) : ''}
-          </p>`,
-      )}
+    ${words.late.map((late) => html`<p class="confirmations__late">${late.text}</p>`)}
     ${
       propagation.state === 'waiting'
         ? html`<p><a href="${withLanguage(context.path, context.chosen)}">${t('checkAgain')}</a></p>`
