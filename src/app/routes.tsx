@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
+import { preloadWords } from '@/lib/i18n';
 import { Layout } from './layout';
 import type { PageHandle } from './page-handle';
 
@@ -21,27 +22,42 @@ const pageModules = import.meta.glob<Awaited<ReturnType<LazyRouteFunction<RouteO
   './routes/*.tsx',
   '!./routes/placeholder.tsx',
 ]);
-const page = (name: string, signedIn = false) => ({
-  lazy: pageModules[`./routes/${name}.tsx`],
-  handle: { source: `src/app/routes/${name}.tsx`, ...(signedIn && { signedIn }) } satisfies PageHandle,
-});
+/**
+ * A page: its code in one lazy chunk, loaded together with the catalogues it needs beyond its own
+ * (`words`; a signed-in page also needs the account picker's), so nothing suspends once data arrives.
+ */
+const page = (name: string, { signedIn = false, words = [] as string[] } = {}) => {
+  const allWords = signedIn ? ['signed-in', ...words] : words;
+  return {
+    lazy: () =>
+      Promise.all([pageModules[`./routes/${name}.tsx`]!(), preloadWords(allWords)]).then(([module]) => module),
+    handle: {
+      source: `src/app/routes/${name}.tsx`,
+      ...(signedIn && { signedIn }),
+      ...(allWords.length && { words: allWords }),
+    } satisfies PageHandle,
+  };
+};
 
 const pages: RouteObject[] = [
-  { index: true, ...page('home', true) },
+  { index: true, ...page('home', { signedIn: true }) },
   { path: at(paths.signIn()), ...page('sign-in') },
   { path: at(paths.emailMeALink()), ...page('email-me-a-link') },
-  { path: at(paths.preferences()), ...page('preferences', true) },
-  { path: at(paths.consentRecord()), ...page('consent-record', true) },
+  { path: at(paths.preferences()), ...page('preferences', { signedIn: true, words: ['propagation'] }) },
+  { path: at(paths.consentRecord()), ...page('consent-record', { signedIn: true }) },
   { path: at(paths.unsubscribe()), ...page('unsubscribe') },
-  { path: at(paths.contactHistory()), ...page('contact-history', true) },
-  { path: at(paths.contentFilter()), ...page('content-filter', true) },
-  { path: at(paths.needs()), ...page('needs', true) },
-  { path: at(paths.delegates()), ...page('delegates', true) },
-  { path: at(paths.inviteDelegate()), ...page('invite-delegate', true) },
+  { path: at(paths.contactHistory()), ...page('contact-history', { signedIn: true }) },
+  { path: at(paths.contentFilter()), ...page('content-filter', { signedIn: true }) },
+  { path: at(paths.needs()), ...page('needs', { signedIn: true }) },
+  {
+    path: at(paths.delegates()),
+    ...page('delegates', { signedIn: true, words: ['content-filter', 'propagation', 'preferences', 'needs'] }),
+  },
+  { path: at(paths.inviteDelegate()), ...page('invite-delegate', { signedIn: true }) },
   { path: at(paths.invitation()), ...page('invitation') },
-  { path: at(paths.account()), ...page('account', true) },
+  { path: at(paths.account()), ...page('account', { signedIn: true }) },
   { path: at(paths.outbox()), ...page('outbox') },
-  { path: at(paths.demo()), ...page('demo') },
+  { path: at(paths.demo()), ...page('demo', { words: ['propagation'] }) },
   { path: '*', ...page('not-found') },
 ];
 

@@ -44,8 +44,12 @@ function syncHtmlLang(language: string) {
   document.documentElement.lang = htmlLang[language as Language] ?? 'en-GB';
 }
 
+/** The instance the app runs with (the last one set up), for words loaded ahead of render. */
+let active: ReturnType<typeof i18next.createInstance> | null = null;
+
 export function setupI18n(language: Language = initialLanguage()) {
   const instance = i18next.createInstance();
+  active = instance;
   instance.on('languageChanged', syncHtmlLang);
   void instance
     .use(lazyCatalogues)
@@ -64,6 +68,14 @@ export function setupI18n(language: Language = initialLanguage()) {
     });
   syncHtmlLang(language);
   return instance;
+}
+
+/**
+ * Loads catalogues before the page renders with them. A component that meets a catalogue not yet
+ * loaded suspends, and the page's loading state replaces what was on screen (its heading too).
+ */
+export async function preloadWords(namespaces: readonly string[]) {
+  if (active && namespaces.length) await active.loadNamespaces([...namespaces]);
 }
 
 export function saveLanguage(language: Language) {

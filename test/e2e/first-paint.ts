@@ -39,11 +39,20 @@ const appPages = (shape: 'demo' | 'production') =>
 const headingOf = (page: (typeof pages)[number], language: Language) =>
   page.heading && words(language, page.heading[0], page.heading[1]);
 
-/** Layout shifts and the moment the app took the page over (its h1 hydrated in place), two frames later. */
+/**
+ * Layout shifts, the moment the app took the page over (its h1 hydrated in place) two frames later,
+ * and how often the main heading left the screen once shown (a loading state replacing the page).
+ */
 async function watchTakeOver(page: Page) {
   await page.addInitScript(() => {
-    const state = { shifts: [] as { value: number; at: number }[], settledAt: 0 };
+    const state = { shifts: [] as { value: number; at: number }[], settledAt: 0, headingLeft: 0 };
     (window as unknown as { firstPaint: typeof state }).firstPaint = state;
+    let headingShown = false;
+    new MutationObserver(() => {
+      const shown = [...document.querySelectorAll('h1')].some((h1) => h1.checkVisibility());
+      if (headingShown && !shown) state.headingLeft += 1;
+      headingShown = shown;
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
         if (!entry.hadRecentInput) state.shifts.push({ value: entry.value, at: entry.startTime });
@@ -59,6 +68,9 @@ async function watchTakeOver(page: Page) {
     requestAnimationFrame(poll);
   });
 }
+
+const headingLeft = (page: Page) =>
+  page.evaluate(() => (window as unknown as { firstPaint: { headingLeft: number } }).firstPaint.headingLeft);
 
 export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
   for (const language of ['en', 'de'] as const) {
@@ -136,6 +148,7 @@ export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
       if (heading) await expect(fresh.getByRole('heading', { level: 1 })).toHaveText(heading);
       await fresh.waitForLoadState('networkidle');
       expect(errors, entry.path).toEqual([]);
+      expect(await headingLeft(fresh), `${entry.path}: the heading left the screen`).toBe(0);
       await fresh.close();
     }
     await context.close();
@@ -179,6 +192,7 @@ export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
         if (heading) await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
         await page.waitForLoadState('networkidle');
         expect(errors, `${language} ${entry.path}`).toEqual([]);
+        expect(await headingLeft(page), `${language} ${entry.path}: the heading left the screen`).toBe(0);
         await page.close();
       }
       await context.close();
