@@ -55,24 +55,31 @@ export function ContactList({ accountId, filters }: Props) {
       .fetchNextPage()
       .then((result) => moveWindow(Math.max(0, (result.data?.pages.length ?? 0) - windowPages)));
   };
-  // The scroll observer always calls the latest version.
+  // The scroll observer always calls the latest version: set before paint, so a scroll right after
+  // a page lands never meets the version from while it was loading (which does nothing).
   const olderRef = useRef(showOlder);
-  useEffect(() => {
+  useLayoutEffect(() => {
     olderRef.current = showOlder;
   });
 
+  // The observer speaks only when the end of the list comes into reach or leaves it. If it is still
+  // in reach when a page lands (a fast scroll, a tall screen), the next page is asked for then.
+  const reach = 400;
   useEffect(() => {
     const sentinel = sentinelRef.current;
     if (!sentinel || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => entries.some((e) => e.isIntersecting) && olderRef.current(),
-      {
-        rootMargin: '400px 0px',
-      },
+      { rootMargin: `${reach}px 0px` },
     );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [query.isPending]);
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
+    if (sentinel.getBoundingClientRect().top < window.innerHeight + reach) olderRef.current();
+  }, [pages.length, first]);
 
   if (query.isPending) return <Skeleton label={t('list.loading')} lines={6} />;
   if (query.isError && !query.data) {
