@@ -1,37 +1,73 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { productionShape } from './test/e2e/production/shape';
 
-// Each runner can use its own port and build folder, so two runs never share a server.
+// Both shapes in one run, sharing its workers: the demo (the preview build with the mock API) and
+// the production shape (the app built for the real API, no mock and no service worker, served with
+// the API by the Node server on embedded PGlite, in a data folder emptied at the start of each run).
+// Each runner can use its own port and build folder (E2E_PORT, OUT_DIR), so two runs never share a
+// server; the production shape uses E2E_PORT + 1 and + 2 (test/e2e/production/shape.ts).
 const port = Number(process.env.E2E_PORT ?? 4173);
 const outDir = process.env.OUT_DIR ?? 'dist';
 const baseURL = `http://127.0.0.1:${port}`;
+const production = productionShape;
+const productionURL = `http://127.0.0.1:${production.port}`;
+const launchOptions = { executablePath: chromiumPath, args: chromiumArgs };
 
 export default defineConfig({
-  testDir: 'test/e2e',
-  // The production shape has its own config and server: playwright.production.config.ts.
-  testIgnore: 'production/**',
-  // Separate results per build folder, so parallel runs never delete each other's traces.
-  outputDir: `test-results/${outDir}`,
-  fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
-  use: {
-    baseURL,
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', launchOptions },
+  projects: [
+    {
+      name: 'chromium',
+      testDir: 'test/e2e',
+      testIgnore: 'production/**',
+      // Separate results per build folder, so parallel runs never delete each other's traces.
+      outputDir: `test-results/${outDir}`,
+      fullyParallel: true,
+      timeout: 45_000,
+      expect: { timeout: 10_000 },
+      use: { ...devices['Desktop Chrome'], baseURL },
     },
-  },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
-    env: { OUT_DIR: outDir },
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+    {
+      name: 'production',
+      testDir: 'test/e2e/production',
+      outputDir: `test-results/${outDir}-production`,
+      // One at a time: the journeys reset the demo on the run's one server, which ends every session.
+      workers: 1,
+      // Budgets for a busy 2-core machine: each journey signs in two or three times.
+      timeout: 90_000,
+      expect: { timeout: 15_000 },
+      use: { ...devices['Desktop Chrome'], baseURL: productionURL },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+      env: { OUT_DIR: outDir },
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: [
+        `npx vite build --logLevel warn`,
+        `rm -rf ${production.dataDir}`,
+        `exec node --import tsx server/main.ts`,
+      ].join(' && '),
+      env: {
+        ...production.serverEnv,
+        VITE_API_BASE_URL: '/api',
+        OUT_DIR: production.staticDir,
+        STATIC_DIR: production.staticDir,
+        PORT: String(production.port),
+        DATA_DIR: production.dataDir,
+      },
+      url: `${productionURL}/api/personas`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -24,10 +24,20 @@ export async function resetDemo(page: Page) {
   });
 }
 
+/**
+ * A test's own fetch from the page does not wait for the demo's mock API, which starts after the
+ * first paint (the app's calls wait for it). Waits until the mock answers this page.
+ */
+export async function untilMockServes(page: Page) {
+  await expect
+    .poll(() => page.evaluate(async () => (await fetch('/api/personas')).headers.get('content-type') ?? ''))
+    .toContain('application/json');
+}
+
 /** Signs in through the persona picker, as a person would. */
 export async function signIn(page: Page, persona: Persona) {
+  // resetDemo leaves the page on sign-in, its persona list shown (the reset does not change it).
   await resetDemo(page);
-  await page.goto('/sign-in');
   await page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

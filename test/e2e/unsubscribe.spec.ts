@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { expectNoAxeViolations, expectOffersEmailStoppedByLink, resetDemo } from './support';
+import { expectNoAxeViolations, expectOffersEmailStoppedByLink, resetDemo, untilMockServes } from './support';
 
 type Email = {
   to: string;
@@ -219,6 +219,7 @@ test('30+ malformed, tampered and truncated links each show the plain error page
     await expect(page.getByRole('link', { name: 'Sign in to choose what we send you' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Stop these emails' })).toHaveCount(0);
     // The API refuses the press too, with problem+json.
+    await untilMockServes(page);
     const res = await page.evaluate(
       (t) =>
         fetch(`/api/unsubscribe/${encodeURIComponent(t)}/opt-out`, {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '../fixtures';
 import { expectNoAxeViolations, expectOffersEmailStoppedByLink, press, resetDemo, signIn, typeInto } from '../support';
 
-// The journeys on the server Playwright starts for the run (playwright.production.config.ts). They
+// The journeys on the server Playwright starts for the run (the production project of playwright.config.ts). They
 // share its database, so they run in turn in this one file, each from the seed.
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
