@@ -22,6 +22,9 @@ const languageScript = `(function () {
   var root = document.documentElement;
   root.setAttribute('data-language', language);
   root.lang = language === 'de' ? 'de-DE' : 'en-GB';
+  // The page's title in the visitor's language, before the first paint (the <title> above carries each).
+  var title = document.querySelector('title[data-' + language + ']');
+  if (title) document.title = title.getAttribute('data-' + language);
 })();
 `;
 
@@ -35,6 +38,7 @@ type PrerenderModule = {
 };
 
 const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+const escapeText = (value: string) => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
 /** The page's own chunks (code and stylesheets), followed through their static imports. */
 function assetsOf(manifest: Manifest, sources: string[]) {
@@ -82,31 +86,39 @@ export function prerender({ after }: { after?: (outDir: string) => void } = {}):
         const entry = (await server.ssrLoadModule('/src/prerender.tsx')) as PrerenderModule;
         for (const path of entry.prerenderedPaths) {
           const copies: string[] = [];
-          let head = '';
+          const titles: Partial<Record<Language, string>> = {};
+          let english: PrerenderedPage | undefined;
           for (const language of entry.languages) {
             const page = await entry.prerenderPage(path, language);
             copies.push(
               `<div data-prerendered="${escapeAttribute(path)}" lang="${entry.htmlLang[language]}" ` +
                 `data-namespaces="${escapeAttribute(page.namespaces.join(','))}">${page.html}</div>`,
             );
-            if (language !== 'en') continue;
-            // Files the template already links (the entry, its stylesheet) are left out.
-            const { js, css } = assetsOf(manifest, page.sources);
-            const linked = (file: string) => template.includes(`${base}${file}"`);
-            head =
-              `<script src="${base}${languageFile}"></script>\n` +
-              css
-                .filter((file) => !linked(file))
-                .map((file) => `    <link rel="stylesheet" href="${base}${file}">\n`)
-                .join('') +
-              js
-                .filter((file) => !linked(file))
-                .map((file) => `    <link rel="modulepreload" crossorigin href="${base}${file}">\n`)
-                .join('');
-            if (page.title) head += `    <title>${page.title}</title>\n`;
+            if (page.title) titles[language] = page.title;
+            if (language === 'en') english = page;
           }
+          // Files the template already links (the entry, its stylesheet) are left out.
+          const { js, css } = assetsOf(manifest, english?.sources ?? []);
+          const linked = (file: string) => template.includes(`${base}${file}"`);
+          // The English title shows without JavaScript; the language script puts the visitor's in place.
+          const title = titles.en
+            ? `<title ${Object.entries(titles)
+                .map(([language, text]) => `data-${language}="${escapeAttribute(text)}"`)
+                .join(' ')}>${escapeText(titles.en)}</title>\n    `
+            : '';
+          const head =
+            title +
+            `<script src="${base}${languageFile}"></script>\n` +
+            css
+              .filter((file) => !linked(file))
+              .map((file) => `    <link rel="stylesheet" href="${base}${file}">\n`)
+              .join('') +
+            js
+              .filter((file) => !linked(file))
+              .map((file) => `    <link rel="modulepreload" crossorigin href="${base}${file}">\n`)
+              .join('');
           let html = template.replace('<div id="root"></div>', copies.join('\n'));
-          if (head.includes('<title>')) html = html.replace(/<title>.*?<\/title>\s*/s, '');
+          if (title) html = html.replace(/<title>.*?<\/title>\s*/s, '');
           html = html.replace('</head>', `  ${head}  </head>`);
           const file = join(outDir, path === '/' ? 'index.html' : `${path.slice(1)}.html`);
           mkdirSync(dirname(file), { recursive: true });

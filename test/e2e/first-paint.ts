@@ -116,6 +116,7 @@ export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
       await page.goto('/sign-in');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('de', 'home', 'signInPage.title'));
       await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+      await expect(page).toHaveTitle(words('de', 'home', 'signInPage.title'));
       await expect(page.locator('[data-prerendered][lang="en-GB"]')).toBeHidden();
       await context.close();
     }
