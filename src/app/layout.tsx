@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -11,17 +11,28 @@ import { LanguageSwitch } from './language-switch';
 import type { PageHandle } from './page-handle';
 
 // Only signed-in visitors need these, so they stay out of the entry chunk (the unsubscribe page is signed out).
-const SignedInNav = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.SignedInNav })));
+const SignedInBar = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.SignedInBar })));
 const AccountSwitcher = lazy(() => import('./signed-in-nav').then((m) => ({ default: m.AccountSwitcher })));
 
 export function Layout() {
   const { t } = useTranslation();
   const token = useToken();
   const navigation = useNavigation();
-  // Built ahead, a signed-in page cannot know who will see it: neither "Sign in" nor the navigation yet.
+  // Built ahead, a signed-in page cannot know who will see it: neither "Sign in" nor the navigation
+  // yet, only the space the navigation takes.
   const prerendering = usePrerendering();
   const matches = useMatches();
   const unknownVisitor = prerendering && matches.some((match) => (match.handle as PageHandle | undefined)?.signedIn);
+  // The same element every render: a bar still waiting for its code when the page is taken over
+  // keeps the HTML it arrived with (a changed element would replace it with nothing for a moment).
+  const signedInBar = useMemo(
+    () => (
+      <Suspense fallback={null}>
+        <SignedInBar />
+      </Suspense>
+    ),
+    [],
+  );
   return (
     <>
       {navigation.state === 'loading' && <div className="nav-progress" aria-hidden="true" />}
@@ -37,11 +48,9 @@ export function Layout() {
             </span>
           </Link>
           <LanguageSwitch />
-          {token ? (
-            <Suspense fallback={null}>
-              <SignedInNav />
-            </Suspense>
-          ) : unknownVisitor ? null : (
+          {unknownVisitor || token ? (
+            signedInBar
+          ) : (
             <Link to={paths.signIn()} className="button button--secondary">
               {t('signIn')}
             </Link>
