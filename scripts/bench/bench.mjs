@@ -1,168 +1,293 @@
-// npm run bench — builds the app, serves the preview build and prints, per route: the JS a cold
-// visit loads (gzip; app code and mock chunk apart), time to the page's main heading, the
-// unsubscribe journey (open link → confirmation after one press, median and p95 over 20+ runs),
-// and Lighthouse mobile scores for home, preferences and unsubscribe. Writes bench-results/*.json.
+// npm run bench — both shapes side by side, on one machine in one run (issue 12, part 4):
+//   demo:       `vite build` into dist-bench, served by `vite preview`, the mock API in the page;
+//   production: the build for the real API (dist-bench-app) served with the API by the Node server on
+//               embedded PGlite in a temporary data folder.
+// Prints one table, route × shape: app JS of a cold visit (gzip), Lighthouse mobile FCP, LCP, TBT, CLS and
+// performance (median of BENCH_LH_RUNS), then the unsubscribe journey (open link → done after one press,
+// median and p95 of BENCH_RUNS), each number with its ratio to the previous saved run. Writes
+// bench-results/bench-<time>.json. Exits 1 when a route's app JS grew by more than 2 kB gzip over that run
+// and README.md has no "Bench note: /route" line for it (README, "Speed").
+// Knobs: BENCH_PORT (4400; production on +1), BENCH_RUNS (20), BENCH_LH_RUNS (3), BENCH_SKIP_LIGHTHOUSE.
 import { chromium } from '@playwright/test';
-import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import {
   build,
   chromiumArgs,
   chromiumPath,
-  lighthouse,
+  lighthouseMedian,
   measureFloor,
   percentile,
   recordScripts,
   root,
   round,
   startPreview,
+  startProductionServer,
+  unsubscribeWithoutJs,
 } from './measure.mjs';
 
-const port = Number(process.env.BENCH_PORT ?? 4400);
-const runs = Number(process.env.BENCH_RUNS ?? 20);
-const outDir = join(root, 'dist-bench');
-const personaButton = { alex: 'Sign in as Alex Morgan', priya: 'Sign in as Priya Shah' };
+const env = process.env;
+const port = Number(env.BENCH_PORT ?? 4400);
+const runs = Number(env.BENCH_RUNS ?? 20);
+const lighthouseRuns = Number(env.BENCH_LH_RUNS ?? 3);
+const skipLighthouse = Boolean(env.BENCH_SKIP_LIGHTHOUSE);
+const growthLimitKb = 2;
+const resultsDir = join(root, 'bench-results');
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-export const benchRoutes = [
-  { route: '/sign-in', source: 'src/app/routes/sign-in.tsx', persona: null },
-  { route: '/unsubscribe', source: 'src/app/routes/unsubscribe.tsx', persona: null, needsToken: true },
-  { route: '/email-me-a-link', source: 'src/app/routes/email-me-a-link.tsx', persona: null },
-  { route: '/demo/outbox', source: 'src/app/routes/outbox.tsx', persona: null },
-  { route: '/', source: 'src/app/routes/home.tsx', persona: 'alex' },
-  { route: '/preferences', source: 'src/app/routes/preferences.tsx', persona: 'alex' },
-  { route: '/preferences/record', source: 'src/app/routes/consent-record.tsx', persona: 'alex' },
-  { route: '/contact-history', source: 'src/app/routes/contact-history.tsx', persona: 'alex' },
-  { route: '/content-filter', source: 'src/app/routes/content-filter.tsx', persona: 'alex' },
-  { route: '/people', source: 'src/app/routes/delegates.tsx', persona: 'alex' },
-  { route: '/people/invite', source: 'src/app/routes/invite-delegate.tsx', persona: 'alex' },
-  { route: '/account', source: 'src/app/routes/account.tsx', persona: 'alex' },
+// `source`: the route's own module, whose imports count as app code even where the mock shares them (zod).
+const routes = [
+  { route: '/sign-in', source: 'src/app/routes/sign-in.tsx' },
+  { route: '/unsubscribe', source: 'src/app/routes/unsubscribe.tsx', fromEmail: true },
+  { route: '/', source: 'src/app/routes/home.tsx', signedIn: true },
+  { route: '/preferences', source: 'src/app/routes/preferences.tsx', signedIn: true },
+  { route: '/contact-history', source: 'src/app/routes/contact-history.tsx', signedIn: true },
+  { route: '/content-filter', source: 'src/app/routes/content-filter.tsx', signedIn: true },
+  { route: '/people', source: 'src/app/routes/delegates.tsx', signedIn: true },
 ];
 
-async function unsubscribeLink(page, base) {
-  const emails = await page.evaluate(async () => (await fetch('/api/demo/outbox')).json());
-  for (const email of emails) {
-    const link = email.links?.find((l) => l.href.includes('/unsubscribe'));
-    if (email.kind === 'marketing' && link) return new URL(link.href, base).pathname + new URL(link.href, base).search;
-  }
-  throw new Error('No marketing email with an unsubscribe link in the outbox');
-}
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+const shapes = [
+  { shape: 'demo', outDir: join(root, 'dist-bench'), buildEnv: {}, start: (dir) => startPreview(dir, port) },
+  {
+    shape: 'production',
+    outDir: join(root, 'dist-bench-app'),
+    buildEnv: { VITE_API_BASE_URL: '/api' },
+    start: (dir) => startProductionServer(dir, port + 1, dataDir),
+  },
+];
 
-async function prepare(browser, base, persona) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
+/** Fresh demo data, then the path of a marketing email's unsubscribe link (in production: the server's page). */
+async function resetAndFindLink(page, base) {
   await page.goto(base + '/sign-in');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.evaluate(() => fetch('/api/demo/reset', { method: 'POST' }));
-  if (persona) {
-    await page.getByRole('button', { name: personaButton[persona] }).click();
-    await page.waitForURL((url) => !url.pathname.includes('sign-in'));
-  }
-  return { context, page };
+  // The persona list comes from the API: once it shows, the API (in the demo, the service worker) answers.
+  await page
+    .getByRole('button', { name: /Sign in as/ })
+    .first()
+    .waitFor();
+  const emails = await page.evaluate(async () => {
+    await fetch('/api/demo/reset', { method: 'POST' });
+    return (await fetch('/api/demo/outbox')).json();
+  });
+  const href = emails.find((e) => e.kind === 'marketing')?.links?.find((l) => l.href.includes('/unsubscribe'))?.href;
+  if (!href) throw new Error('No marketing email with an unsubscribe link in the outbox');
+  const url = new URL(href, base);
+  return url.pathname + url.search;
 }
 
-async function measureRoute(browser, base, entry) {
-  const { context, page } = await prepare(browser, base, entry.persona);
-  const target = entry.needsToken ? await unsubscribeLink(page, base) : entry.route;
-  // Cold visit: empty HTTP cache; the mock service worker stays installed, as for a returning visitor.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.clearBrowserCache');
+async function signInAsAlex(page) {
+  await page.getByRole('button', { name: /Sign in as Alex Morgan/ }).click();
+  await page.waitForURL((url) => !url.pathname.includes('sign-in'));
+}
+
+/** App JS of a cold visit: empty HTTP cache (in the demo the mock's worker stays, as for a returning visitor). */
+async function appJs(browser, base, outDir, entry) {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  const link = await resetAndFindLink(page, base);
+  if (entry.signedIn) await signInAsAlex(page);
+  await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   const fresh = await context.newPage();
-  // Code the page itself imports counts as app code even where the mock API shares it (zod).
   const scripts = recordScripts(fresh, outDir, [entry.source]);
-  const started = Date.now();
-  await fresh.goto(base + target);
+  await fresh.goto(base + (entry.fromEmail ? link : entry.route));
   await fresh.getByRole('heading', { level: 1 }).waitFor();
-  const headingMs = Date.now() - started;
   await fresh.waitForLoadState('networkidle');
   const { appKb, mockKb } = scripts();
   await context.close();
-  return { route: entry.route, appKb: round(appKb), mockKb: round(mockKb), headingMs };
+  return { appKb: round(appKb), mockKb: round(mockKb) };
 }
 
-async function unsubscribeJourney(browser, base) {
+/**
+ * Open the link → "Done" after one press, in Chromium: the demo with JavaScript (the app's page), production
+ * with JavaScript off (the server's page: a form POST, 303, the confirmation page).
+ */
+async function journeyInBrowser(browser, base, withJs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
-    const { context, page } = await prepare(browser, base, null);
-    const link = await unsubscribeLink(page, base);
-    const fresh = await context.newPage();
+    const setup = await browser.newContext(phone);
+    const link = await resetAndFindLink(await setup.newPage(), base);
+    await setup.close();
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: withJs });
+    const page = await context.newPage();
     const started = Date.now();
-    await fresh.goto(base + link);
-    await fresh.getByRole('button', { name: 'Stop these emails' }).click();
-    await fresh.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
+    await page.goto(base + link);
+    await page.getByRole('button', { name: 'Stop these emails' }).click();
+    if (withJs) await page.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
+    else await page.getByRole('heading', { level: 1, name: 'These emails have stopped' }).waitFor();
     times.push(Date.now() - started);
     await context.close();
   }
   return { runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
 }
 
-async function lighthouseScores(base) {
-  // A profile that is signed in as Alex, so Lighthouse sees the real pages.
-  const userDataDir = mkdtempSync(join(tmpdir(), 'bench-lh-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-  });
+/** The same journey as a plain HTTP client (scripts/bench/unsubscribe-nojs.mjs): the server's time alone. */
+async function journeyOverHttp(browser, base) {
+  const page = await browser.newPage();
+  const link = base + (await resetAndFindLink(page, base));
+  await page.close();
+  const times = [];
+  await unsubscribeWithoutJs(link); // warm-up
+  for (let i = 0; i < runs; i++) times.push(Math.round(await unsubscribeWithoutJs(link)));
+  return { runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
+}
+
+/** Lighthouse on every route, from a profile signed in as Alex (the session is in localStorage, which stays). */
+async function lighthouseAll(base) {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-lh-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(base + '/sign-in');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.evaluate(() => fetch('/api/demo/reset', { method: 'POST' }));
-  const link = await unsubscribeLink(page, base);
-  await page.getByRole('button', { name: personaButton.alex }).click();
-  await page.waitForURL((url) => !url.pathname.includes('sign-in'));
+  const link = await resetAndFindLink(page, base);
+  await signInAsAlex(page);
   await context.close();
-  const results = {};
-  for (const [name, path] of [
-    ['home', '/'],
-    ['preferences', '/preferences'],
-    ['unsubscribe', link],
-  ]) {
-    results[name] = lighthouse(base + path, userDataDir);
+  const scores = {};
+  for (const entry of routes) {
+    scores[entry.route] = lighthouseMedian(base + (entry.fromEmail ? link : entry.route), profile, lighthouseRuns);
+    // A signed-in page measured as the sign-in page it sent a signed-out visitor to would be a false number.
+    const elsewhere = scores[entry.route].finalUrls.filter(
+      (u) => !entry.fromEmail && new URL(u).pathname !== entry.route,
+    );
+    if (elsewhere.length) console.warn(`⚠ Lighthouse on ${entry.route} ended on ${elsewhere.join(', ')}`);
   }
-  return results;
+  rmSync(profile, { recursive: true, force: true });
+  return scores;
+}
+
+/** The newest earlier run in bench-results/ that did not fail the JS check (a failed run is no baseline). */
+function previousRun() {
+  let files = [];
+  try {
+    files = readdirSync(resultsDir).filter((f) => /^bench-.*\.json$/.test(f));
+  } catch {
+    return null;
+  }
+  for (const file of files.sort().reverse()) {
+    const run = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    if (Array.isArray(run.rows) && !run.jsGrowth?.length) return { file, run };
+  }
+  return null;
+}
+
+/** Routes named by a "Bench note: /route — why" line in README.md. */
+function notedRoutes() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  return new Set([...readme.matchAll(/^[-*]?\s*Bench note: `?(\/[^\s`]*)`?/gm)].map((m) => m[1]));
+}
+
+/** "value (×ratio to the previous run)": ratios only where both runs have a non-zero number. */
+function cell(value, previous) {
+  if (value === undefined || value === null) return '–';
+  if (!previous || previous === 0 || value === previous) return String(value);
+  return `${value} (×${(value / previous).toFixed(2)})`;
+}
+
+/** A Markdown table, so the output can go into the README as it is. */
+function printTable(head, body) {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log(
+    [
+      line(head),
+      `| ${widths.map((w, i) => '-'.repeat(w - 1) + (i < 2 ? '-' : ':')).join(' | ')} |`,
+      ...body.map(line),
+    ].join('\n'),
+  );
 }
 
 async function main() {
-  console.log('Building…');
-  build(outDir);
+  const startedAt = Date.now();
+  // Other work on the machine moves every timing here: the load average goes with the numbers.
+  const load = [loadavg()[0]];
+  console.log('Building both shapes and the floor…');
+  for (const { outDir, buildEnv } of shapes) build(outDir, buildEnv);
   const floorKb = round(measureFloor());
-  const server = await startPreview(outDir, port);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  try {
-    const routes = [];
-    for (const entry of benchRoutes) routes.push(await measureRoute(browser, server.url, entry));
-    const journey = await unsubscribeJourney(browser, server.url);
-    await browser.close();
-    const scores = process.env.BENCH_SKIP_LIGHTHOUSE ? {} : await lighthouseScores(server.url);
-    const unsubscribe = routes.find((r) => r.route === '/unsubscribe');
-    const result = {
-      at: new Date().toISOString(),
-      floorKb,
-      unsubscribeBudgetKb: round(floorKb + 15),
-      unsubscribeOverFloorKb: round(unsubscribe.appKb - floorKb),
-      routes,
-      unsubscribeJourney: journey,
-      lighthouse: scores,
-    };
-    console.log(`\nFloor (react + react-dom + react-router + react-query + i18next): ${floorKb} kB gzip`);
-    console.table(
-      routes.map((r) => ({ route: r.route, 'app JS kB': r.appKb, 'mock kB': r.mockKb, 'to h1 ms': r.headingMs })),
-    );
-    console.log(
-      `Unsubscribe: link → confirmation after one press, ${journey.runs} runs: median ${journey.medianMs} ms, p95 ${journey.p95Ms} ms`,
-    );
-    console.log(
-      `Unsubscribe app JS ${unsubscribe.appKb} kB = floor + ${result.unsubscribeOverFloorKb} kB (budget floor + 15)`,
-    );
-    if (Object.keys(scores).length) console.table(scores);
-    mkdirSync(join(root, 'bench-results'), { recursive: true });
-    const file = join(root, 'bench-results', `bench-${result.at.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify(result, null, 2));
-    console.log(`Wrote ${file}`);
-  } finally {
-    await browser.close().catch(() => {});
-    server.stop();
+  const rows = [];
+  const journeys = {};
+  for (const { shape, outDir, start } of shapes) {
+    console.log(`Measuring the ${shape} shape…`);
+    const server = await start(outDir);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      for (const entry of routes)
+        rows.push({ route: entry.route, shape, ...(await appJs(browser, server.url, outDir, entry)) });
+      if (shape === 'demo') journeys['demo · Chromium, JS on'] = await journeyInBrowser(browser, server.url, true);
+      else {
+        journeys['production · Chromium, JS off'] = await journeyInBrowser(browser, server.url, false);
+        journeys['production · HTTP client (as unsubscribe-nojs.mjs)'] = await journeyOverHttp(browser, server.url);
+      }
+      await browser.close();
+      const scores = skipLighthouse ? {} : await lighthouseAll(server.url);
+      for (const row of rows.filter((r) => r.shape === shape)) Object.assign(row, scores[row.route]);
+    } finally {
+      await browser.close().catch(() => {});
+      server.stop();
+    }
   }
+  rmSync(dataDir, { recursive: true, force: true });
+  load.push(loadavg()[0]);
+
+  const previous = previousRun();
+  const before = (row) => previous?.run.rows.find((r) => r.route === row.route && r.shape === row.shape) ?? {};
+  console.log(
+    `\nApp JS: gzip kB of a cold visit. ` +
+      (skipLighthouse ? 'Lighthouse skipped.' : `Lighthouse mobile (slow 4G, 4× CPU), median of ${lighthouseRuns}.`) +
+      (previous ? ` (×n): ratio to ${previous.file}.` : ' No earlier run to compare with.'),
+  );
+  const metrics = ['appKb', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'performance'];
+  printTable(
+    ['Route', 'Shape', 'App JS kB', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'Performance'],
+    rows.map((row) => [row.route, row.shape, ...metrics.map((m) => cell(row[m], before(row)[m]))]),
+  );
+  console.log(
+    `\nUnsubscribe: open link → done after one press, ${runs} runs (the demo with its simulated API latency).`,
+  );
+  printTable(
+    ['Shape', 'How', 'Median ms', 'p95 ms'],
+    Object.entries(journeys).map(([name, j]) => [
+      ...name.split(' · '),
+      cell(j.medianMs, previous?.run.journeys?.[name]?.medianMs),
+      cell(j.p95Ms, previous?.run.journeys?.[name]?.p95Ms),
+    ]),
+  );
+  const unsubscribeKb = rows.find((r) => r.route === '/unsubscribe' && r.shape === 'demo').appKb;
+  console.log(
+    `\nFloor of the given stack: ${floorKb} kB; demo /unsubscribe = floor + ${round(unsubscribeKb - floorKb)} kB.`,
+  );
+
+  // The JS check: growth over the last good run, unless the README says why.
+  const noted = notedRoutes();
+  const jsGrowth = rows
+    .filter((row) => before(row).appKb !== undefined && row.appKb - before(row).appKb > growthLimitKb)
+    .filter((row) => !noted.has(row.route))
+    .map((row) => ({ route: row.route, shape: row.shape, appKb: row.appKb, previousKb: before(row).appKb }));
+  for (const g of jsGrowth) {
+    console.error(
+      `✗ ${g.route} (${g.shape}): app JS ${g.previousKb} → ${g.appKb} kB, more than ${growthLimitKb} kB over ${previous.file}` +
+        ` and no "Bench note: ${g.route} — why" line in README.md.`,
+    );
+  }
+
+  const at = new Date().toISOString();
+  const loadAverage = load.map((n) => round(n));
+  const result = {
+    at,
+    loadAverage,
+    runs,
+    lighthouseRuns,
+    floorKb,
+    rows,
+    journeys,
+    comparedWith: previous?.file ?? null,
+    jsGrowth,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `bench-${at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  console.log(
+    `Took ${Math.round((Date.now() - startedAt) / 60_000)} min. Wrote ${file}${jsGrowth.length ? ' (failed the JS check: not a baseline for later runs)' : ''}`,
+  );
+  if (jsGrowth.length) process.exitCode = 1;
 }
 
 await main();

@@ -26,9 +26,26 @@ export function lighthouse(
   url: string,
   userDataDir: string,
   categories?: string[],
+  options?: { resetStorage?: boolean },
 ): {
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;
   failingAccessibilityAudits: string[];
+  finalUrl: string;
+  metrics: { fcpMs: number; lcpMs: number; tbtMs: number; cls: number };
 };
+export function lighthouseMedian(
+  url: string,
+  userDataDir: string,
+  runs: number,
+): {
+  performance: number;
+  performanceEach: (number | null)[];
+  finalUrls: string[];
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+};
+export function unsubscribeWithoutJs(link: string): Promise<number>;
