@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
-import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatMobile } from '@/lib/format';
 import { usePersonas } from '../api/list-personas';
@@ -11,7 +10,7 @@ export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation('home');
   const personas = usePersonas();
   const signIn = useSignIn();
-  if (personas.isPending) return <Skeleton label={t('loading')} lines={4} />;
+  if (personas.isPending) return <PersonaPlaceholders label={t('loading')} />;
   if (personas.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => personas.refetch()} />;
   return (
@@ -35,5 +34,23 @@ export function PersonaPicker({ onSignedIn }: { onSignedIn: () => void }) {
       </ul>
       <StatusMessage tone="error">{signIn.isError && t('signInPage.failed')}</StatusMessage>
     </>
+  );
+}
+
+/** Four cards the size of the persona buttons, so nothing below moves when the list arrives. */
+function PersonaPlaceholders({ label }: { label: string }) {
+  return (
+    <div role="status" aria-live="polite">
+      <span className="visually-hidden">{label}</span>
+      <ul className="persona-list" aria-hidden="true">
+        {[0, 1, 2, 3].map((card) => (
+          <li key={card} className="persona-list__placeholder">
+            <div className="skeleton__line" />
+            <div className="skeleton__line" />
+            <div className="skeleton__line" />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
