@@ -64,7 +64,7 @@ export function Layout() {
       )}
       <ConnectionStatus />
       <main id="main" className="site-main" tabIndex={-1}>
-        <Suspense fallback={<Skeleton label={t('pageLoading')} lines={5} />}>
+        <Suspense fallback={<Skeleton label={t('pageLoading')} lines={5} fill />}>
           <Outlet />
         </Suspense>
       </main>

@@ -18,7 +18,7 @@ type Props = {
 function Resolve({ children, none }: Props) {
   const { t } = useTranslation(['common', 'signed-in']);
   const { me, active } = useActiveAccount();
-  if (me.isPending) return <Skeleton label={t('pageLoading')} lines={5} />;
+  if (me.isPending) return <Skeleton label={t('pageLoading')} lines={5} fill />;
   if (me.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => me.refetch()} />;
   if (!active) return <>{typeof none === 'function' ? none(me.data) : (none ?? <p>{t('signed-in:noAccounts')}</p>)}</>;
@@ -30,7 +30,7 @@ export function WithActiveAccount(props: Props) {
   const { t } = useTranslation();
   // Built ahead (and while the browser takes over), who is signed in is not known: the loading
   // state the page shows next either way, never a redirect.
-  if (usePrerendering()) return <Skeleton label={t('pageLoading')} lines={5} />;
+  if (usePrerendering()) return <Skeleton label={t('pageLoading')} lines={5} fill />;
   return (
     <RequireSignIn>
       <Resolve {...props} />

@@ -9,7 +9,7 @@ import { useAccount } from '../api/get-account';
 export function AccountOverview({ accountId }: { accountId: string }) {
   const { t } = useTranslation(['home', 'signed-in']);
   const account = useAccount(accountId);
-  if (account.isPending) return <Skeleton label={t('loading')} lines={6} />;
+  if (account.isPending) return <Skeleton label={t('loading')} lines={6} fill />;
   if (account.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => account.refetch()} />;
   const { data } = account;

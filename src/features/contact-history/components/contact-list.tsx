@@ -81,7 +81,7 @@ export function ContactList({ accountId, filters }: Props) {
     if (sentinel.getBoundingClientRect().top < window.innerHeight + reach) olderRef.current();
   }, [pages.length, first]);
 
-  if (query.isPending) return <Skeleton label={t('list.loading')} lines={6} />;
+  if (query.isPending) return <Skeleton label={t('list.loading')} lines={6} fill />;
   if (query.isError && !query.data) {
     return <QueryError message={t('list.failed')} retryLabel={t('common:retry')} onRetry={() => query.refetch()} />;
   }

@@ -19,7 +19,7 @@ export function LineFilters({ accountId, holderName }: { accountId: string; hold
   const checking = useAgeVerification(accountId).data?.status === 'pending';
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
-  if (overview.isPending) return <Skeleton label={t('common:loading')} lines={6} />;
+  if (overview.isPending) return <Skeleton label={t('common:loading')} lines={6} fill />;
   if (isProblem(overview.error, 403)) return <p className="cf-ask">{t('lines.forbidden', { holder: holderName })}</p>;
   if (overview.isError)
     return <QueryError message={t('loadFailed')} retryLabel={t('common:retry')} onRetry={() => overview.refetch()} />;

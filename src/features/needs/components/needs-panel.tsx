@@ -8,7 +8,7 @@ import { NeedsForm } from './needs-form';
 export function NeedsPanel({ accountId, helpersHref }: { accountId: string; helpersHref?: string }) {
   const { t } = useTranslation('needs');
   const needs = useNeeds(accountId);
-  if (needs.isPending) return <Skeleton label={t('loading')} lines={6} />;
+  if (needs.isPending) return <Skeleton label={t('loading')} lines={6} fill />;
   if (needs.isError)
     return <QueryError message={t('loadFailed')} retryLabel={t('common:retry')} onRetry={() => needs.refetch()} />;
   return <NeedsForm accountId={accountId} needs={needs.data} {...(helpersHref ? { helpersHref } : {})} />;

@@ -44,7 +44,7 @@ export function PreferencesEditor(props: Props) {
       <QueryError message={t('loadFailed')} retryLabel={t('retry', { ns: 'common' })} onRetry={() => prefs.refetch()} />
     );
   }
-  return <Skeleton label={t('loading')} lines={8} />;
+  return <Skeleton label={t('loading')} lines={8} fill />;
 }
 
 function Editor({
