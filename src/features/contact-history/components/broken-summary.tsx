@@ -20,5 +20,9 @@ export function BrokenSummary({ brokenTotal, filtered }: { brokenTotal: number; 
 export function BrokenSummaryFor({ accountId, filters }: { accountId: string; filters: ContactFilters }) {
   const list = useContacts(accountId, filters);
   const first = list.data?.pages[0];
-  return first ? <BrokenSummary brokenTotal={first.brokenTotal} filtered={filters.broken === 'true'} /> : null;
+  if (first) return <BrokenSummary brokenTotal={first.brokenTotal} filtered={filters.broken === 'true'} />;
+  // Its space while the first page loads, so the list and the call check below it do not move.
+  return list.isPending ? (
+    <div className="status history-summary history-summary--placeholder" aria-hidden="true" />
+  ) : null;
 }

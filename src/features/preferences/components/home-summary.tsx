@@ -9,7 +9,13 @@ import { summarise } from '../describe';
 export function PreferencesHomeSummary({ accountId, preferencesHref }: { accountId: string; preferencesHref: string }) {
   const { t, i18n } = useTranslation('preferences');
   const prefs = usePreferences(accountId);
-  if (prefs.isPending) return <Skeleton label={t('loading')} lines={2} />;
+  if (prefs.isPending)
+    return (
+      // As tall as the summary with its shortest answer, so the page below it barely moves.
+      <div className="card home-summary__placeholder">
+        <Skeleton label={t('loading')} lines={3} />
+      </div>
+    );
   if (prefs.isError)
     return <QueryError message={t('errors.generic')} retryLabel={t('retry')} onRetry={() => prefs.refetch()} />;
   const lines = summarise(prefs.data, t, i18n.language);
