@@ -36,8 +36,10 @@ export async function untilMockServes(page: Page) {
 
 /** Signs in through the persona picker, as a person would. */
 export async function signIn(page: Page, persona: Persona) {
-  // resetDemo leaves the page on sign-in, its persona list shown (the reset does not change it).
   await resetDemo(page);
+  // A fresh load after the reset: the reset ends every session, and a page that still holds the
+  // old one may sign itself out just as the new sign-in lands (seen once on a busy machine).
+  await page.goto('/sign-in');
   await page.getByRole('button', { name: new RegExp(`Sign in as ${personaNames[persona]}`) }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
