@@ -81,7 +81,8 @@ export const delegatesHandlers = [
         detail,
         changes: changes ?? [],
       }));
-      return response(200).json(entries.sort((a, b) => b.at.localeCompare(a.at)));
+      // Newest first; two entries in the same millisecond keep the order they happened in, newest first.
+      return response(200).json(entries.reverse().sort((a, b) => b.at.localeCompare(a.at)));
     }),
   ),
   http.get(
