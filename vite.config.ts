@@ -124,6 +124,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/server/**/*.test.ts', ...apiSuites],
           globalSetup: ['./test/server/global-setup.ts'],
+          setupFiles: ['./test/server/reset-clock.ts'],
           // Files run one after another in each worker and share its servers (test/server/support.ts,
           // sharedTestServer): one PGlite start per worker instead of one per file.
           isolate: false,
