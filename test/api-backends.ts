@@ -67,9 +67,6 @@ export function useBackend(backend: ApiBackend) {
     vi.spyOn(console, 'warn');
   });
   afterEach(() => {
-    // Files share a worker (isolate: false): a clock a test moved must not reach the next file,
-    // whose test tables (dates "from today") are built when it is collected.
-    resetClock();
     const warnings = vi.mocked(console.warn).mock.calls.map((args) => `console.warn: ${args.map(String).join(' ')}`);
     vi.restoreAllMocks();
     if (backend === 'msw') mockServer.resetHandlers();
