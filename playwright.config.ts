@@ -18,7 +18,9 @@ export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
-  use: { trace: 'retain-on-failure', launchOptions },
+  // A trace costs about a third of a test's time when recorded for every test (its DOM snapshots and
+  // screencast), so it is recorded on the retry, where a failure is repeated (CI retries once).
+  use: { trace: 'on-first-retry', launchOptions },
   projects: [
     {
       name: 'chromium',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { availableParallelism } from 'node:os';
 import { prerender } from './scripts/prerender.ts';
 
 // Only the built app gets the strict policy: the dev server injects inline scripts. The production
@@ -102,6 +103,8 @@ export default defineConfig({
   },
   preview: { headers: { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' } },
   test: {
+    // Vitest's default leaves one core idle (cpus − 1); on a 2-core machine that is half of it.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -64,7 +64,9 @@ api.use({
     return request;
   },
   onResponse({ response, request }) {
-    if (response.status === 401 && request.headers.has('Authorization')) clearSession();
+    // Only the session this request used ends: a 401 for an older one (a reload still holding it
+    // while a new sign-in lands) must not sign out the session that replaced it.
+    if (response.status === 401 && request.headers.get('Authorization') === `Bearer ${getToken()}`) clearSession();
     return response;
   },
 });
