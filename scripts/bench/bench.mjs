@@ -132,24 +132,39 @@ async function journeyOverHttp(browser, base) {
   return { runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
 }
 
-/** Lighthouse on every route, from a profile signed in as Alex (the session is in localStorage, which stays). */
+/**
+ * Lighthouse on every route: the signed-in pages from a profile signed in as Alex (the session is in
+ * localStorage, which stays), the public pages (sign-in, the link from an email) from one that is not,
+ * as the people who open them usually are.
+ */
 async function lighthouseAll(base) {
-  const profile = mkdtempSync(join(tmpdir(), 'bench-lh-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const link = await resetAndFindLink(page, base);
-  await signInAsAlex(page);
-  await context.close();
+  const profiles = {};
+  let link;
+  for (const signedIn of [false, true]) {
+    const profile = mkdtempSync(join(tmpdir(), 'bench-lh-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    if (signedIn) {
+      await page.goto(base + '/sign-in');
+      await signInAsAlex(page);
+    } else link = await resetAndFindLink(page, base);
+    await context.close();
+    profiles[signedIn] = profile;
+  }
   const scores = {};
   for (const entry of routes) {
-    scores[entry.route] = lighthouseMedian(base + (entry.fromEmail ? link : entry.route), profile, lighthouseRuns);
+    const url = base + (entry.fromEmail ? link : entry.route);
+    scores[entry.route] = lighthouseMedian(url, profiles[Boolean(entry.signedIn)], lighthouseRuns);
     // A signed-in page measured as the sign-in page it sent a signed-out visitor to would be a false number.
     const elsewhere = scores[entry.route].finalUrls.filter(
       (u) => !entry.fromEmail && new URL(u).pathname !== entry.route,
     );
     if (elsewhere.length) console.warn(`⚠ Lighthouse on ${entry.route} ended on ${elsewhere.join(', ')}`);
   }
-  rmSync(profile, { recursive: true, force: true });
+  Object.values(profiles).forEach((profile) => rmSync(profile, { recursive: true, force: true }));
   return scores;
 }
 

@@ -1,10 +1,15 @@
 import { expect, test } from './fixtures';
-import { expectNoAxeViolations, resetDemo, signIn, signedInRoutes, signedOutRoutes } from './support';
+import { expectNoAxeViolations, resetDemo, signIn, signedInRoutes, signedOutRoutes, watchHardening } from './support';
 
 // Four sweeps (signed out and in, each language) rather than two, so the workers share them evenly.
+// Each page of a sweep is also checked for what hardening asks of every page (watchHardening).
 for (const language of ['English', 'Deutsch'] as const) {
-  test(`every signed-out route has zero axe violations (${language})`, async ({ page }) => {
+  test(`every signed-out route has zero axe violations and keeps the security rules (${language})`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(20_000 + signedOutRoutes.length * 12_000);
+    const hardening = await watchHardening(page, baseURL!);
     await resetDemo(page);
     await page.goto('/sign-in');
     await page.getByRole('button', { name: language }).click();
@@ -12,11 +17,17 @@ for (const language of ['English', 'Deutsch'] as const) {
       await page.goto(route);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoAxeViolations(page);
+      await hardening.route();
     }
+    await hardening.finish();
   });
 
-  test(`every signed-in route has zero axe violations (${language})`, async ({ page }) => {
+  test(`every signed-in route has zero axe violations and keeps the security rules (${language})`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(20_000 + signedInRoutes.length * 12_000);
+    const hardening = await watchHardening(page, baseURL!);
     await resetDemo(page);
     await page.goto('/sign-in');
     await page.getByRole('button', { name: language }).click();
@@ -27,7 +38,9 @@ for (const language of ['English', 'Deutsch'] as const) {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: /Loading|Wird geladen/ })).toHaveCount(0);
       await expectNoAxeViolations(page);
+      await hardening.route();
     }
+    await hardening.finish();
   });
 }
 

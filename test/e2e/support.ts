@@ -92,6 +92,53 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, 'axe violations').toEqual([]);
 }
 
+/**
+ * What every page in a sweep must hold besides axe: it talks to no third party, carries the security
+ * policy and breaks none of it, and never shows the session token in the address bar or the console.
+ * Call before the first page loads; `route()` after each page, `finish()` at the end.
+ */
+export async function watchHardening(page: Page, baseURL: string) {
+  const origin = new URL(baseURL).origin;
+  const foreign: string[] = [];
+  const logs: string[] = [];
+  const cspViolations: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url);
+  });
+  page.on('console', (message) => {
+    logs.push(message.text());
+    if (/Content Security Policy|Refused to|CSP violation/i.test(message.text())) cspViolations.push(message.text());
+  });
+  // Some refusals are caught by the code that caused them and never reach the console.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.warn(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`),
+    ),
+  );
+  const token = () => page.evaluate(() => localStorage.getItem('pc-session-token'));
+  return {
+    async route() {
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+      const session = await token();
+      if (session) expect(page.url()).not.toContain(session);
+    },
+    async finish() {
+      expect(foreign, 'requests to a third party').toEqual([]);
+      expect(cspViolations, 'security policy violations').toEqual([]);
+      const session = await token();
+      if (session)
+        expect(
+          logs.filter((line) => line.includes(session)),
+          'the session token in the console',
+        ).toEqual([]);
+    },
+  };
+}
+
 /** Every page, for the sweeps (axe, Lighthouse, hardening). Pages that need a token show their bad-link page. */
 export const signedOutRoutes = [
   '/sign-in',
