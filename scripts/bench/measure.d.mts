@@ -22,12 +22,7 @@ export function recordScripts(
 ): () => { appKb: number; mockKb: number; files: string[]; appFiles: string[] };
 export function round(n: number, digits?: number): number;
 export function percentile(values: number[], p: number): number;
-export function lighthouse(
-  url: string,
-  userDataDir: string,
-  categories?: string[],
-  options?: { resetStorage?: boolean },
-): {
+export type LighthouseResult = {
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;
@@ -35,6 +30,18 @@ export function lighthouse(
   finalUrl: string;
   metrics: { fcpMs: number; lcpMs: number; tbtMs: number; cls: number };
 };
+export function lighthouse(
+  url: string,
+  userDataDir: string,
+  categories?: string[],
+  options?: { resetStorage?: boolean },
+): LighthouseResult;
+export function lighthouseAsync(
+  url: string,
+  userDataDir: string,
+  categories: string[],
+  options?: { resetStorage?: boolean },
+): Promise<LighthouseResult>;
 export function lighthouseMedian(
   url: string,
   userDataDir: string,

@@ -1,5 +1,6 @@
 // Shared measuring code for `npm run bench` and the budget tests.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -137,26 +138,25 @@ export function percentile(values, p) {
  * Lighthouse clear the HTTP cache, service workers and Cache Storage first, as it does by default (a cold
  * load); localStorage and IndexedDB stay either way, so a profile signed in stays signed in.
  */
-export function lighthouse(
-  url,
-  userDataDir,
-  categories = ['performance', 'accessibility', 'best-practices'],
-  { resetStorage = false } = {},
-) {
-  const output = execFileSync(
-    'npx',
-    [
-      'lighthouse',
-      url,
-      '--quiet',
-      '--output=json',
-      `--only-categories=${categories.join(',')}`,
-      '--form-factor=mobile',
-      ...(resetStorage ? [] : ['--disable-storage-reset']),
-      `--chrome-flags=--headless --no-sandbox ${chromiumArgs.join(' ')} --user-data-dir=${userDataDir}`,
-    ],
-    { cwd: root, env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
-  );
+function lighthouseArgs(url, userDataDir, categories, resetStorage) {
+  return [
+    'lighthouse',
+    url,
+    '--quiet',
+    '--output=json',
+    `--only-categories=${categories.join(',')}`,
+    '--form-factor=mobile',
+    ...(resetStorage ? [] : ['--disable-storage-reset']),
+    `--chrome-flags=--headless --no-sandbox ${chromiumArgs.join(' ')} --user-data-dir=${userDataDir}`,
+  ];
+}
+const lighthouseOptions = {
+  cwd: root,
+  env: { ...process.env, CHROME_PATH: chromiumPath },
+  maxBuffer: 64 * 1024 * 1024,
+};
+
+function lighthouseResult(output) {
   const report = JSON.parse(output.toString());
   const score = (id) => (report.categories[id] ? Math.round(report.categories[id].score * 100) : null);
   const failing = Object.values(report.audits)
@@ -176,6 +176,30 @@ export function lighthouse(
       cls: Number((report.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
     },
   };
+}
+
+export function lighthouse(
+  url,
+  userDataDir,
+  categories = ['performance', 'accessibility', 'best-practices'],
+  { resetStorage = false } = {},
+) {
+  return lighthouseResult(
+    execFileSync('npx', lighthouseArgs(url, userDataDir, categories, resetStorage), lighthouseOptions),
+  );
+}
+
+/**
+ * The same, without blocking: audits that do not measure speed (accessibility) can run side by side,
+ * each with its own profile (Chromium locks a profile), since much of a Lighthouse run is waiting for quiet.
+ */
+export async function lighthouseAsync(url, userDataDir, categories, { resetStorage = false } = {}) {
+  const { stdout } = await promisify(execFile)(
+    'npx',
+    lighthouseArgs(url, userDataDir, categories, resetStorage),
+    lighthouseOptions,
+  );
+  return lighthouseResult(stdout);
 }
 
 /** The median of each Lighthouse performance figure over `runs` cold loads of `url` (a fresh HTTP cache each). */
