@@ -13,8 +13,6 @@ const baseURL = `http://127.0.0.1:${port}`;
 const production = productionShape;
 const productionURL = `http://127.0.0.1:${production.port}`;
 const launchOptions = { executablePath: chromiumPath, args: chromiumArgs };
-// `npm test` builds both shapes beforehand, alongside the Vitest run (`npm run build:e2e`, E2E_BUILT).
-const build = process.env.E2E_BUILT ? '' : 'npx vite build --logLevel warn && ';
 
 export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
@@ -49,7 +47,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${build}npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+      command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
       env: { OUT_DIR: outDir },
       url: baseURL,
       reuseExistingServer: false,
@@ -57,7 +55,7 @@ export default defineConfig({
     },
     {
       command: [
-        ...(build ? [`npx vite build --logLevel warn`] : []),
+        `npx vite build --logLevel warn`,
         `rm -rf ${production.dataDir}`,
         `exec node --import tsx server/main.ts`,
       ].join(' && '),

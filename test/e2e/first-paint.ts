@@ -45,7 +45,7 @@ const headingOf = (page: (typeof pages)[number], language: Language) =>
  */
 async function watchTakeOver(page: Page) {
   await page.addInitScript(() => {
-    const state = { shifts: [] as { value: number; at: number }[], settledAt: 0, headingLeft: 0 };
+    const state = { shifts: [] as { value: number; at: number; what: string }[], settledAt: 0, headingLeft: 0 };
     (window as unknown as { firstPaint: typeof state }).firstPaint = state;
     let headingShown = false;
     new MutationObserver(() => {
@@ -54,8 +54,18 @@ async function watchTakeOver(page: Page) {
       headingShown = shown;
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-        if (!entry.hadRecentInput) state.shifts.push({ value: entry.value, at: entry.startTime });
+      type Shift = PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+      };
+      // What moved, and from where to where, for the failure message.
+      const describe = ({ node, previousRect: a, currentRect: b }: Shift['sources'][number]) =>
+        `${node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : node?.nodeName} ` +
+        `${Math.round(a.y)}+${Math.round(a.height)} → ${Math.round(b.y)}+${Math.round(b.height)}`;
+      for (const entry of list.getEntries() as Shift[])
+        if (!entry.hadRecentInput)
+          state.shifts.push({ value: entry.value, at: entry.startTime, what: entry.sources.map(describe).join('; ') });
     }).observe({ type: 'layout-shift', buffered: true });
     const hydrated = () => {
       const main = document.querySelector('[data-prerendered] main');
@@ -178,14 +188,19 @@ export function firstPaintTests({ shape }: { shape: 'demo' | 'production' }) {
         );
         const result = await page.evaluate(() => {
           const { shifts, settledAt } = (
-            window as unknown as { firstPaint: { shifts: { value: number; at: number }[]; settledAt: number } }
+            window as unknown as {
+              firstPaint: { shifts: { value: number; at: number; what: string }[]; settledAt: number };
+            }
           ).firstPaint;
+          const counted = shifts.filter((s) => s.at <= settledAt);
           return {
-            shift: shifts.filter((s) => s.at <= settledAt).reduce((sum, s) => sum + s.value, 0),
+            shift: counted.reduce((sum, s) => sum + s.value, 0),
             copies: [...document.querySelectorAll<HTMLElement>('[data-prerendered]')].map((copy) => copy.lang),
+            moved: counted.map((s) => s.what).join(' | '),
           };
         });
-        expect(result, `${language} ${entry.path}`).toEqual({
+        const { moved, ...seen } = result;
+        expect(seen, `${language} ${entry.path}${moved ? `: moved ${moved}` : ''}`).toEqual({
           shift: 0,
           copies: [language === 'de' ? 'de-DE' : 'en-GB'],
         });
