@@ -14,6 +14,8 @@ export function Component() {
   return (
     <div>
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      {/* Outside the account, so it is in the page's HTML: the largest text on a phone's first screen. */}
+      <p className="lead">{t('intro')}</p>
       <WithActiveAccount>{(account) => <ContactHistoryPage account={account} />}</WithActiveAccount>
     </div>
   );
@@ -25,7 +27,6 @@ function ContactHistoryPage({ account }: { account: ActiveAccount }) {
   const canCheckCalls = account.role === 'holder' || account.scopes.includes('phone');
   return (
     <>
-      <p className="lead">{t('intro')}</p>
       {filters && <BrokenSummaryFor accountId={account.accountId} filters={filters} />}
       <div className="history-layout">
         <aside className="history-layout__aside" aria-label={t('calls.title')}>

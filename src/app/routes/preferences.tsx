@@ -12,13 +12,14 @@ export function Component() {
   return (
     <div>
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      {/* Outside the account, so it is in the page's HTML: the largest text on a phone's first screen. */}
+      <p className="lead">{t('intro')}</p>
       <WithActiveAccount>
         {(account) => {
           const canEdit =
             account.role === 'holder' || (account.role === 'delegate' && account.scopes.includes('preferences'));
           return (
             <>
-              <p className="lead">{t('intro')}</p>
               <PreferencesEditor
                 key={account.accountId}
                 accountId={account.accountId}
