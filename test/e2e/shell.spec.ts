@@ -40,15 +40,18 @@ for (const language of ['English', 'Deutsch'] as const) {
     await page.goto('/sign-in');
     await page.getByRole('button', { name: language }).click();
     await page.getByRole('button', { name: /Alex Morgan/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Signed in once the page has left sign-in (its own h1 is visible at once, so it proves nothing).
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     for (const route of signedInRoutes) {
       await page.goto(route);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: /Loading|Wird geladen/ })).toHaveCount(0);
+      // The page asked for, not the sign-in page a signed-out visitor is sent to.
+      await expect(page).not.toHaveURL(/\/sign-in/);
       await expectNoAxeViolations(page);
       await hardening.route();
     }
-    await hardening.finish();
+    await hardening.finish({ signedIn: true });
   });
 }
 

@@ -126,10 +126,12 @@ export async function watchHardening(page: Page, baseURL: string) {
       const session = await token();
       if (session) expect(page.url()).not.toContain(session);
     },
-    async finish() {
+    /** `signedIn`: the sweep ran signed in, so a session must still be there to check against. */
+    async finish({ signedIn = false } = {}) {
       expect(foreign, 'requests to a third party').toEqual([]);
       expect(cspViolations, 'security policy violations').toEqual([]);
       const session = await token();
+      if (signedIn) expect(session, 'still signed in').toBeTruthy();
       if (session)
         expect(
           logs.filter((line) => line.includes(session)),
