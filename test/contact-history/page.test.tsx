@@ -1,5 +1,5 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '@/mocks/node';
 import { contactHistoryKeys } from '@/features/contact-history/keys';
@@ -92,6 +92,23 @@ describe('contact history page', () => {
     expect(await screen.findByText('Showing 101 to 250 of 10,000 contacts.')).toBeInTheDocument();
   }, 90_000);
 
+  it('asks for the next page when the reader is back at the end before the observer next looks', async () => {
+    // A browser's observer looks once per frame and reports a change, or a target observed afresh.
+    // Here a page lands and pushes the end of the list out of reach, and the reader scrolls back to
+    // the end within the same frame: the observer never sees the end leave.
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const top = this.classList.contains('history-list__sentinel') ? 10_000 : 0;
+      return DOMRect.fromRect({ x: 0, y: top, width: 100, height: 10 });
+    });
+    renderApp('/contact-history', { persona: 'priya' });
+    expect(await screen.findByText(/Showing 1 to 50 of 10,000 contacts/, {}, { timeout: 30_000 })).toBeInTheDocument();
+    act(() => FakeObserver.frame({ inReach: true }));
+    expect(await screen.findByText('Showing 1 to 100 of 10,000 contacts.')).toBeInTheDocument();
+    act(() => FakeObserver.frame({ inReach: true }));
+    expect(await screen.findByText('Showing 1 to 150 of 10,000 contacts.')).toBeInTheDocument();
+  }, 60_000);
+
   it('starts a practice call, confirms its code, and says "not one of ours" for a wrong one', async () => {
     const { user } = renderApp('/contact-history', { persona: 'alex' });
     const panel = await screen.findByRole('complementary', { name: 'Check a call' });
@@ -174,4 +191,40 @@ describe('contact history page', () => {
     expect(await screen.findByText('We could not load your contact history.')).toBeInTheDocument();
     expect(rows()).toHaveLength(50);
   });
+});
+
+/** An IntersectionObserver that looks only when told to (one frame), as a browser's does each frame. */
+class FakeObserver {
+  static live = new Set<FakeObserver>();
+  private seen = new Map<Element, boolean | undefined>();
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeObserver.live.add(this);
+  }
+  observe(target: Element) {
+    this.seen.set(target, undefined);
+  }
+  unobserve(target: Element) {
+    this.seen.delete(target);
+  }
+  disconnect() {
+    this.seen.clear();
+    FakeObserver.live.delete(this);
+  }
+  takeRecords() {
+    return [];
+  }
+  static frame({ inReach }: { inReach: boolean }) {
+    for (const observer of FakeObserver.live) {
+      const changed = [...observer.seen].filter(([, was]) => was !== inReach).map(([target]) => target);
+      for (const target of changed) observer.seen.set(target, inReach);
+      const entries = changed.map((target) => ({ target, isIntersecting: inReach }) as IntersectionObserverEntry);
+      if (entries.length) observer.callback(entries, observer as unknown as IntersectionObserver);
+    }
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  FakeObserver.live.clear();
 });

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -23,7 +23,6 @@ export function ContactList({ accountId, filters }: Props) {
   const [start, setStart] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
-  const sentinelRef = useRef<HTMLDivElement>(null);
   const pages = query.data?.pages ?? [];
   const first = Math.min(start, Math.max(0, pages.length - windowPages));
   const visible = pages.slice(first, first + windowPages);
@@ -62,24 +61,29 @@ export function ContactList({ accountId, filters }: Props) {
     olderRef.current = showOlder;
   });
 
-  // The observer speaks only when the end of the list comes into reach or leaves it. If it is still
-  // in reach when a page lands (a fast scroll, a tall screen), the next page is asked for then.
+  // The observer speaks only when the end of the list comes into reach or leaves it, once per frame.
+  // When a page lands or the window moves, the end is observed afresh: a new observation always
+  // reports where the end is at the next frame, so a reader who is (or gets back) in reach by then
+  // is never left waiting for a change the observer did not see.
   const reach = 400;
-  useEffect(() => {
-    const sentinel = sentinelRef.current;
+  const observeAfresh = useRef<() => void>(() => {});
+  const sentinelRef = useCallback((sentinel: HTMLDivElement | null) => {
     if (!sentinel || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => entries.some((e) => e.isIntersecting) && olderRef.current(),
       { rootMargin: `${reach}px 0px` },
     );
     observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [query.isPending]);
-  useEffect(() => {
-    const sentinel = sentinelRef.current;
-    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
-    if (sentinel.getBoundingClientRect().top < window.innerHeight + reach) olderRef.current();
-  }, [pages.length, first]);
+    observeAfresh.current = () => {
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
+    };
+    return () => {
+      observer.disconnect();
+      observeAfresh.current = () => {};
+    };
+  }, []);
+  useEffect(() => observeAfresh.current(), [pages.length, first]);
 
   if (query.isPending) return <Skeleton label={t('list.loading')} lines={6} fill />;
   if (query.isError && !query.data) {
