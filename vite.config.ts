@@ -62,7 +62,7 @@ function precompress(outDir: string) {
 const apiSuites = [
   'test/*/api.test.ts',
   'test/delegates/delegates-api.test.ts',
-  'test/delegates/scope-matrix.test.ts',
+  'test/delegates/scope-matrix*.test.ts',
   'test/bad-input/*.test.ts',
   'test/mocks/api-rules.test.ts',
 ];

@@ -1,0 +1,3 @@
+import { scopeMatrix } from './scope-matrix';
+
+scopeMatrix('embedded');
