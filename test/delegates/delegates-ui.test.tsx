@@ -225,7 +225,8 @@ describe('in German', () => {
   it('shows the invite form in formal German', async () => {
     const { user } = renderApp('/people/invite', { persona: 'alex', language: 'de' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Eine Person einladen' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Einladung senden' }));
+    // The heading shows before the form (it does not depend on who is signed in): wait for the form.
+    await user.click(await screen.findByRole('button', { name: 'Einladung senden' }));
     expect(await screen.findByRole('alert', { name: 'Bitte prüfen Sie Ihre Angaben' })).toBeInTheDocument();
     expect(screen.getAllByText('Bitte geben Sie den Namen ein.')).toHaveLength(2);
   });
