@@ -1,5 +1,7 @@
 // @vitest-environment node
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -45,6 +47,42 @@ describe('server processes', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 240_000);
+
+  it('stops on SIGTERM once the answer in progress is given, not when its kept-alive connection times out', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pc-stop-'));
+    try {
+      const server = await spawn({ DATA_DIR: dataDir, PORT: port(4), DEMO_TOOLS: '1' });
+      // Each answer takes a second (the demo's fault injection), so it is given after the SIGTERM.
+      const latency = { errorRate: 0, minLatencyMs: 1000, maxLatencyMs: 1000 };
+      expect((await call(server.url, '/api/demo/faults', { method: 'PUT', json: latency })).status).toBe(200);
+      // A client that keeps its connection open after each answer, as a browser does.
+      const agent = new http.Agent({ keepAlive: true });
+      const request = http.request(`${server.url}/api/session`, {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', Expect: '100-continue' },
+      });
+      const answered = new Promise<number>((resolve, reject) => {
+        request.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode!)));
+        request.on('error', reject);
+      });
+      // The server has read the request's head: the request is in progress.
+      await once(request, 'continue');
+      const exited = once(server.child, 'exit');
+      process.kill(-server.child.pid!, 'SIGTERM');
+      request.end(JSON.stringify({ personaId: 'alex' }));
+      expect(await answered).toBe(201);
+      // The server keeps idle connections 65 s; it must not wait for that.
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+      ]);
+      agent.destroy();
+      expect(stopped, 'the server was still running 20 s after SIGTERM').toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it.skipIf(!process.env.DATABASE_URL)(
     'two server processes on one PostgreSQL: concurrent changes to one account end in 409s for the losers, never a lost update',
