@@ -50,8 +50,8 @@ const dependencyZones = [
   zone(
     ['src/backend', 'src/mocks'],
     'src/features',
-    'The backend may share features/<f>/schemas.ts only, never UI code.',
-    features.map((f) => `./${f}/schemas.ts`),
+    'The backend may share features/<f>/schemas.ts and rules.ts only, never UI code.',
+    features.flatMap((f) => [`./${f}/schemas.ts`, `./${f}/rules.ts`]),
   ),
   zone(['src/backend', 'src/mocks'], ['src/app', 'src/components'], 'The backend never imports UI code.'),
   zone(
@@ -72,8 +72,12 @@ const dependencyZones = [
   zone(
     'server',
     'src/features',
-    'The server may share features/<f>/schemas.ts only; the unsubscribe page also its undo window and the confirmations wording.',
-    [...features.map((f) => `./${f}/schemas.ts`), './unsubscribe/undo-window.ts', './propagation/wording.ts'],
+    'The server may share features/<f>/schemas.ts and rules.ts only; the unsubscribe page also its undo window and the confirmations wording.',
+    [
+      ...features.flatMap((f) => [`./${f}/schemas.ts`, `./${f}/rules.ts`]),
+      './unsubscribe/undo-window.ts',
+      './propagation/wording.ts',
+    ],
   ),
   zone('server', 'src/lib', 'From lib, the server may use what the backend may, and the app’s date formats.', [
     './api-types.ts',

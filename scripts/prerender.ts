@@ -6,7 +6,7 @@
 // script there picks the visitor's language before the first paint (the CSP allows no inline script).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createServer, type Plugin, type ResolvedConfig } from 'vite';
+import { createServer, minifySync, type Plugin, type ResolvedConfig } from 'vite';
 import type { Language } from '../src/lib/i18n';
 import type { PrerenderedPage } from '../src/prerender';
 
@@ -25,6 +25,35 @@ const languageScript = `(function () {
   // The page's title in the visitor's language, before the first paint (the <title> above carries each).
   var title = document.querySelector('title[data-' + language + ']');
   if (title) document.title = title.getAttribute('data-' + language);
+  // The app's code is fetched once this HTML is on screen (the browser's first-contentful-paint
+  // entry), so the first paint never waits for it or shares the connection with it. A hidden tab
+  // paints nothing, and a browser without paint timing has no such entry: those start after the frame.
+  // One element per task: putting a script or a preload in place starts its fetch, which takes the
+  // main thread a moment each; together they would make one long task.
+  function startApp() {
+    var code = document.getElementById('app-code');
+    if (!code) return;
+    code.remove();
+    Array.prototype.forEach.call(document.importNode(code.content, true).childNodes, function (node) {
+      setTimeout(function () { document.head.appendChild(node); }, 0);
+    });
+  }
+  function afterFrame() {
+    requestAnimationFrame(function () { setTimeout(startApp, 0); });
+  }
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (document.visibilityState === 'hidden') document.addEventListener('DOMContentLoaded', startApp);
+  else if (types.indexOf('paint') < 0) document.addEventListener('DOMContentLoaded', afterFrame);
+  else {
+    var painted = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      painted.disconnect();
+      startApp();
+    });
+    painted.observe({ type: 'paint', buffered: true });
+    // Should nothing contentful paint (or the tab be hidden before it does), start anyway.
+    document.addEventListener('DOMContentLoaded', function () { setTimeout(startApp, 3000); });
+  }
 })();
 `;
 
@@ -55,6 +84,24 @@ function assetsOf(manifest: Manifest, sources: string[]) {
   return { js: [...js], css: [...css] };
 }
 
+/**
+ * The page's module script and its preloads go into `<template id="app-code">`, which the language
+ * script puts in place after the first paint: until then the browser fetches only the HTML and the
+ * stylesheet. Without JavaScript nothing changes (the template is inert).
+ */
+function codeAfterPaint(html: string) {
+  const tags: string[] = [];
+  const rest = html.replace(
+    /[ \t]*<(?:script type="module"[^>]*><\/script>|link rel="modulepreload"[^>]*>)\n?/g,
+    (tag) => {
+      tags.push(tag.trim());
+      return '';
+    },
+  );
+  if (!tags.some((tag) => tag.startsWith('<script'))) throw new Error('prerender: no module script in the page');
+  return rest.replace('</head>', `  <template id="app-code">${tags.join('')}</template>\n  </head>`);
+}
+
 /** `after`: work on the finished folder once the pages are written (the real-API build compresses it). */
 export function prerender({ after }: { after?: (outDir: string) => void } = {}): Plugin {
   let config: ResolvedConfig;
@@ -64,7 +111,10 @@ export function prerender({ after }: { after?: (outDir: string) => void } = {}):
     apply: 'build',
     configResolved: (resolved) => void (config = resolved),
     generateBundle() {
-      const reference = this.emitFile({ type: 'asset', name: 'language.js', source: languageScript });
+      // Every page loads it before its first paint, the unsubscribe page too: minified like the app's code.
+      const { code, errors } = minifySync('language.js', languageScript);
+      if (errors.length) throw new Error(`prerender: the language script: ${errors.map((e) => e.message).join('; ')}`);
+      const reference = this.emitFile({ type: 'asset', name: 'language.js', source: code });
       languageFile = this.getFileName(reference);
     },
     async closeBundle() {
@@ -120,6 +170,7 @@ export function prerender({ after }: { after?: (outDir: string) => void } = {}):
           let html = template.replace('<div id="root"></div>', copies.join('\n'));
           if (title) html = html.replace(/<title>.*?<\/title>\s*/s, '');
           html = html.replace('</head>', `  ${head}  </head>`);
+          html = codeAfterPaint(html);
           const file = join(outDir, path === '/' ? 'index.html' : `${path.slice(1)}.html`);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, html);

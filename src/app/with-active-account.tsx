@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -29,8 +29,11 @@ function Resolve({ children, none }: Props) {
 export function WithActiveAccount(props: Props) {
   const { t } = useTranslation();
   // Built ahead (and while the browser takes over), who is signed in is not known: the loading
-  // state the page shows next either way, never a redirect.
-  if (usePrerendering()) return <Skeleton label={t('pageLoading')} lines={5} fill />;
+  // state the page shows next either way, never a redirect. Once taken over, the page is built in a
+  // background render React splits into slices, so a phone stays responsive meanwhile.
+  const prerendering = usePrerendering();
+  const stillPrerendering = useDeferredValue(prerendering);
+  if (prerendering || stillPrerendering) return <Skeleton label={t('pageLoading')} lines={5} fill />;
   return (
     <RequireSignIn>
       <Resolve {...props} />

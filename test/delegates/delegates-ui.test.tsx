@@ -128,7 +128,10 @@ describe('people list', () => {
   it('shows a delegate what they may do and lets them step down', async () => {
     grantDirectly('jamie', ['preferences']);
     const { user } = renderApp('/people', { persona: 'jamie', accountId: 'acc-morgan' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Acting for Alex Morgan' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Alex Morgan asked you to help with their account. Here is what you can do.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'People who can help' })).toBeInTheDocument();
     expect(screen.getByText('You are acting for Alex Morgan.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Stop helping' }));
     await user.click(screen.getByRole('button', { name: 'Stop acting for Alex Morgan now' }));

@@ -26,7 +26,7 @@ export const pages: { path: string; heading: [string, string] | null; signedIn?:
   { path: '/contact-history', heading: ['contact-history', 'title'], signedIn: true },
   { path: '/content-filter', heading: ['content-filter', 'title'], signedIn: true },
   { path: '/what-works-for-you', heading: ['needs', 'title'], signedIn: true },
-  { path: '/people', heading: null, signedIn: true },
+  { path: '/people', heading: ['delegates', 'title'], signedIn: true },
   { path: '/people/invite', heading: ['delegates', 'form.title'], signedIn: true },
   { path: '/account', heading: ['account', 'title'], signedIn: true },
 ];

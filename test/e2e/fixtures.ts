@@ -12,7 +12,7 @@ export type { BrowserContext, Locator, Page, Response } from '@playwright/test';
  */
 async function waitForApp(page: Page) {
   await page.waitForFunction(() => {
-    if (!document.querySelector('script[type="module"][src]')) return true;
+    if (!document.querySelector('script[type="module"][src], template#app-code')) return true;
     const main = document.querySelector('main');
     return Boolean(main && Object.keys(main).some((key) => key.startsWith('__reactFiber')));
   });

@@ -23,7 +23,6 @@ function ContentFilterPage({ account }: { account: ActiveAccount }) {
 
   return (
     <>
-      <p className="lead">{t('intro', { account: account.accountName })}</p>
       <section className="cf-section" aria-labelledby="cf-lines-title">
         <h2 id="cf-lines-title" tabIndex={-1}>
           {t('lines.title')}
@@ -59,6 +58,8 @@ export function Component() {
   return (
     <div>
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      {/* The same for every account, so it is in the page's HTML: the first thing a phone paints. */}
+      <p className="lead">{t('intro')}</p>
       <WithActiveAccount>{(account) => <ContentFilterPage account={account} />}</WithActiveAccount>
     </div>
   );

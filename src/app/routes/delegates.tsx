@@ -14,14 +14,15 @@ export function Component() {
   const navigate = useNavigate();
   const invited = (location.state as { invited?: string } | null)?.invited;
   return (
-    <WithActiveAccount>
-      {(account) => {
-        if (account.role === 'delegate') {
-          return (
-            <div>
-              <PageHeading title={t('delegate.title', { name: account.holderName })}>
-                {t('delegate.title', { name: account.holderName })}
-              </PageHeading>
+    <div className="stack">
+      {/* The heading and what the page is for are the same for everyone, so they are in the page's
+          HTML; what follows depends on whether you hold the account or help with it. */}
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <p className="lead">{t('intro')}</p>
+      <WithActiveAccount>
+        {(account) => {
+          if (account.role === 'delegate') {
+            return (
               <ActingForPanel
                 access={account}
                 onSteppedDown={() => {
@@ -29,34 +30,25 @@ export function Component() {
                   navigate(paths.home(), { replace: true });
                 }}
               />
-            </div>
-          );
-        }
-        if (account.role !== 'holder') {
+            );
+          }
+          if (account.role !== 'holder') return <p>{t('lineUser', { name: account.holderName })}</p>;
           return (
-            <div>
-              <PageHeading title={t('title')}>{t('title')}</PageHeading>
-              <p>{t('lineUser', { name: account.holderName })}</p>
-            </div>
+            <>
+              <p>
+                <Link to={paths.inviteDelegate()} className="button">
+                  {t('inviteLink')}
+                </Link>
+              </p>
+              <DelegateList
+                accountId={account.accountId}
+                initialMessage={invited ? t('form.sent', { name: invited }) : undefined}
+              />
+              <ActivityLog accountId={account.accountId} />
+            </>
           );
-        }
-        return (
-          <div className="stack">
-            <PageHeading title={t('title')}>{t('title')}</PageHeading>
-            <p className="lead">{t('intro')}</p>
-            <p>
-              <Link to={paths.inviteDelegate()} className="button">
-                {t('inviteLink')}
-              </Link>
-            </p>
-            <DelegateList
-              accountId={account.accountId}
-              initialMessage={invited ? t('form.sent', { name: invited }) : undefined}
-            />
-            <ActivityLog accountId={account.accountId} />
-          </div>
-        );
-      }}
-    </WithActiveAccount>
+        }}
+      </WithActiveAccount>
+    </div>
   );
 }

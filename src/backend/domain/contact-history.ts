@@ -1,5 +1,6 @@
 import type { Schema } from '@/lib/api-types';
-import { contactFiltersSchema, type ContactFilters, type ContactPageQuery } from '@/features/contact-history/schemas';
+import type { ContactFilters } from '@/features/contact-history/rules';
+import { contactFiltersSchema, type ContactPageQuery } from '@/features/contact-history/schemas';
 import { now, nowIso } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, type Db } from '../store';
@@ -9,7 +10,7 @@ import { recordActivity } from './activity';
 import { checkContacts, type ContactCheck } from './contact-history-checks';
 import { seededContacts } from '../seed/contact-history-generate';
 import { validate } from '../validate';
-import { apiWords, type Language } from '../words';
+import { apiWords, wordLanguages, type Language } from '../words';
 import { needsFor } from './needs';
 import { toCsv } from '../csv';
 
@@ -276,13 +277,21 @@ function newReference() {
   }
 }
 
+// Built once: a page of contacts formats one time per contact.
+const contactTimeFormats = Object.fromEntries(
+  wordLanguages.map((language) => [
+    language,
+    new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/London',
+    }),
+  ]),
+) as Record<Language, Intl.DateTimeFormat>;
+
 export function describeContact({ record, check }: Entry, language: Language) {
   const t = apiWords(language);
-  const when = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(new Date(record.at));
+  const when = contactTimeFormats[language].format(new Date(record.at));
   const words = {
     channel: t(`contacts.channels.${record.channel}`),
     when,

@@ -1,5 +1,6 @@
 import type { Schema } from '@/lib/api-types';
-import { contactKey, type DelegateChangeInput, type Invite } from '@/features/delegates/schemas';
+import { contactKey } from '@/features/delegates/rules';
+import type { DelegateChangeInput, Invite } from '@/features/delegates/schemas';
 import { now, nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, newId } from '../store';

@@ -1,5 +1,6 @@
 import type { Schema } from '@/lib/api-types';
-import { needKeys, type NeedKey, type NeedsUpdate } from '@/features/needs/schemas';
+import { needKeys, type NeedKey } from '@/features/needs/rules';
+import type { NeedsUpdate } from '@/features/needs/schemas';
 import { nowIso } from '../clock';
 import { ApiError, unprocessable } from '../problem';
 import { db } from '../store';

@@ -1,4 +1,4 @@
-import type { ContactFilters } from './schemas';
+import type { ContactFilters } from './rules';
 
 export const contactHistoryKeys = {
   all: ['contact-history'] as const,

@@ -1,32 +1,26 @@
 import { channels, contactKinds } from '@/lib/api-types';
 import { z } from '@/lib/zod';
+import { brokenValues, datesInOrder, isoDayPattern, isRealDay, type ContactFilters } from './rules';
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-  .refine(
-    (value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value),
-    'Enter a real date.',
-  );
+const isoDay = z.string().regex(isoDayPattern, 'Enter a date as YYYY-MM-DD.').refine(isRealDay, 'Enter a real date.');
 
 /**
- * The history filters. The same schema reads the page's URL and validates the API's query,
- * so a bookmarked view and the server agree on what is allowed.
+ * The history filters, from the rules in rules.ts: the page reads its URL with those rules
+ * (`parseFilters`) and the API validates its query with this schema, so a bookmarked view and the
+ * server agree on what is allowed.
  */
 export const contactFiltersSchema = z
   .strictObject({
     channel: z.enum(channels).optional(),
     kind: z.enum(contactKinds).optional(),
-    broken: z.enum(['true', 'false']).optional(),
+    broken: z.enum(brokenValues).optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+  .refine((f) => datesInOrder(f.from, f.to), {
     path: ['to'],
     message: 'The end date must be on or after the start date.',
-  });
-
-export type ContactFilters = z.output<typeof contactFiltersSchema>;
+  }) satisfies z.ZodType<ContactFilters>;
 
 /** The list endpoint also takes a cursor and a page size. */
 export const contactPageQuerySchema = z.strictObject({

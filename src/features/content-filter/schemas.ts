@@ -1,14 +1,8 @@
-import { siteReportKinds, verificationMethods } from '@/lib/api-types';
 import { z } from '@/lib/zod';
+import { maxUrlLength, reportKinds, siteHostPattern, withScheme, withoutInvisible } from './rules';
 
 // One schema per payload, shared by the forms and the mock API. Messages are stable keys;
 // the UI words them in the reader's language, the API from src/locales/{en,de}/api.json.
-
-export const maxUrlLength = 2048;
-const hostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
-/** Adds https:// to a bare host such as "example.com"; keeps any scheme the person typed. */
-const withScheme = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
 
 /** A web address: http or https, a real-looking host, at most 2048 characters. Output is the normalised URL. */
 export const siteUrlSchema = z
@@ -28,7 +22,7 @@ export const siteUrlSchema = z
       ctx.addIssue({ code: 'custom', message: 'url-scheme' });
       return z.NEVER;
     }
-    if (!hostPattern.test(url.hostname) || url.username || url.password) {
+    if (!siteHostPattern.test(url.hostname) || url.username || url.password) {
       ctx.addIssue({ code: 'custom', message: 'url-host' });
       return z.NEVER;
     }
@@ -36,36 +30,23 @@ export const siteUrlSchema = z
   });
 
 export const siteCheckSchema = z.strictObject({ url: siteUrlSchema });
-
-export const reportKinds = siteReportKinds;
-
-// Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
-// eslint-disable-next-line no-control-regex
-const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export type SiteCheckInput = z.input<typeof siteCheckSchema>;
+export type SiteCheckOutput = z.output<typeof siteCheckSchema>;
 
 export const siteReportSchema = z.strictObject({
   url: siteUrlSchema,
   kind: z.enum(reportKinds, { message: 'kind-required' }),
   details: z
     .string()
-    .transform((value) => value.replace(invisible, '').trim())
+    .transform((value) => withoutInvisible(value).trim())
     .pipe(z.string().max(1000, 'details-too-long'))
     .optional()
     .default(''),
 });
 export type SiteReportInput = z.input<typeof siteReportSchema>;
+export type SiteReportOutput = z.output<typeof siteReportSchema>;
 
 export const lineFilterUpdateSchema = z.strictObject({ on: z.boolean() });
-
-/** In the order the page offers them (the contract's order): the instant one first, then the other highly effective ones. */
-export { verificationMethods };
-
-/** Who can confirm a person's age after they agree on the provider's own screen (simulated in the demo). */
-export const ageCheckProviders = {
-  'open-banking': ['demo-bank', 'harbour-building-society'],
-  'digital-id': ['demo-id-app'],
-} as const;
-export type ConsentMethod = keyof typeof ageCheckProviders;
 
 /** Only the shape is checked here; whether it verifies is decided by the mock API's domain rules. */
 export const ageVerificationRequestSchema = z.discriminatedUnion('method', [
@@ -81,10 +62,3 @@ export const ageVerificationRequestSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('open-banking'), provider: z.string().max(64, 'provider-unknown') }),
   z.strictObject({ method: z.literal('digital-id'), provider: z.string().max(64, 'provider-unknown') }),
 ]);
-
-/** Demo values the mock seed uses and the page shows in hints, so anyone can try each method. */
-export const demoShopCodes = { valid: 'KST-4827-1936', expired: 'KST-1180-2025', used: 'KST-3391-5502' } as const;
-/** A credit card test number (Stripe's documented Visa credit): passes. Nothing is ever charged. */
-export const demoCardNumber = '4242 4242 4242 4242';
-/** Stripe's documented Visa debit test number: refused, because a debit card cannot show age. */
-export const demoDebitCardNumber = '4000 0566 5566 5556';

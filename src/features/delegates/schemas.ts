@@ -1,27 +1,13 @@
-import { relationships, scopes } from '@/lib/api-types';
 import { z } from '@/lib/zod';
+import { isUkMobile, relationships, scopeValues } from './rules';
 
 // One schema per payload: the invite form's resolver and the mock API both use these.
 // Messages are i18n keys in the "delegates" namespace (the mock API sends them as-is).
 
-export { relationships };
-export const scopeValues = scopes;
-
 // Control characters (C0, DEL, C1) and the invisible direction overrides used to spoof names.
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const ukMobile = /^(?:\+44|0044|0)7\d{9}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** A UK mobile number without spaces, dashes or brackets, as +44 or 0 form. */
-export const normaliseMobile = (value: string) => value.replace(/[\s()-]/g, '');
-export const isUkMobile = (value: string) => ukMobile.test(normaliseMobile(value));
-/** The same person's contact written two ways compares equal: case-insensitive email, 07… mobile. */
-export function contactKey(value: string) {
-  const trimmed = value.trim();
-  if (trimmed.includes('@')) return trimmed.toLowerCase();
-  return normaliseMobile(trimmed).replace(/^(\+44|0044)/, '0');
-}
 
 const addYears = (isoDay: string, years: number) => {
   const date = new Date(`${isoDay}T00:00:00Z`);
@@ -99,6 +85,3 @@ export const revealSchema = z.strictObject({
     .refine(isRealDay, 'errors.dateOfBirthInvalid'),
 });
 export type RevealInput = z.output<typeof revealSchema>;
-
-/** Today's date in the UK, the day the form checks "after today" against. */
-export const localToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });

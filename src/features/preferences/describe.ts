@@ -1,13 +1,10 @@
 import type { TFunction } from 'i18next';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatEitherList, formatList } from '@/lib/format';
 import { channels, senderTypes, topics, type Channel } from '@/lib/api-types';
 import type { Preferences } from './api/get-preferences';
-import { effectiveMarketing, weekdays } from './schemas';
+import { effectiveMarketing, weekdays } from './rules';
 
 type T = TFunction<'preferences'>;
-const locale = (language: string) => (language === 'de' ? 'de-DE' : 'en-GB');
-export const listOf = (language: string, items: string[]) =>
-  new Intl.ListFormat(locale(language), { style: 'long', type: 'conjunction' }).format(items);
 
 /** Today as YYYY-MM-DD (UTC, like the service). */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -28,10 +25,10 @@ function quietSentence(prefs: Preferences, t: T, language: string): string[] {
   const when = [
     ...(quiet.notBefore ? [t('glance.quietBefore', { time: quiet.notBefore })] : []),
     ...(quiet.notAfter ? [t('glance.quietAfter', { time: quiet.notAfter })] : []),
-    ...(days.length ? [t('glance.quietOn', { days: listOf(language, days) })] : []),
+    ...(days.length ? [t('glance.quietOn', { days: formatList(language, days) })] : []),
   ];
   if (!when.length) return [];
-  const either = new Intl.ListFormat(locale(language), { style: 'long', type: 'disjunction' }).format(when);
+  const either = formatEitherList(language, when);
   return [t('glance.quiet', { when: either })];
 }
 
@@ -44,20 +41,20 @@ export function summarise(prefs: Preferences, t: T, language: string): string[] 
     lines.push(t(isPaused(prefs) ? 'glance.afterPauseNone' : 'glance.none'));
     return lines;
   }
-  const how = listOf(
+  const how = formatList(
     language,
     used.map((c) => t(`channelInSentence.${c}`)),
   );
   const key = used.length === 1 ? 'glance.only' : 'glance.channels';
   lines.push(isPaused(prefs) ? t(`${key}AfterPause`, { channels: how }) : t(key, { channels: how }));
   const from = senderTypes.filter((s) => prefs.senders[s]).map((s) => t(`senderInSentence.${s}`));
-  lines.push(t(from.length === 1 ? 'glance.fromOnly' : 'glance.from', { senders: listOf(language, from) }));
+  lines.push(t(from.length === 1 ? 'glance.fromOnly' : 'glance.from', { senders: formatList(language, from) }));
   const caps = channels
     .filter((c) => prefs.caps[c] !== null && used.includes(c))
     .map((c) => t('glance.capItem', { count: prefs.caps[c]!, noun: t(`capNoun.${c}`, { count: prefs.caps[c]! }) }));
-  if (caps.length) lines.push(t('glance.caps', { limits: listOf(language, caps) }));
+  if (caps.length) lines.push(t('glance.caps', { limits: formatList(language, caps) }));
   const off = channels.filter((c) => prefs.channelsOff[c]).map((c) => t(`channelInSentence.${c}`));
-  if (off.length) lines.push(t('glance.channelsOff', { channels: listOf(language, off) }));
+  if (off.length) lines.push(t('glance.channelsOff', { channels: formatList(language, off) }));
   lines.push(...quietSentence(prefs, t, language));
   return lines;
 }

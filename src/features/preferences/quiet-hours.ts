@@ -1,6 +1,7 @@
 import type { Preferences } from './api/get-preferences';
 import type { PreferencesChange } from './api/update-preferences';
-import { weekdays, type QuietForm } from './schemas';
+import { weekdays } from './rules';
+import type { QuietForm } from './schemas';
 
 /** Time zones offered on the quiet-hours form: the customer's own first, then common ones for our customers. */
 export function timeZoneChoices(current: string) {

@@ -1,17 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
+import { formatTime } from '@/lib/format';
 import type { Schema } from '@/lib/api-types';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { useCalls } from '../api/list-calls';
 import { useStartDemoCall } from '../api/start-demo-call';
 import { useVerifyCall } from '../api/verify-call';
-import { callCodeSchema, type CallCodeInput } from '../schemas';
+import type { CallCodeInput } from '../schemas';
 
 type Call = Schema<'Call'>;
 const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.callCodeResolver));
 
 /** "Is this call really from you?" — what we never ask for, the call in progress, and a code check. */
 export function CallCheckPanel({ accountId, canCheck }: { accountId: string; canCheck: boolean }) {
@@ -74,11 +76,7 @@ function CallChecks({ accountId }: { accountId: string }) {
 
 function LiveCall({ call }: { call: Call }) {
   const { t, i18n } = useTranslation('contact-history');
-  const ends = new Intl.DateTimeFormat(i18n.language === 'de' ? 'de-DE' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  }).format(new Date(call.endsAt));
+  const ends = formatTime(i18n.language, call.endsAt);
   return (
     <div className="call-live">
       <p className="call-live__title">{t('calls.inProgress')}</p>
@@ -99,7 +97,7 @@ function VerifyForm({ accountId }: { accountId: string }) {
   const { t } = useTranslation('contact-history');
   const verify = useVerifyCall(accountId);
   const form = useForm<CallCodeInput, unknown, { code: string }>({
-    resolver: zodResolver(callCodeSchema),
+    resolver,
     defaultValues: { code: '' },
   });
   const submit = form.handleSubmit(({ code }) => verify.mutate(code));
@@ -143,7 +141,13 @@ function VerifyForm({ accountId }: { accountId: string }) {
   const tone = verify.isError || result?.outcome === 'not-ours' ? 'error' : 'success';
 
   return (
-    <form className="call-verify" onSubmit={submit} noValidate aria-labelledby="call-verify-title">
+    <form
+      className="call-verify"
+      onSubmit={submit}
+      onFocus={resolver.preload}
+      noValidate
+      aria-labelledby="call-verify-title"
+    >
       <h3 id="call-verify-title">{t('calls.checkTitle')}</h3>
       <Field
         id="call-code"

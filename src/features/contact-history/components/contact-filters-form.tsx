@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { channels } from '@/lib/api-types';
-import { filterFields, parseFilters, type FilterField, type RawFilters } from './use-contact-filters';
+import { filterFields, parseFilters, type FilterField, type RawFilters } from '../rules';
 
 type Props = { raw: RawFilters; invalidInUrl: FilterField[]; onApply: (next: RawFilters) => void };
 
 const id = (field: FilterField) => `filter-${field}`;
 
-/** Channel, type, "only the ones that broke my choices" and dates. Checked with the API's own schema. */
+/** Channel, type, "only the ones that broke my choices" and dates. Checked with the API's own rules. */
 export function ContactFiltersForm({ raw, invalidInUrl, onApply }: Props) {
   const { t } = useTranslation('contact-history');
   const summaryOf = (invalid: FilterField[]) =>

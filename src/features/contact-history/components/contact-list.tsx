@@ -5,7 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatNumber } from '@/lib/format';
 import { pageSize, useContacts } from '../api/list-contacts';
-import type { ContactFilters } from '../schemas';
+import type { ContactFilters } from '../rules';
 import { ContactRow } from './contact-row';
 
 /** At most this many pages are in the page at once, however far the customer scrolls. */

@@ -1,12 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import type { ContactReport } from '../api/report-contact';
 import { useReportContact } from '../api/report-contact';
-import { contactReportSchema, type ContactReportInput } from '../schemas';
+import type { ContactReportInput } from '../schemas';
+
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.contactReportResolver));
 
 type Props = {
   accountId: string;
@@ -20,7 +22,7 @@ type Props = {
 export function ReportForm({ accountId, contactId, description, onDone, onCancel }: Props) {
   const { t } = useTranslation('contact-history');
   const report = useReportContact(accountId);
-  const form = useForm<ContactReportInput>({ resolver: zodResolver(contactReportSchema), defaultValues: { note: '' } });
+  const form = useForm<ContactReportInput>({ resolver, defaultValues: { note: '' } });
   const fieldId = `report-note-${contactId}`;
   const { setFocus } = form;
   useEffect(() => setFocus('note'), [setFocus]);
@@ -33,7 +35,13 @@ export function ReportForm({ accountId, contactId, description, onDone, onCancel
   );
 
   return (
-    <form className="report-form" onSubmit={submit} noValidate aria-labelledby={`${fieldId}-title`}>
+    <form
+      className="report-form"
+      onSubmit={submit}
+      onFocus={resolver.preload}
+      noValidate
+      aria-labelledby={`${fieldId}-title`}
+    >
       <h4 id={`${fieldId}-title`} className="flush-top">
         {t('report.title')}
       </h4>

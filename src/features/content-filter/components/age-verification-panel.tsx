@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import type { Schema } from '@/lib/api-types';
 import { useAgeVerification, type AgeVerification } from '../api/get-age-verification';
 import { contentFilterKeys } from '../keys';
-import { verificationMethods } from '../schemas';
+import { verificationMethods } from '../rules';
 import { VerifyMethodForm } from './verify-method-forms';
 
 type Method = Schema<'VerificationMethod'>;

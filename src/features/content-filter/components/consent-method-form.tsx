@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useVerifyAge } from '../api/verify-age';
-import { ageCheckProviders, type ConsentMethod } from '../schemas';
+import { ageCheckProviders, type ConsentMethod } from '../rules';
 import { problemText } from './problem-text';
 
 /**

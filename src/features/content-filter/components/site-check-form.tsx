@@ -1,37 +1,42 @@
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import type { Schema } from '@/lib/api-types';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { useCheckSite } from '../api/check-site';
-import { siteCheckSchema } from '../schemas';
+import type { SiteCheckInput, SiteCheckOutput } from '../schemas';
 import { problemText } from './problem-text';
 
 type Kind = Schema<'SiteReportKind'>;
+
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.siteCheckResolver));
 
 /** Enter an address; see whether the filter blocks it and under which category. */
 export function SiteCheckForm({ onReport }: { onReport: (url: string, kind: Kind) => void }) {
   const { t } = useTranslation('content-filter');
   const check = useCheckSite();
-  const [url, setUrl] = useState('');
-  const [error, setError] = useState<string>();
+  const form = useForm<SiteCheckInput, unknown, SiteCheckOutput>({
+    resolver,
+    defaultValues: { url: '' },
+    // The message changes only when the person checks again.
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const urlError = form.formState.errors.url;
+  const error = urlError && t(`validation.${urlError.message ?? 'url-invalid'}`);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = siteCheckSchema.safeParse({ url });
-    if (!parsed.success) {
-      setError(t(`validation.${parsed.error.issues[0]?.message ?? 'url-invalid'}`));
+  const onSubmit = form.handleSubmit(
+    (values) => check.mutate(values.url),
+    () => {
       check.reset();
-      document.getElementById('cf-check-url')?.focus();
-      return;
-    }
-    setError(undefined);
-    check.mutate(parsed.data.url);
-  }
+      form.setFocus('url');
+    },
+  );
 
   const result = check.data;
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <Field id="cf-check-url" label={t('check.label')} hint={t('check.hint')} error={error}>
         {(props) => (
           <input
@@ -40,8 +45,7 @@ export function SiteCheckForm({ onReport }: { onReport: (url: string, kind: Kind
             inputMode="url"
             autoComplete="url"
             spellCheck={false}
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
+            {...form.register('url')}
           />
         )}
       </Field>

@@ -1,17 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ErrorSummary, useErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { useReportSite } from '../api/report-site';
-import { reportKinds, siteReportSchema, type SiteReportInput } from '../schemas';
+import { reportKinds } from '../rules';
+import type { SiteReportInput, SiteReportOutput } from '../schemas';
 import { problemText } from './problem-text';
 
-type Output = z.output<typeof siteReportSchema>;
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.siteReportResolver));
 const fieldNames = ['url', 'kind', 'details'] as const;
 const fieldIds = {
   url: 'cf-report-url',
@@ -24,8 +24,8 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
   const { t } = useTranslation('content-filter');
   const report = useReportSite(accountId);
   const [sentReference, setSentReference] = useState<string>();
-  const form = useForm<SiteReportInput, unknown, Output>({
-    resolver: zodResolver(siteReportSchema),
+  const form = useForm<SiteReportInput, unknown, SiteReportOutput>({
+    resolver,
     defaultValues: { url: '', kind: undefined, details: '' },
     // "Report this site" from the check fills the form; a new prefill starts the form afresh.
     values: prefill && { url: prefill.url, kind: prefill.kind, details: prefill.details ?? '' },
@@ -67,7 +67,7 @@ export function SiteReportForm({ accountId, prefill }: { accountId: string; pref
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       {/* A new prefill starts a new form (submitCount back to 0): the last submit's summary goes with it. */}
       {submitCount > 0 && <ErrorSummary title={t('common:errors.summaryTitle')} summary={summary} />}
       <Field id={fieldIds.url} label={t('report.urlLabel')} hint={t('check.hint')} error={message(errors.url?.message)}>

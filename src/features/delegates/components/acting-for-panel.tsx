@@ -21,7 +21,7 @@ export function ActingForPanel({
   const name = access.holderName;
   return (
     <div className="stack">
-      <p className="lead">{t('delegate.intro', { name })}</p>
+      <p>{t('delegate.intro', { name })}</p>
       <section className="card" aria-labelledby="delegate-can-do">
         <h2 id="delegate-can-do" className="flush-top">
           {t('delegate.canDo', { name })}

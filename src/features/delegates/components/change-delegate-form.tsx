@@ -1,12 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { StatusMessage } from '@/components/ui/status-message';
 import type { Schema } from '@/lib/api-types';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { useChangeDelegate } from '../api/change-delegate';
-import { changeSchema, localToday, type DelegateChangeInput } from '../schemas';
+import { localToday } from '../rules';
+import type { DelegateChangeInput } from '../schemas';
 import { dateLimits } from './date-limits';
 import { DurationChoice } from './duration-choice';
 import { applyServerErrors, summaryErrors } from './form-errors';
@@ -26,7 +27,10 @@ export function ChangeDelegateForm({
 }) {
   const { t } = useTranslation('delegates');
   const today = localToday();
-  const schema = useMemo(() => changeSchema(today), [today]);
+  const resolver = useMemo(
+    () => lazyResolver(() => import('../form-resolvers').then((m) => m.changeResolver(today))),
+    [today],
+  );
   const change = useChangeDelegate(accountId, delegate.id);
   const { summary, show: showSummary } = useErrorSummary();
   const prefix = `change-${delegate.id}`;
@@ -36,7 +40,7 @@ export function ChangeDelegateForm({
     unknown,
     DelegateChangeInput
   >({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { scopes: delegate.scopes, until: delegate.until },
     shouldFocusError: false,
   });
@@ -60,6 +64,7 @@ export function ChangeDelegateForm({
       className="delegates-change"
       noValidate
       aria-label={t('list.changeFormLabel', { name: delegate.name })}
+      onFocus={resolver.preload}
       onSubmit={handleSubmit(onValid, (errs) => showSummary(summaryErrors<FormValues>(errs, fieldIds, t)))}
     >
       <ErrorSummary title={t('form.errorTitle')} summary={summary} />

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +5,10 @@ import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatList } from '@/lib/format';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { useInviteDelegate } from '../api/invite-delegate';
-import { inviteSchema, localToday, relationships, type Invite, type InviteInput } from '../schemas';
+import { localToday, relationships } from '../rules';
+import type { Invite, InviteInput } from '../schemas';
 import { applyServerErrors, summaryErrors } from './form-errors';
 import { dateLimits } from './date-limits';
 import { DurationChoice } from './duration-choice';
@@ -39,11 +40,14 @@ export function InviteForm({
 }) {
   const { t, i18n } = useTranslation('delegates');
   const today = localToday();
-  const schema = useMemo(() => inviteSchema(today), [today]);
+  const resolver = useMemo(
+    () => lazyResolver(() => import('../form-resolvers').then((m) => m.inviteResolver(today))),
+    [today],
+  );
   const invite = useInviteDelegate(accountId);
   const { summary, show: showSummary } = useErrorSummary();
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<InviteInput, unknown, Invite>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { name: '', contact: '', scopes: [], until: null },
     shouldFocusError: false,
   });
@@ -64,6 +68,7 @@ export function InviteForm({
   return (
     <form
       onSubmit={handleSubmit(onValid, (errs) => showSummary(summaryErrors<InviteInput>(errs, fieldIds, t)))}
+      onFocus={resolver.preload}
       noValidate
       className="delegates-form"
     >

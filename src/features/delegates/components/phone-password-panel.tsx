@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,17 +7,21 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { usePhonePasswordStatus } from '../api/get-phone-password';
 import { useRevealPhonePassword } from '../api/reveal-phone-password';
 import { useSetPhonePassword } from '../api/set-phone-password';
-import { phonePasswordSchema, revealSchema, type PhonePasswordInput, type RevealInput } from '../schemas';
+import type { PhonePasswordInput, RevealInput } from '../schemas';
 import '../delegates.css';
+
+const revealResolver = lazyResolver(() => import('../form-resolvers').then((m) => m.revealResolver));
+const passwordResolver = lazyResolver(() => import('../form-resolvers').then((m) => m.phonePasswordResolver));
 
 /** Show one's own phone password after confirming one's date of birth. */
 function RevealForm({ accountId }: { accountId: string }) {
   const { t } = useTranslation('account');
   const reveal = useRevealPhonePassword(accountId);
-  const { register, handleSubmit, setError, formState } = useForm<RevealInput>({ resolver: zodResolver(revealSchema) });
+  const { register, handleSubmit, setError, formState } = useForm<RevealInput>({ resolver: revealResolver });
   const [open, setOpen] = useState(false);
 
   if (reveal.data) {
@@ -53,6 +56,7 @@ function RevealForm({ accountId }: { accountId: string }) {
     <form
       noValidate
       aria-label={t('phone.confirmTitle')}
+      onFocus={revealResolver.preload}
       onSubmit={handleSubmit((values) =>
         reveal.mutate(values, {
           onError: (err) => {
@@ -86,7 +90,7 @@ function SetForm({ accountId, isSet }: { accountId: string; isSet: boolean }) {
   const { t } = useTranslation('account');
   const save = useSetPhonePassword(accountId);
   const { register, handleSubmit, reset, setError, formState } = useForm<PhonePasswordInput>({
-    resolver: zodResolver(phonePasswordSchema),
+    resolver: passwordResolver,
     defaultValues: { password: '' },
   });
   const error = formState.errors.password?.message;
@@ -95,6 +99,7 @@ function SetForm({ accountId, isSet }: { accountId: string; isSet: boolean }) {
       noValidate
       className="delegates-phone-form"
       aria-labelledby="phone-set-title"
+      onFocus={passwordResolver.preload}
       onSubmit={handleSubmit((values) =>
         save.mutate(values, {
           onSuccess: () => reset({ password: '' }),

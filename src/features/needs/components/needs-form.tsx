@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,16 +6,12 @@ import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { useSaveNeeds } from '../api/save-needs';
-import {
-  letterFormats,
-  needsFormSchema,
-  ownWordsMax,
-  type Needs,
-  type NeedsChoices,
-  type NeedsFormValues,
-} from '../schemas';
+import { letterFormats, ownWordsMax, type Needs, type NeedsChoices, type NeedsFormValues } from '../rules';
 import '../needs.css';
+
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.needsResolver));
 
 const toForm = (needs: Needs): NeedsFormValues => ({
   letters: needs.letters,
@@ -46,7 +41,7 @@ export function NeedsForm({
   const save = useSaveNeeds(accountId);
   const [saved, setSaved] = useState<'saved' | 'unchanged' | null>(null);
   const form = useForm<NeedsFormValues, unknown, NeedsChoices>({
-    resolver: zodResolver(needsFormSchema) as never,
+    resolver: resolver as never,
     shouldFocusError: false,
     // The saved needs: when they change (here or elsewhere), the form shows them.
     values: toForm(needs),
@@ -72,7 +67,7 @@ export function NeedsForm({
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="needs-form">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="needs-form">
       <ErrorSummary title={t('common:errors.summaryTitle')} summary={summary} />
       <fieldset className="needs-fieldset">
         <legend>{t('letters.legend')}</legend>

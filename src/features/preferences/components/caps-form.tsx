@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +5,12 @@ import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { channels } from '@/lib/api-types';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import type { Preferences } from '../api/get-preferences';
-import { capsFormSchema, capsFromForm, type CapsForm as Values } from '../schemas';
+import { capsFromForm, type CapsForm as Values } from '../rules';
 import type { FormSectionProps } from './save-change';
+
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.capsResolver));
 
 const toForm = (caps: Preferences['caps']) =>
   Object.fromEntries(channels.map((c) => [c, caps[c] === null ? '' : String(caps[c])])) as Values;
@@ -17,7 +19,7 @@ const toForm = (caps: Preferences['caps']) =>
 export function CapsForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSectionProps) {
   const { t } = useTranslation('preferences');
   const form = useForm<Values>({
-    resolver: zodResolver(capsFormSchema),
+    resolver,
     shouldFocusError: false,
     // The saved limits: when they change (here, in another tab, after a conflict), the form shows them.
     values: toForm(prefs.caps),
@@ -50,7 +52,7 @@ export function CapsForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSectio
     <section aria-labelledby="prefs-caps-title">
       <h2 id="prefs-caps-title">{t('caps.title')}</h2>
       <p>{t('caps.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
         <ErrorSummary title={t('errors.summaryTitle')} summary={summary} />
         <fieldset className="prefs-group">
           <legend>{t('caps.legend')}</legend>

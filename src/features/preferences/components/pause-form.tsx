@@ -1,12 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { isPaused, todayIso } from '../describe';
-import { latestPauseDay, pauseFormSchema, type PauseForm as Values } from '../schemas';
+import { latestPauseDay } from '../rules';
+import type { PauseForm as Values } from '../schemas';
 import type { FormSectionProps } from './save-change';
 
 const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -15,9 +16,12 @@ const dayAfter = (day: string) => new Date(Date.parse(day) + 24 * 3600 * 1000).t
 export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSectionProps) {
   const { t, i18n } = useTranslation('preferences');
   const today = todayIso();
-  const schema = useMemo(() => pauseFormSchema(today), [today]);
+  const resolver = useMemo(
+    () => lazyResolver(() => import('../form-resolvers').then((m) => m.pauseResolver(today))),
+    [today],
+  );
   const form = useForm<Values>({
-    resolver: zodResolver(schema),
+    resolver,
     shouldFocusError: false,
     defaultValues: { until: '' },
   });
@@ -61,7 +65,7 @@ export function PauseForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSecti
         <p className="muted">{t('pause.notPaused')}</p>
       )}
       {canEdit && (
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
           <ErrorSummary title={t('errors.summaryTitle')} summary={summary} />
           <Field
             id="pause-until"

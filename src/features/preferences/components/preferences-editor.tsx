@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import { isProblem } from '@/lib/api-client';
+import { useRevealed } from '@/lib/use-revealed';
 import { useApplyPreset, type Preset } from '../api/apply-preset';
 import { usePreferences, type Preferences } from '../api/get-preferences';
 import { useUpdatePreferences } from '../api/update-preferences';
 import { describeChange } from '../describe';
-import { patchEntries } from '../schemas';
+import { patchEntries } from '../rules';
 import { CapsForm } from './caps-form';
 import { ChannelSwitches } from './channel-switches';
 import { Glance } from './glance';
@@ -35,8 +36,9 @@ type Props = {
 export function PreferencesEditor(props: Props) {
   const { t } = useTranslation('preferences');
   const prefs = usePreferences(props.accountId);
+  const loaded = useRevealed(prefs.data);
   // Once loaded, keep showing the choices even if a later refresh fails (the shell says when we are offline).
-  if (prefs.data) return <Editor {...props} prefs={prefs.data} />;
+  if (loaded) return <Editor {...props} prefs={loaded} />;
   if (prefs.isError) {
     if (isProblem(prefs.error, 403))
       return <p className="status status--info">{t('noAccess', { holder: props.holderName })}</p>;

@@ -1,14 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, useErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import type { Preferences } from '../api/get-preferences';
-import { quietFormSchema, weekdays, type QuietForm as Values } from '../schemas';
+import { weekdays } from '../rules';
+import type { QuietForm as Values } from '../schemas';
 import { quietPatch, timeZoneChoices } from '../quiet-hours';
 import type { FormSectionProps } from './save-change';
+
+const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.quietResolver));
 
 const kinds = ['marketing', 'service'] as const;
 type Kind = (typeof kinds)[number];
@@ -38,7 +41,7 @@ const toForm = (prefs: Preferences): Values =>
 export function QuietHoursForm({ prefs, canEdit, onSave, busy, onInvalid }: FormSectionProps) {
   const { t } = useTranslation('preferences');
   const form = useForm<Values>({
-    resolver: zodResolver(quietFormSchema),
+    resolver,
     shouldFocusError: false,
     // The saved quiet hours: when they change (here or elsewhere), the form shows them.
     values: toForm(prefs),
@@ -73,7 +76,7 @@ export function QuietHoursForm({ prefs, canEdit, onSave, busy, onInvalid }: Form
     <section aria-labelledby="prefs-quiet-title">
       <h2 id="prefs-quiet-title">{t('quiet.title')}</h2>
       <p>{t('quiet.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
         <ErrorSummary title={t('errors.summaryTitle')} summary={summary} />
         {kinds.map((kind) => (
           <QuietPart key={kind} kind={kind} form={form} canEdit={canEdit} />
