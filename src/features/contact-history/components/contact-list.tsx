@@ -4,6 +4,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatNumber } from '@/lib/format';
+import { useRevealed } from '@/lib/use-revealed';
 import { pageSize, useContacts } from '../api/list-contacts';
 import type { ContactFilters } from '../rules';
 import { ContactRow } from './contact-row';
@@ -23,7 +24,9 @@ export function ContactList({ accountId, filters }: Props) {
   const [start, setStart] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
-  const pages = query.data?.pages ?? [];
+  // The first page (50 contacts) is built in slices; pages loaded later show at once.
+  const data = useRevealed(query.data);
+  const pages = data?.pages ?? [];
   const first = Math.min(start, Math.max(0, pages.length - windowPages));
   const visible = pages.slice(first, first + windowPages);
   const hiddenBelow = pages.length > first + windowPages;
@@ -85,10 +88,10 @@ export function ContactList({ accountId, filters }: Props) {
   }, []);
   useEffect(() => observeAfresh.current(), [pages.length, first]);
 
-  if (query.isPending) return <Skeleton label={t('list.loading')} lines={6} fill />;
   if (query.isError && !query.data) {
     return <QueryError message={t('list.failed')} retryLabel={t('common:retry')} onRetry={() => query.refetch()} />;
   }
+  if (!data) return <Skeleton label={t('list.loading')} lines={6} fill />;
   const { total } = pages[0]!;
   const items = visible.flatMap((page) => page.items);
   const firstNumber = first * pageSize + 1;
