@@ -19,7 +19,9 @@ describe('contact history page', () => {
     renderApp('/contact-history', { persona: 'alex' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Contact history' })).toBeInTheDocument();
     expect(await screen.findByText('2 contacts went against your choices.')).toBeInTheDocument();
-    expect(screen.getAllByText('You had asked for email only. This call should not have happened.')).toHaveLength(2);
+    expect(
+      await screen.findAllByText('You had asked for email only. This call should not have happened.'),
+    ).toHaveLength(2);
     expect(screen.getAllByText('Not sent because of your choices: you had said no to partners.')).toHaveLength(1);
     expect(screen.getAllByText(/From Phones Direct \(reseller\)/).length).toBeGreaterThan(0);
   });
