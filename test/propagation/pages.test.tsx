@@ -100,11 +100,11 @@ describe('proof that every system stopped, as the customer sees it', () => {
     const token = await offersToken();
     const { user } = renderApp(`/unsubscribe?t=${token}`, { language: 'de' });
     await user.click(await screen.findByRole('button', { name: /abbestellen/i }));
+    const region = () => screen.getByRole('region', { name: 'Systeme, die für uns senden' });
+    // The clock moves on only once the change is recorded (as in English above): moved before, the
+    // systems would be told at the later time and still be waiting.
+    await waitFor(() => expect(region()).toHaveTextContent('0 von 5 Systemen haben bisher bestätigt.'));
     advanceClock(10 * minute);
-    await waitFor(() =>
-      expect(screen.getByRole('region', { name: 'Systeme, die für uns senden' })).toHaveTextContent(
-        'Alle Systeme haben gestoppt.',
-      ),
-    );
+    await waitFor(() => expect(region()).toHaveTextContent('Alle Systeme haben gestoppt.'));
   });
 });
