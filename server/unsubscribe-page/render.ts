@@ -222,7 +222,8 @@ export function renderPage(context: PageContext, view: UnsubscribePageView, fail
     context,
     heading,
     html`<h1 class="page-heading">${heading}</h1>
-      ${message} ${view.stage === 'ready' ? ready : after}
+      ${view.stage === 'ready' ? html`<p class="lead">${t('lead')}</p>` : ''} ${message}
+      ${view.stage === 'ready' ? ready : after}
       <p class="muted unsubscribe__service">${t('serviceNote')}</p>`,
   );
 }

@@ -51,6 +51,8 @@ export function UnsubscribePage({
       <h1 tabIndex={-1} className="page-heading">
         {t('title')}
       </h1>
+      {/* In the page's HTML too: what one press does, before anything else has loaded. */}
+      <p className="lead">{t('lead')}</p>
       <Skeleton label={t('loading')} lines={3} />
     </div>
   );
@@ -120,6 +122,7 @@ function OptOut({
   return (
     <div className="unsubscribe">
       <PageHeading title={heading}>{heading}</PageHeading>
+      {stage.step === 'ready' && <p className="lead">{t('lead')}</p>}
       <div ref={messageRef} tabIndex={-1} className="unsubscribe__message">
         <StatusMessage tone={message === 'undoTooLate' ? 'info' : 'success'}>
           {message && t(message, { what })}
