@@ -53,7 +53,7 @@ describe('home page for a helper allowed only to change contact choices', () => 
     await screen.findByRole('heading', { level: 2, name: 'Contact history' });
     expect(screen.queryByRole('link', { name: 'Content filter' })).not.toBeInTheDocument();
 
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
     const navLinks = new Set(
       within(nav)
         .getAllByRole('link')

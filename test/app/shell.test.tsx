@@ -18,7 +18,7 @@ describe('app shell', () => {
     expect(await screen.findByRole('heading', { name: 'How we contact you' })).toBeInTheDocument();
     expect(screen.getByText('You get marketing by email only.')).toBeInTheDocument();
     expect(screen.getByText(/07700 900456/)).toBeInTheDocument();
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Contact choices' })).toBeInTheDocument();
   });
 

@@ -66,7 +66,7 @@ describe('What works for you', () => {
         'How to contact Alex Morgan so it works for them. We use this for every letter and call.',
       ),
     ).toBeInTheDocument();
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'What works for you' })).toBeInTheDocument();
   });
 
@@ -76,7 +76,9 @@ describe('What works for you', () => {
     expect(
       await screen.findByText('Only Alex Morgan and the people they choose can see this page.'),
     ).toBeInTheDocument();
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    // The navigation for this helper's account is complete once its contact choices are in it.
+    await within(nav).findByRole('link', { name: 'Contact choices' });
     expect(within(nav).queryByRole('link', { name: 'What works for you' })).not.toBeInTheDocument();
   });
 
