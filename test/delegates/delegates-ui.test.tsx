@@ -132,7 +132,7 @@ describe('people list', () => {
       await screen.findByText('Alex Morgan asked you to help with their account. Here is what you can do.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'People who can help' })).toBeInTheDocument();
-    expect(screen.getByText('You are acting for Alex Morgan.')).toBeInTheDocument();
+    expect(await screen.findByText('You are acting for Alex Morgan.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Stop helping' }));
     await user.click(screen.getByRole('button', { name: 'Stop acting for Alex Morgan now' }));
     await waitFor(() => expect(db.delegates.grants[0]!.status).toBe('ended'));
