@@ -1,4 +1,5 @@
 import { channels, contactKinds } from '@/lib/api-types';
+import { cleanFreeText } from '@/lib/free-text';
 import { z } from '@/lib/zod';
 import { brokenValues, datesInOrder, isoDayPattern, isRealDay, type ContactFilters } from './rules';
 
@@ -34,16 +35,8 @@ export const contactPageQuerySchema = z.strictObject({
 });
 export type ContactPageQuery = z.output<typeof contactPageQuerySchema>;
 
-// Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
-// eslint-disable-next-line no-control-regex
-const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 export const contactReportSchema = z.strictObject({
-  note: z
-    .string()
-    .transform((value) => value.replace(invisible, '').trim())
-    .pipe(z.string().max(500, 'Keep it to 500 characters or fewer.'))
-    .optional(),
+  note: z.string().transform(cleanFreeText).pipe(z.string().max(500, 'Keep it to 500 characters or fewer.')).optional(),
 });
 export type ContactReportInput = z.output<typeof contactReportSchema>;
 

@@ -4,17 +4,8 @@ import { siteReportKinds, verificationMethods } from '@/lib/api-types';
 // schemas from them. Kept apart so the page does not load zod until a form is checked (issue 12).
 
 export const maxUrlLength = 2048;
-export const siteHostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
-/** Adds https:// to a bare host such as "example.com"; keeps any scheme the person typed. */
-export const withScheme = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
 
 export const reportKinds = siteReportKinds;
-
-// Invisible control characters and direction overrides (not tabs or line breaks) are dropped from free text.
-// eslint-disable-next-line no-control-regex
-const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-export const withoutInvisible = (value: string) => value.replace(invisible, '');
 
 /** In the order the page offers them (the contract's order): the instant one first, then the other highly effective ones. */
 export { verificationMethods };

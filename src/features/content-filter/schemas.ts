@@ -1,8 +1,14 @@
+import { cleanFreeText } from '@/lib/free-text';
 import { z } from '@/lib/zod';
-import { maxUrlLength, reportKinds, siteHostPattern, withScheme, withoutInvisible } from './rules';
+import { maxUrlLength, reportKinds } from './rules';
 
 // One schema per payload, shared by the forms and the mock API. Messages are stable keys;
 // the UI words them in the reader's language, the API from src/locales/{en,de}/api.json.
+
+const hostPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Adds https:// to a bare host such as "example.com"; keeps any scheme the person typed. */
+const withScheme = (value: string) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
 
 /** A web address: http or https, a real-looking host, at most 2048 characters. Output is the normalised URL. */
 export const siteUrlSchema = z
@@ -22,7 +28,7 @@ export const siteUrlSchema = z
       ctx.addIssue({ code: 'custom', message: 'url-scheme' });
       return z.NEVER;
     }
-    if (!siteHostPattern.test(url.hostname) || url.username || url.password) {
+    if (!hostPattern.test(url.hostname) || url.username || url.password) {
       ctx.addIssue({ code: 'custom', message: 'url-host' });
       return z.NEVER;
     }
@@ -36,12 +42,7 @@ export type SiteCheckOutput = z.output<typeof siteCheckSchema>;
 export const siteReportSchema = z.strictObject({
   url: siteUrlSchema,
   kind: z.enum(reportKinds, { message: 'kind-required' }),
-  details: z
-    .string()
-    .transform((value) => withoutInvisible(value).trim())
-    .pipe(z.string().max(1000, 'details-too-long'))
-    .optional()
-    .default(''),
+  details: z.string().transform(cleanFreeText).pipe(z.string().max(1000, 'details-too-long')).optional().default(''),
 });
 export type SiteReportInput = z.input<typeof siteReportSchema>;
 export type SiteReportOutput = z.output<typeof siteReportSchema>;
