@@ -13,6 +13,8 @@ export type Sql = {
 
 export type Database = Sql & {
   kind: 'embedded' | 'postgres';
+  /** Tests: sees every query the server sends (its text and parameters), before it runs. */
+  observe(observer: ((text: string, params: unknown[] | undefined) => void) | null): void;
   /** BEGIN … COMMIT on one connection; ROLLBACK when `run` throws. */
   transaction<T>(run: (sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -33,8 +35,10 @@ export async function openDatabase({ url, dataDir, schema }: DatabaseOptions): P
 async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ?? 'memory://');
+  let observer: Parameters<Database['observe']>[0] = null;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query(text, params) {
+      observer?.(text, params);
       const result = await q.query<Record<string, unknown>>(text, params);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
@@ -44,6 +48,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   });
   return {
     kind: 'embedded',
+    observe: (next) => (observer = next),
     ...wrap(pglite),
     transaction: (run) => pglite.transaction((tx) => run(wrap(tx))),
     close: () => pglite.close(),
@@ -63,8 +68,10 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  let observer: Parameters<Database['observe']>[0] = null;
   const wrap = (q: Pick<pg.Pool, 'query'>): Sql => ({
     async query(text, params) {
+      observer?.(text, params);
       const result = await q.query(text, params as unknown[]);
       return { rows: result.rows as Rows, rowCount: result.rowCount ?? 0 };
     },
@@ -74,6 +81,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   });
   return {
     kind: 'postgres',
+    observe: (next) => (observer = next),
     ...wrap(pool),
     async transaction(run) {
       const client = await pool.connect();

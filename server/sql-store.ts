@@ -1,12 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { bearerToken, sessionExpiresAt } from '@/backend/domain/auth';
 import { ApiError } from '@/backend/problem';
 import { nowIso } from '@/backend/clock';
-import { setPublicOrigin } from '@/backend/public-url';
-import { takeTurns } from '@/backend/take-turns';
-import { db, seedDb, setDb, type Db, type UnitOfWork } from '@/backend/store';
+import { seedDb, setContextSource, type Db, type Loads, type RequestContext, type UnitOfWork } from '@/backend/store';
+import { setPublicOriginSource } from '@/backend/public-url';
 import type { Database, Sql } from './database';
-import { tables, type Kind, type Row, type Table } from './tables';
+import { tables, type Kind, type ReadRow, type Row, type Table } from './tables';
+import { accountScope, globalScope, loadScopes, type Scope } from './sql-loads';
 
 const q = (name: string) => `"${name}"`;
 const keyOf = (table: Table, row: Row) => JSON.stringify(table.key.map((column) => row[column]));
@@ -45,60 +46,125 @@ function toSql(kind: Kind, value: unknown) {
 
 const cast = (kind: Kind) => (kind.startsWith('json') ? '::json' : kind.startsWith('time') ? '::timestamptz' : '');
 
-/** Per table: the rows as read (state values) with the row_version each had. */
+/** Per table: the rows this request read (state values) with the row_version each had. */
 type RowsRead = Map<string, Map<string, { row: Row; version: number }>>;
-type Loaded = { db: Db; read: RowsRead };
+type Sessions = Db['core']['sessions'];
 
-const loadAllSql = `SELECT json_build_object(${tables
-  .map(
-    (table) =>
-      `'${table.name}', (SELECT coalesce(json_agg(r ORDER BY r.seq), '[]'::json) FROM (SELECT ${Object.entries(
-        table.columns,
-      )
-        .map(([c, k]) => selectColumn(c, k))
-        .join(', ')}, row_version, seq FROM ${q(table.name)}) r)`,
-  )
-  .join(', ')}) AS state`;
-
-/** Reads every table into a fresh state. Sessions: only the one the request names, and only if still valid. */
-async function load(sql: Sql, tokenHash: string | null, token: string | null): Promise<Loaded> {
+/** A state with nothing in it: a request starts from this and loads only what it needs. */
+function emptyState(): Db {
   const state = seedDb();
-  const read: RowsRead = new Map();
-  // One round trip: every table as a JSON array in its order.
-  const { rows: loaded } = await sql.query(loadAllSql);
-  const all = loaded[0]!.state as Record<string, Row[]>;
-  for (const table of tables) {
-    const rows = all[table.name] ?? [];
-    const stateRows = rows.map((raw) => {
-      const row: Row = {};
-      for (const [column, kind] of Object.entries(table.columns)) row[column] = fromSql(kind, raw[column]);
-      return row;
-    });
-    table.load(state, stateRows);
-    read.set(
-      table.name,
-      new Map(stateRows.map((row, i) => [keyOf(table, row), { row, version: rows[i]!.row_version as number }])),
-    );
-  }
+  for (const table of tables) table.clear(state);
   state.core.sessions = {};
-  if (tokenHash && token) {
-    const { rows } = await sql.query(
-      'SELECT person_id, created_at FROM sessions WHERE token_hash = $1 AND expires_at > $2::timestamptz',
-      [tokenHash, nowIso()],
-    );
-    const session = rows[0];
-    if (session) {
-      state.core.sessions[token] = {
-        personId: session.person_id as string,
-        createdAt: fromSql('time', session.created_at) as string,
-      };
-    }
-  }
-  return { db: state, read };
+  return state;
 }
 
-function rowsByKey(table: Table, state: Db) {
-  return new Map(table.rows(state).map((row) => [keyOf(table, row), row]));
+/** One round trip: each table's rows that the scope names, as one JSON array per table, in table order. */
+function scopeQuery(scope: Scope, extra: Record<string, string> = {}) {
+  const parts = tables
+    .filter((table) => scope[table.name])
+    .map((table) => {
+      const columns = Object.entries(table.columns)
+        .map(([c, k]) => selectColumn(c, k))
+        .join(', ');
+      const select = (where: string) => `SELECT ${columns}, row_version, seq FROM ${q(table.name)} WHERE ${where}`;
+      const rows = [scope[table.name]!].flat().map(select).join(' UNION ALL ');
+      return `'${table.name}', (SELECT coalesce(json_agg(r ORDER BY r.seq), '[]'::json) FROM (${rows}) r)`;
+    });
+  for (const [name, sql] of Object.entries(extra)) parts.push(`'${name}', (${sql})`);
+  return `SELECT json_build_object(${parts.join(', ')}) AS loaded`;
+}
+
+// The query text per scope is the same every time: build it once.
+const queries = new Map<string, string>();
+const queryFor = (key: string, build: () => string) => {
+  let text = queries.get(key);
+  if (!text) queries.set(key, (text = build()));
+  return text;
+};
+
+type ServerContext = RequestContext & { sql: Sql; read: RowsRead; sessionsBefore: Sessions };
+
+/** Puts rows read from SQL into the request's state, remembering the version of each (for the write). */
+function take(context: ServerContext, loaded: Record<string, Row[] | unknown>) {
+  for (const table of tables) {
+    const raw = loaded[table.name] as Row[] | undefined;
+    if (!raw?.length) continue;
+    const read = context.read.get(table.name) ?? new Map();
+    context.read.set(table.name, read);
+    const rows: ReadRow[] = [];
+    for (const item of raw) {
+      const row: Row = {};
+      for (const [column, kind] of Object.entries(table.columns)) row[column] = fromSql(kind, item[column]);
+      const key = keyOf(table, row);
+      if (read.has(key)) continue;
+      read.set(key, { row, version: item.row_version as number });
+      rows.push({ row, seq: Number(item.seq) });
+    }
+    table.merge(context.state, rows);
+  }
+}
+
+/** A key PostgreSQL text cannot hold (NUL) names no row: there is nothing to read. */
+const holdsNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) && value.some(holdsNul);
+
+async function loadScope(context: ServerContext, name: string, scope: Scope, params: unknown[]) {
+  if (params.some(holdsNul)) return;
+  const text = queryFor(name, () => scopeQuery(scope));
+  const { rows } = await context.sql.query(text, params);
+  take(context, rows[0]!.loaded as Record<string, Row[]>);
+}
+
+/** Every row of every table: for tests and tools that work on the whole demo, never for a request. */
+async function loadEverything(context: ServerContext) {
+  const scope = Object.fromEntries(tables.map((table) => [table.name, 'true']));
+  await loadScope(context, 'everything', scope, []);
+}
+
+function sqlLoads(context: ServerContext): Loads {
+  const loads = {} as Record<keyof Loads, (...args: never[]) => Promise<void>>;
+  for (const [name, scopeOf] of Object.entries(loadScopes)) {
+    loads[name as keyof Loads] = async (...args: never[]) => {
+      const [scope, params] = (scopeOf as (...a: never[]) => [Scope, unknown[]])(...args);
+      await loadScope(context, name, scope, params);
+    };
+  }
+  return loads as Loads;
+}
+
+/**
+ * What every request starts with, in one round trip: the demo settings, the session its bearer
+ * token names (if still valid) with its person and their throttles, and the account the path names.
+ */
+async function loadStart(context: ServerContext, token: string | null, accountId: string | null) {
+  const sessionPerson = `(SELECT person_id FROM sessions WHERE token_hash = $1 AND expires_at > $2::timestamptz)`;
+  const scope: Scope = {
+    ...globalScope,
+    people: `id = ${sessionPerson}`,
+    age_verifications: `person_id = ${sessionPerson}`,
+    throttle_attempts: [`key = ${sessionPerson}`, `key = $3::text || ':' || ${sessionPerson}`],
+  };
+  if (accountId) {
+    for (const [table, where] of Object.entries(accountScope('$3::text'))) {
+      scope[table] = [...[scope[table] ?? []].flat(), ...[where].flat()];
+    }
+  }
+  const text = queryFor(accountId ? 'start-account' : 'start', () =>
+    scopeQuery(scope, {
+      session: `SELECT json_build_object('person_id', person_id, 'created_at', created_at) FROM sessions WHERE token_hash = $1 AND expires_at > $2::timestamptz`,
+    }),
+  );
+  const { rows } = await context.sql.query(text, [token ? hashToken(token) : null, nowIso(), accountId ?? '']);
+  const loaded = rows[0]!.loaded as Record<string, unknown>;
+  take(context, loaded);
+  const session = loaded.session as { person_id: string; created_at: string } | null;
+  if (token && session) {
+    context.state.core.sessions[token] = {
+      personId: session.person_id,
+      createdAt: fromSql('time', session.created_at) as string,
+    };
+  }
+  context.sessionsBefore = { ...context.state.core.sessions };
 }
 
 async function insert(sql: Sql, table: Table, row: Row) {
@@ -123,7 +189,12 @@ function whereKey(table: Table, row: Row, from: number) {
   return { text, params };
 }
 
-/** Writes only what changed; every UPDATE and DELETE names the version it read, or fails as a conflict. */
+const rowsByKey = (table: Table, state: Db) => new Map(table.rows(state).map((row) => [keyOf(table, row), row]));
+
+/**
+ * Writes what the request changed among the rows it read, and the rows it added. Every UPDATE and
+ * DELETE names the version it read, or fails as a conflict (no lost update).
+ */
 async function writeChanges(sql: Sql, read: RowsRead, after: Db) {
   const plans = tables.map((table) => ({
     table,
@@ -161,8 +232,6 @@ async function writeChanges(sql: Sql, read: RowsRead, after: Db) {
   }
 }
 
-type Sessions = Db['core']['sessions'];
-
 async function writeSessions(sql: Sql, before: Sessions, after: Sessions) {
   for (const token of Object.keys(before)) {
     if (!(token in after)) await sql.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
@@ -189,28 +258,56 @@ export async function replaceAll(sql: Sql, state: Db) {
 export async function seedIfEmpty(database: Database) {
   await database.transaction(async (sql) => {
     await sql.query('LOCK TABLE people IN EXCLUSIVE MODE');
-    const { rows } = await sql.query('SELECT 1 FROM people LIMIT 1');
+    const { rows } = await sql.query('SELECT 1 FROM people WHERE id = $1', ['alex']);
     if (!rows.length) await writeChanges(sql, new Map(), seedDb());
   });
 }
 
 type Outcome<T> = { value: T } | { refused: ApiError };
 
+/** The account an `/accounts/{accountId}/…` path names, read before the rules run. */
+function accountInPath(request: Request) {
+  const segment = /\/api\/accounts\/([^/?#]{1,300})(?:[/?#]|$)/.exec(new URL(request.url).pathname)?.[1];
+  try {
+    const id = segment ? decodeURIComponent(segment) : null;
+    return id && !holdsNul(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+const requests = new AsyncLocalStorage<ServerContext>();
+
 /**
- * The server's unit of work, per request: BEGIN, read the state from the tables, run the handler,
- * write only the rows that changed, COMMIT. A refusal the rules answered (a 4xx) keeps what the
- * rules recorded on the way (throttle counts), as the demo does; anything else rolls back.
+ * The server's unit of work, per request, with no state shared between requests: BEGIN, read the
+ * rows the request needs (its session and person, the account its path names, and whatever the
+ * rules load by key on the way), run the handler, write only the rows that changed, COMMIT.
+ * Requests run concurrently; two that change one row meet at its row_version (409 for the second).
+ * A refusal the rules answered (a 4xx) keeps what the rules recorded on the way (throttle counts),
+ * as the demo does; anything else rolls back.
  */
 export function sqlUnitOfWork(database: Database, { publicUrl }: { publicUrl?: string } = {}): UnitOfWork {
-  const turn = takeTurns();
-  return (run, request) =>
-    turn(async () => {
-      setPublicOrigin(publicUrl ?? (request ? new URL(request.url).origin : null));
-      const token = request ? bearerToken(request) : null;
-      const outcome = await database.transaction(async (sql) => {
-        const loaded = await load(sql, token ? hashToken(token) : null, token);
-        const sessionsBefore = { ...loaded.db.core.sessions };
-        setDb(loaded.db);
+  setContextSource(() => requests.getStore());
+  setPublicOriginSource(() => requests.getStore()?.publicOrigin ?? null);
+  return async (run, request) => {
+    const outcome = await database.transaction(async (sql) => {
+      const context: ServerContext = {
+        state: emptyState(),
+        loads: undefined as unknown as Loads,
+        replaced: false,
+        publicOrigin: publicUrl ?? (request ? new URL(request.url).origin : null),
+        sql,
+        read: new Map(),
+        sessionsBefore: {},
+      };
+      context.loads = sqlLoads(context);
+      return requests.run(context, async () => {
+        if (request) {
+          const token = bearerToken(request);
+          await loadStart(context, token, accountInPath(request));
+        } else {
+          await loadEverything(context);
+        }
         let result: Outcome<Awaited<ReturnType<typeof run>>>;
         try {
           result = { value: await run() };
@@ -218,15 +315,16 @@ export function sqlUnitOfWork(database: Database, { publicUrl }: { publicUrl?: s
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
           result = { refused: error };
         }
-        if (db !== loaded.db) {
-          await replaceAll(sql, db);
+        if (context.replaced) {
+          await replaceAll(sql, context.state);
         } else {
-          await writeChanges(sql, loaded.read, db);
-          await writeSessions(sql, sessionsBefore, db.core.sessions);
+          await writeChanges(sql, context.read, context.state);
+          await writeSessions(sql, context.sessionsBefore, context.state.core.sessions);
         }
         return result;
       });
-      if ('refused' in outcome) throw outcome.refused;
-      return outcome.value;
     });
+    if ('refused' in outcome) throw outcome.refused;
+    return outcome.value;
+  };
 }

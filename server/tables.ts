@@ -8,14 +8,22 @@ import type { Db } from '@/backend/store';
 export type Kind = 'text' | 'int' | 'bool' | 'json' | 'time' | 'text?' | 'bool?' | 'json?' | 'time?';
 export type Row = Record<string, unknown>;
 
+/** A row as read from its table: the state's values, and its place in the table's order. */
+export type ReadRow = { row: Row; seq: number };
+
 export type Table = {
   name: string;
   key: string[];
   columns: Record<string, Kind>;
   /** The state's part as rows (values as the state holds them). */
   rows(db: Db): Row[];
-  /** Puts rows (already read back into state values) into the state. */
-  load(db: Db, rows: Row[]): void;
+  /**
+   * Adds rows (already read back into state values) to the state, leaving every row the state
+   * already holds as it is (a request may load more after its rules changed something).
+   */
+  merge(db: Db, rows: ReadRow[]): void;
+  /** Empties the state's part. */
+  clear(db: Db): void;
 };
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -43,24 +51,54 @@ function fromRow<T>(fields: Fields<T>, row: Row): T {
   return item as T;
 }
 
+/** Map.groupBy, which Node 20 lacks. */
+function groupBy<T>(items: T[], keyOf: (item: T) => string) {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+// Where each loaded item sits in its table's order; items a request made have none and stay last.
+const seqOf = new WeakMap<object, number>();
+const bySeq = (a: object, b: object) => (seqOf.get(a) ?? Infinity) - (seqOf.get(b) ?? Infinity);
+
+/** Puts loaded items into a list the state holds, in table order, skipping those it already has. */
+function mergeInto<T extends object>(items: T[], rows: ReadRow[], keyOf: (item: T) => string, make: (row: Row) => T) {
+  const have = new Set(items.map(keyOf));
+  let added = false;
+  for (const { row, seq } of rows) {
+    const item = make(row);
+    const key = keyOf(item);
+    if (have.has(key)) continue;
+    have.add(key);
+    seqOf.set(item, seq);
+    items.push(item);
+    added = true;
+  }
+  if (added) items.sort(bySeq);
+}
+
 /** A list in the state (`T[]`), one row per item. */
-function list<T>(
+function list<T extends object>(
   name: string,
   key: (keyof T & string)[],
   fields: Fields<T>,
   get: (db: Db) => T[],
   set: (db: Db, items: T[]) => void,
 ): Table {
+  const keyOf = (item: T) => JSON.stringify(key.map((field) => (item as Row)[field]));
   return {
     name,
     key: key.map(snake),
     columns: fieldsToColumns(fields),
     rows: (db) => get(db).map((item) => toRow(fields, item)),
-    load: (db, rows) =>
-      set(
-        db,
-        rows.map((row) => fromRow(fields, row)),
-      ),
+    merge: (db, rows) => mergeInto(get(db), rows, keyOf, (row) => fromRow(fields, row)),
+    clear: (db) => set(db, []),
   };
 }
 
@@ -77,8 +115,21 @@ function record<T>(
     key: [keyColumn],
     columns: { [keyColumn]: 'text', ...fieldsToColumns(fields) },
     rows: (db) => Object.entries(get(db)).map(([key, item]) => ({ [keyColumn]: key, ...toRow(fields, item) })),
-    load: (db, rows) =>
-      set(db, Object.fromEntries(rows.map((row) => [row[keyColumn] as string, fromRow(fields, row)]))),
+    merge: (db, rows) => {
+      const items = get(db);
+      const fresh = rows.filter(({ row }) => !((row[keyColumn] as string) in items));
+      if (!fresh.length) return;
+      for (const { row, seq } of fresh) {
+        const item = fromRow(fields, row);
+        seqOf.set(item as object, seq);
+        items[row[keyColumn] as string] = item;
+      }
+      // Keys in table order, as the state had them before it was stored.
+      const ordered = Object.entries(items).sort(([, a], [, b]) => bySeq(a as object, b as object));
+      for (const [key] of ordered) delete items[key];
+      for (const [key, item] of ordered) items[key] = item;
+    },
+    clear: (db) => set(db, {}),
   };
 }
 
@@ -127,14 +178,18 @@ export const tables: Table[] = [
     columns: { id: 'text', name: 'text', type: 'text', holder_id: 'text' },
     rows: (db) =>
       Object.values(db.core.accounts).map((a) => ({ id: a.id, name: a.name, type: a.type, holder_id: a.holderId })),
-    load: (db, rows) => {
-      db.core.accounts = Object.fromEntries(
-        rows.map((r) => [
-          r.id as string,
-          { id: r.id, name: r.name, type: r.type, holderId: r.holder_id, lines: [] } as Account,
-        ]),
-      );
+    merge: (db, rows) => {
+      for (const { row: r } of rows) {
+        db.core.accounts[r.id as string] ??= {
+          id: r.id,
+          name: r.name,
+          type: r.type,
+          holderId: r.holder_id,
+          lines: [],
+        } as Account;
+      }
     },
+    clear: (db) => (db.core.accounts = {}),
   },
   {
     // After accounts: lines load into the accounts just read.
@@ -145,9 +200,20 @@ export const tables: Table[] = [
       Object.values(db.core.accounts).flatMap((a) =>
         a.lines.map((line) => ({ account_id: a.id, ...toRow(lineFields, line) })),
       ),
-    load: (db, rows) => {
-      for (const row of rows) db.core.accounts[row.account_id as string]?.lines.push(fromRow(lineFields, row));
+    merge: (db, rows) => {
+      const byAccount = groupBy(rows, ({ row }) => row.account_id as string);
+      for (const [accountId, lines] of byAccount) {
+        const account = db.core.accounts[accountId];
+        if (account)
+          mergeInto(
+            account.lines,
+            lines,
+            (line) => line.id,
+            (row) => fromRow(lineFields, row),
+          );
+      }
     },
+    clear: () => {},
   },
   list(
     'outbox',
@@ -218,9 +284,11 @@ export const tables: Table[] = [
     key: ['name'],
     columns: { name: 'text', value: 'bool' },
     rows: (db) => [{ name: 'sample-emails-sent', value: db.unsubscribe.sampleEmailsSent }],
-    load: (db, rows) => {
-      db.unsubscribe.sampleEmailsSent = rows.some((r) => r.name === 'sample-emails-sent' && r.value === true);
+    merge: (db, rows) => {
+      if (rows.some(({ row }) => row.name === 'sample-emails-sent' && row.value === true))
+        db.unsubscribe.sampleEmailsSent = true;
     },
+    clear: (db) => (db.unsubscribe.sampleEmailsSent = false),
   },
   list(
     'opt_outs',
@@ -250,7 +318,11 @@ export const tables: Table[] = [
     key: ['nonce'],
     columns: { nonce: 'text' },
     rows: (db) => db.unsubscribe.usedLinkNonces.map((nonce) => ({ nonce })),
-    load: (db, rows) => (db.unsubscribe.usedLinkNonces = rows.map((r) => r.nonce as string)),
+    merge: (db, rows) => {
+      const used = db.unsubscribe.usedLinkNonces;
+      for (const { row } of rows) if (!used.includes(row.nonce as string)) used.push(row.nonce as string);
+    },
+    clear: (db) => (db.unsubscribe.usedLinkNonces = []),
   },
   list<Db['unsubscribe']['pages'][number]>(
     'unsubscribe_pages',
@@ -415,9 +487,10 @@ export const tables: Table[] = [
     key: ['system'],
     columns: { system: 'text' },
     rows: (db) => (db.propagation.lagging ? [{ system: db.propagation.lagging }] : []),
-    load: (db, rows) => {
-      db.propagation.lagging = (rows[0]?.system as Db['propagation']['lagging'] | undefined) ?? null;
+    merge: (db, rows) => {
+      db.propagation.lagging ??= (rows[0]?.row.system as Db['propagation']['lagging'] | undefined) ?? null;
     },
+    clear: (db) => (db.propagation.lagging = null),
   },
   {
     name: 'throttle_attempts',
@@ -427,9 +500,17 @@ export const tables: Table[] = [
       Object.entries(db.throttles).flatMap(([bucket, keys]) =>
         Object.entries(keys).flatMap(([key, times]) => times.map((at, position) => ({ bucket, key, position, at }))),
       ),
-    load: (db, rows) => {
-      db.throttles = {};
-      for (const r of rows) ((db.throttles[r.bucket as string] ??= {})[r.key as string] ??= []).push(r.at as string);
+    merge: (db, rows) => {
+      // Each (bucket, key) comes whole or not at all: one already held is the request's own.
+      const loaded = groupBy(rows, ({ row }) => JSON.stringify([row.bucket, row.key]));
+      for (const attempts of loaded.values()) {
+        const { bucket, key } = attempts[0]!.row as { bucket: string; key: string };
+        const keys = (db.throttles[bucket] ??= {});
+        keys[key] ??= attempts
+          .sort((a, b) => (a.row.position as number) - (b.row.position as number))
+          .map(({ row }) => row.at as string);
+      }
     },
+    clear: (db) => (db.throttles = {}),
   },
 ];

@@ -3,7 +3,7 @@ import { resetClock } from '@/backend/clock';
 import { signIn as signInInStore } from '@/backend/domain/auth';
 import { resetFaults } from '@/backend/faults';
 import { setPublicOrigin } from '@/backend/public-url';
-import { db, resetDb, setUnitOfWork, snapshotDb, withSharedStore, type Db } from '@/backend/store';
+import { currentState, db, resetDb, setUnitOfWork, snapshotDb, withSharedStore, type Db } from '@/backend/store';
 import { server as mockServer } from '@/mocks/node';
 import { forgetServerFailures, takeServerFailures, trapMockServerErrors } from './server-errors';
 import { backends as serverBackends } from './server/backends';
@@ -88,4 +88,4 @@ export const snapshot = (): Promise<Db> => withSharedStore(() => snapshotDb());
 export const change = <T>(run: (state: Db) => T): Promise<T> => withSharedStore(() => run(db));
 
 /** The stored state as it is now (read fresh from SQL on the server). */
-export const stored = (): Promise<Db> => withSharedStore(() => db);
+export const stored = (): Promise<Db> => withSharedStore(() => currentState());

@@ -7,13 +7,22 @@ export const basePath: string = import.meta.env?.BASE_URL ?? '/';
 export const apiBasePath = `${basePath}api`;
 
 let publicOrigin: string | null = null;
+let originOfRequest: () => string | null = () => null;
 
-/** Server only: the origin that links in emails point to. */
+/** The origin that links in emails point to (tests under msw/node; the server names it per request). */
 export function setPublicOrigin(origin: string | null) {
   publicOrigin = origin;
 }
 
+/** Server only: where the request in progress keeps its public origin (requests run at the same time). */
+export function setPublicOriginSource(source: () => string | null) {
+  originOfRequest = source;
+}
+
 /** Absolute URL of an in-app path, for links that leave the app (emails). */
 export function appUrl(path: string) {
-  return new URL(`${basePath}${path.replace(/^\//, '')}`, publicOrigin ?? globalThis.location.origin).href;
+  return new URL(
+    `${basePath}${path.replace(/^\//, '')}`,
+    originOfRequest() ?? publicOrigin ?? globalThis.location.origin,
+  ).href;
 }

@@ -10,7 +10,7 @@ import { seedPropagation, type PropagationState } from './seed/propagation';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
-/** The mock backend's whole state: one slice per feature, all plain JSON. */
+/** The data the rules work on: one slice per feature, all plain JSON. */
 export type Db = {
   core: CoreState;
   preferences: PreferencesState;
@@ -37,21 +37,111 @@ export function seedDb(): Db {
   };
 }
 
-export let db: Db = seedDb();
+/**
+ * What a request may bring into its state before the rules run, each by key or index. In memory
+ * (the demo, Vitest) everything is already there and these do nothing; on the server each reads
+ * only the rows it names (server/sql-loads.ts). A load never replaces a row the request already
+ * holds, so what the rules changed stays changed.
+ */
+export type Loads = {
+  /** The account and everything that belongs to it: lines, choices, records, helpers, their people. */
+  account(accountId: string): Promise<void>;
+  /** A person, their age check, and the accounts they hold, help with or use a line of (not those accounts' records). */
+  person(personId: string): Promise<void>;
+  /** The person with this email or mobile, as `contactKey` writes it (lower-case email, 07… mobile), if any. */
+  personByContact(key: string): Promise<void>;
+  /** The demo people (those with a persona), for the sign-in page. */
+  personas(): Promise<void>;
+  /** The invitation with this token and its account. */
+  invitation(token: string): Promise<void>;
+  /** An unsubscribe page (by the hash of its id). */
+  unsubscribePage(idHash: string): Promise<void>;
+  /** Single-use link nonces. */
+  linkNonces(nonces: string[]): Promise<void>;
+  /** A shop code. */
+  shopCode(code: string): Promise<void>;
+  /** Content-filter sites by host. */
+  sites(hosts: string[]): Promise<void>;
+  /** Recent attempts in a throttle bucket for one key. */
+  throttle(bucket: string, key: string): Promise<void>;
+  /** The demo outbox (demo tools only). */
+  outbox(): Promise<void>;
+};
 
-/** For a store adapter that loads the state from elsewhere (the browser's saved demo, the server's SQL). */
+const loadsNothing: Loads = {
+  account: async () => {},
+  person: async () => {},
+  personByContact: async () => {},
+  personas: async () => {},
+  invitation: async () => {},
+  unsubscribePage: async () => {},
+  linkNonces: async () => {},
+  shopCode: async () => {},
+  sites: async () => {},
+  throttle: async () => {},
+  outbox: async () => {},
+};
+
+/** One request's view of the data: the state its rules read and write, and how more of it is loaded. */
+export type RequestContext = {
+  state: Db;
+  loads: Loads;
+  /** Set when the request replaced the whole state (the demo reset). */
+  replaced: boolean;
+  /** The origin that links in emails point to, for this request (server only). */
+  publicOrigin: string | null;
+};
+
+// In memory (the demo in the page, Vitest under msw/node): one state, requests take turns on it.
+const memory: RequestContext = { state: seedDb(), loads: loadsNothing, replaced: false, publicOrigin: null };
+
+let currentContext: () => RequestContext = () => memory;
+
+/**
+ * Server only: where the request in progress keeps its context (an AsyncLocalStorage), so
+ * concurrent requests each see their own state. Null goes back to the one in-memory state.
+ */
+export function setContextSource(source: (() => RequestContext | undefined) | null) {
+  currentContext = source ? () => source() ?? memory : () => memory;
+}
+
+export const requestContext = () => currentContext();
+
+/** The state of the request in progress (the object itself: a cache may key on it). */
+export const currentState = () => currentContext().state;
+
+/**
+ * The rules' view of the data: the state of the request in progress (on the server, only the rows
+ * it loaded; in memory, the whole demo).
+ */
+export const db: Db = new Proxy({} as Db, {
+  get: (_, key) => currentState()[key as keyof Db],
+  set: (_, key, value) => {
+    (currentState() as Record<string | symbol, unknown>)[key] = value;
+    return true;
+  },
+  has: (_, key) => key in currentState(),
+  ownKeys: () => Reflect.ownKeys(currentState()),
+  getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(currentState(), key),
+});
+
+/** Brings rows into the request's state (see Loads). */
+export const load: Loads = new Proxy({} as Loads, {
+  get: (_, key) => currentContext().loads[key as keyof Loads],
+});
+
+/** For a store adapter that keeps the demo elsewhere (the browser's IndexedDB): the in-memory state. */
 export function setDb(next: Db) {
-  db = next;
+  memory.state = next;
 }
 
 /**
- * How one request reaches storage. `run` reads and writes `db`; the unit of work decides where
- * `db` comes from before and where its changes go after. The browser's mock installs one that
- * saves to IndexedDB (src/mocks/demo-storage.ts); the server installs its SQL one.
+ * How one request reaches storage. The browser's mock installs one that saves to IndexedDB
+ * (src/mocks/demo-storage.ts); the server runs each request in a context of its own (server/sql-store.ts).
  */
 export type UnitOfWork = <T>(run: () => Promise<T>, request: Request | undefined) => Promise<T>;
 
-// Without a storage adapter (Vitest, Node) the state lives in memory; requests still take turns.
+// Without a storage adapter (Vitest, Node) the state lives in memory; requests take turns on it.
 const inThisProcess = takeTurns();
 const inMemory: UnitOfWork = (run) => inThisProcess(run);
 let unitOfWork: UnitOfWork = inMemory;
@@ -85,13 +175,16 @@ export function takeChanged() {
   return was;
 }
 
+/** Back to the seed: the whole state is replaced (on the server, every table is emptied and seeded). */
 export function resetDb() {
-  db = seedDb();
+  const context = currentContext();
+  context.state = seedDb();
+  context.replaced = true;
   persist();
 }
 
 /** A deep copy, for tests that prove a refused request changed nothing. */
-export const snapshotDb = (): Db => structuredClone(db);
+export const snapshotDb = (): Db => structuredClone(currentState());
 
 export function newId(prefix: string) {
   const bytes = crypto.getRandomValues(new Uint8Array(8));

@@ -1,6 +1,6 @@
 import { ApiError } from '@/backend/problem';
 import {
-  db,
+  currentState,
   newId,
   seedDb,
   setDb,
@@ -96,7 +96,7 @@ async function save() {
   const saving = completed(transaction);
   try {
     const store = transaction.objectStore(storeName);
-    store.put(db, stateKey);
+    store.put(currentState(), stateKey);
     store.put(next, revisionKey);
   } catch (error) {
     transaction.abort();

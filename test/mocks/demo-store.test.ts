@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { signIn } from '@/backend/domain/auth';
-import { db, seedDb, setDb, withSharedStore } from '@/backend/store';
+import { currentState, db, seedDb, setDb, withSharedStore } from '@/backend/store';
 import { disablePersistence, enablePersistence } from '@/mocks/demo-storage';
 import { expectServerErrors } from '../server-errors';
 
@@ -39,7 +39,7 @@ describe('the demo store in IndexedDB', () => {
     await enablePersistence();
     const { token } = await withSharedStore(() => signIn('alex'));
     expect((await changePreferences(token)).status).toBe(200);
-    const saved = structuredClone(db);
+    const saved = structuredClone(currentState());
     // Another tab: its own copy of the mock, starting from the seed, reading the same database.
     disablePersistence();
     setDb(seedDb());

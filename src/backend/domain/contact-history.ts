@@ -3,7 +3,7 @@ import type { ContactFilters } from '@/features/contact-history/rules';
 import { contactFiltersSchema, type ContactPageQuery } from '@/features/contact-history/schemas';
 import { now, nowIso } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
-import { db, type Db } from '../store';
+import { currentState, db, type Db } from '../store';
 import { companyName, type ContactRecord, type StoredReport } from '../seed/contact-history';
 import type { Actor } from './auth';
 import { recordActivity } from './activity';
@@ -95,8 +95,8 @@ export function historyFor(accountId: string, seesNeeds: boolean): Entry[] {
     state.calls.filter((c) => c.accountId === accountId).length,
     needs ? JSON.stringify([needs.letters, needs.writeDontPhone]) : '-',
   ].join(':');
-  const perDb = caches.get(db) ?? new Map();
-  caches.set(db, perDb);
+  const perDb = caches.get(currentState()) ?? new Map();
+  caches.set(currentState(), perDb);
   const cacheKey = `${accountId}:${seesNeeds}`;
   const cached = perDb.get(cacheKey);
   if (cached?.version === version) return cached.entries;

@@ -1,6 +1,6 @@
 import type { Schema } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
-import { db, newId, persist } from '../store';
+import { db, load, newId, persist } from '../store';
 import type { SiteReportRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
 import type { Viewer } from './content-filter';
@@ -9,11 +9,18 @@ import type { Viewer } from './content-filter';
 export const reviewStartsMs = 20 * 1000;
 export const decisionMs = 60 * 1000;
 
+/** A host and each parent domain, nearest first (www. left out). */
+function domainsOf(host: string) {
+  const labels = host.replace(/^www\./, '').split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+}
+
+/** Brings the filter's entries for these hosts into the request (the list of sites is never read whole). */
+export const loadSites = (hosts: string[]) => load.sites([...new Set(hosts.flatMap(domainsOf))]);
+
 /** The category of a host or any parent domain, unless a report got it corrected. */
 function categoryOf(host: string) {
-  const labels = host.replace(/^www\./, '').split('.');
-  for (let i = 0; i < labels.length - 1; i++) {
-    const domain = labels.slice(i).join('.');
+  for (const domain of domainsOf(host)) {
     const entry = db.contentFilter.sites[domain];
     if (entry) return entry.category;
   }
@@ -70,14 +77,18 @@ function reportView(report: SiteReportRecord): Schema<'SiteReport'> {
   };
 }
 
-export function listReports(viewer: Viewer) {
-  return db.contentFilter.reports
-    .filter((r) => r.accountId === viewer.account.id && r.personId === viewer.person.id)
-    .map(reportView)
-    .reverse();
+export async function listReports(viewer: Viewer) {
+  const reports = db.contentFilter.reports.filter(
+    (r) => r.accountId === viewer.account.id && r.personId === viewer.person.id,
+  );
+  await loadSites(reports.map((r) => r.host));
+  return reports.map(reportView).reverse();
 }
 
-export function createReport(viewer: Viewer, input: { url: string; kind: Schema<'SiteReportKind'>; details: string }) {
+export async function createReport(
+  viewer: Viewer,
+  input: { url: string; kind: Schema<'SiteReportKind'>; details: string },
+) {
   const report: SiteReportRecord = {
     id: newId('cfr'),
     reference: `CF-${104201 + db.contentFilter.reports.length}`,
@@ -89,6 +100,7 @@ export function createReport(viewer: Viewer, input: { url: string; kind: Schema<
     details: input.details,
     submittedAt: nowIso(),
   };
+  await loadSites([report.host]);
   db.contentFilter.reports.push(report);
   recordActivity(viewer.account.id, viewer.actor, 'content-filter.site-reported', {
     reference: report.reference,

@@ -1,7 +1,7 @@
 import type { Schema } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
-import { db, persist } from '../store';
+import { db, load, persist } from '../store';
 import type { Person } from '../seed/core';
 import type { AgeVerificationRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
@@ -195,7 +195,9 @@ export async function verifyAge(viewer: Viewer, readBody: () => Promise<Request>
   checkRateLimit(person.id);
   if (currentRecord(person.id)) return verificationView(viewer);
   try {
-    const record = attempt(viewer, await readBody());
+    const body = await readBody();
+    if (body.method === 'shop-code') await load.shopCode(body.code.trim().toUpperCase());
+    const record = attempt(viewer, body);
     db.contentFilter.verifications[person.id] = record;
     recordActivity(
       account.id,

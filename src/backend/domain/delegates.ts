@@ -3,7 +3,7 @@ import { contactKey } from '@/features/delegates/rules';
 import type { DelegateChangeInput, Invite } from '@/features/delegates/schemas';
 import { now, nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
-import { db, newId } from '../store';
+import { db, load, newId } from '../store';
 import type { Grant } from '../seed/delegates';
 import type { Person } from '../seed/core';
 import { recordActivity } from './activity';
@@ -199,6 +199,16 @@ const invalidInvitation = () =>
     code: 'invitation-invalid',
     detail: 'Check you copied the whole link, or ask the person who invited you to send a new one.',
   });
+
+/** Brings an invitation and the account it is for into the request. */
+export async function loadInvitation(token: string) {
+  await load.invitation(token);
+  const grant = db.delegates.grants.find((g) => g.token !== undefined && g.token === token);
+  if (grant) await load.account(grant.accountId);
+}
+
+/** Brings the person an invitation is addressed to (if we know them) into the request. */
+export const loadInvitee = (contact: string) => load.personByContact(contactKey(contact));
 
 function grantByToken(token: string) {
   const grant = db.delegates.grants.find((g) => g.token !== undefined && g.token === token);

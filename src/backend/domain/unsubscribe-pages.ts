@@ -2,7 +2,7 @@ import type { Schema } from '@/lib/api-types';
 import { reasonRequestSchema } from '@/features/unsubscribe/schemas';
 import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
-import { db, persist } from '../store';
+import { db, load, persist } from '../store';
 import type { UnsubscribePageRecord } from '../seed/unsubscribe';
 import { linkPropagation } from './propagation';
 import { describeLink, optOut, readToken, recordReason, undoMinutes, undoOptOut } from './unsubscribe';
@@ -73,6 +73,7 @@ export async function openUnsubscribePage(token: string): Promise<string> {
 async function findPage(id: string) {
   if (!pageIdPattern.test(id)) throw pageGone();
   const idHash = await hashPageId(id);
+  await load.unsubscribePage(idHash);
   const page = db.unsubscribe.pages.find((p) => p.idHash === idHash);
   if (!page || page.expiresAt <= nowIso()) throw pageGone();
   return page;

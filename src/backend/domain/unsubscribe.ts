@@ -1,7 +1,7 @@
 import { channels, topics, type Channel, type Schema, type Topic } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
-import { db, newId, persist } from '../store';
+import { currentState, db, load, newId, persist, type Db } from '../store';
 import { sampleEmails, type OptOutRecord, type SampleEmail } from '../seed/unsubscribe';
 import { recordPreferenceChange } from './activity';
 import type { Actor } from './auth';
@@ -28,6 +28,8 @@ const wrongKind = () =>
 export async function readToken(token: unknown, kind: TokenKind): Promise<TokenClaims> {
   const claims = await verifyToken(token);
   if (claims.kind !== kind) throw wrongKind();
+  if (claims.accountId) await load.account(claims.accountId);
+  if (kind === 'preferences-link' || !db.core.people[claims.personId]) await load.person(claims.personId);
   const person = db.core.people[claims.personId];
   const account = claims.accountId ? db.core.accounts[claims.accountId] : undefined;
   if (!person) throw unknownToken();
@@ -169,7 +171,9 @@ function accountForPerson(personId: string) {
  */
 export async function requestPreferencesLink(rawEmail: string, requested: Language | null) {
   const email = rawEmail.trim().toLowerCase();
+  await load.personByContact(email);
   const person = Object.values(db.core.people).find((p) => p.email.toLowerCase() === email);
+  if (person) await Promise.all([load.person(person.id), load.throttle('preferences-links', email)]);
   const token = await signToken({
     kind: 'preferences-link',
     accountId: person ? (accountForPerson(person.id)?.id ?? '') : '',
@@ -209,6 +213,7 @@ export async function signInWithLink(token: unknown, requested: Language | null)
       detail: 'Ask for a new link. Links work for 60 minutes.',
     });
   }
+  await load.linkNonces([claims.nonce]);
   if (db.unsubscribe.usedLinkNonces.includes(claims.nonce)) {
     throw new ApiError(410, 'This link has already been used.', {
       code: 'token-used',
@@ -273,15 +278,16 @@ async function sendSample(sample: SampleEmail, requested: Language | null) {
   };
 }
 
-let pending: { for: typeof db; promise: Promise<void> } | null = null;
+let pending: { for: Db; promise: Promise<void> } | null = null;
 
 /** Puts the sample marketing emails in the outbox once per demo (again after a reset). */
-export function ensureSampleEmails(requested: Language | null): Promise<void> {
-  if (db.unsubscribe.sampleEmailsSent) return Promise.resolve();
-  if (pending?.for === db) return pending.promise;
-  const target = db;
-  const promise = Promise.all(sampleEmails.map((sample) => sendSample(sample, requested))).then((emails) => {
-    if (db !== target || db.unsubscribe.sampleEmailsSent) return;
+export async function ensureSampleEmails(requested: Language | null): Promise<void> {
+  if (db.unsubscribe.sampleEmailsSent) return;
+  if (pending?.for === currentState()) return pending.promise;
+  const target = currentState();
+  const promise = load.personas().then(async () => {
+    const emails = await Promise.all(sampleEmails.map((sample) => sendSample(sample, requested)));
+    if (currentState() !== target || db.unsubscribe.sampleEmailsSent) return;
     for (const email of emails) sendEmail(email);
     db.unsubscribe.sampleEmailsSent = true;
     persist();

@@ -7,7 +7,7 @@ import {
 } from '@/features/content-filter/schemas';
 import { accessFor, authorize, requirePerson, type Need } from '../domain/auth';
 import { contentFilterOverview, ensureContentFilterState, setLineFilter } from '../domain/content-filter';
-import { checkSite, createReport, listReports } from '../domain/content-filter-sites';
+import { checkSite, createReport, listReports, loadSites } from '../domain/content-filter-sites';
 import { verificationView, verifyAge } from '../domain/content-filter-verification';
 import { handle, http } from '../http';
 import { ApiError } from '../problem';
@@ -84,14 +84,15 @@ export const contentFilterHandlers: HttpHandler[] = [
       requirePerson(request);
       ensureContentFilterState();
       const { url } = await readBody(request, siteCheckSchema);
+      await loadSites([new URL(url).hostname]);
       return response(200).json(checkSite(url));
     }),
   ),
   http.get(
     '/accounts/{accountId}/content-filter/site-reports',
-    handle(({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       const viewer = authorizeOwn(request, params.accountId, 'any');
-      return response(200).json(listReports(viewer));
+      return response(200).json(await listReports(viewer));
     }),
   ),
   http.post(
@@ -99,7 +100,7 @@ export const contentFilterHandlers: HttpHandler[] = [
     handle(async ({ request, params, response }) => {
       const viewer = authorizeOwn(request, params.accountId, 'any');
       const input = await readBody(request, siteReportSchema);
-      return response(201).json(createReport(viewer, input));
+      return response(201).json(await createReport(viewer, input));
     }),
   ),
 ];

@@ -4,7 +4,7 @@ import { authorize, meFor, rememberLanguage, requirePerson, signIn, signOut, bea
 import { ensureSampleEmails } from '../domain/unsubscribe';
 import { getFaults, setFaults } from '../faults';
 import { handle, http } from '../http';
-import { db, resetDb } from '../store';
+import { db, load, resetDb } from '../store';
 import { readBody } from '../validate';
 import { apiBasePath } from '../public-url';
 import { requestLanguage } from '../words';
@@ -19,22 +19,26 @@ const faultSchema = z.strictObject({
 export const coreHandlers = [
   http.get(
     '/personas',
-    handle(({ response }) =>
-      response(200).json(
-        Object.values(db.core.people).map((p) => ({
-          id: p.id,
-          name: p.name,
-          email: p.email,
-          mobile: p.mobile,
-          description: p.personaDescription,
-        })),
-      ),
-    ),
+    handle(async ({ response }) => {
+      await load.personas();
+      return response(200).json(
+        Object.values(db.core.people)
+          .filter((p) => p.personaDescription)
+          .map((p) => ({
+            id: p.id,
+            name: p.name,
+            email: p.email,
+            mobile: p.mobile,
+            description: p.personaDescription,
+          })),
+      );
+    }),
   ),
   http.post(
     '/session',
     handle(async ({ request, response }) => {
       const { personaId } = await readBody(request, signInSchema);
+      await load.person(personaId);
       const { token, person } = signIn(personaId);
       rememberLanguage(person, requestLanguage(request));
       return response(201).json({ token, me: meFor(person) });
@@ -50,7 +54,11 @@ export const coreHandlers = [
   ),
   http.get(
     '/me',
-    handle(({ request, response }) => response(200).json(meFor(requirePerson(request)))),
+    handle(async ({ request, response }) => {
+      const person = requirePerson(request);
+      await load.person(person.id);
+      return response(200).json(meFor(person));
+    }),
   ),
   http.get(
     '/accounts/{accountId}',
@@ -98,6 +106,7 @@ export const coreHandlers = [
     '/demo/outbox',
     handle(
       async ({ request, response }) => {
+        await load.outbox();
         await ensureSampleEmails(requestLanguage(request));
         return response(200).json([...db.core.outbox].sort((a, b) => b.sentAt.localeCompare(a.sentAt)));
       },

@@ -12,6 +12,8 @@ import {
   getInvitation,
   inviteDelegate,
   listDelegates,
+  loadInvitation,
+  loadInvitee,
   phonePasswordStatus,
   revealPhonePassword,
   setPhonePassword,
@@ -39,6 +41,7 @@ export const delegatesHandlers = [
     handle(async ({ request, params, response }) => {
       const { person, actor } = authorize(request, params.accountId, 'holder');
       const input = await readBody(request, inviteSchema(today()));
+      await loadInvitee(input.contact);
       return response(201).json(
         inviteDelegate(params.accountId, person, actor, input, invitationLink, requestLanguage(request)),
       );
@@ -110,18 +113,23 @@ export const delegatesHandlers = [
   ),
   http.get(
     '/invitations/{token}',
-    handle(({ request, params, response }) => response(200).json(getInvitation(params.token, requirePerson(request)))),
+    handle(async ({ request, params, response }) => {
+      await loadInvitation(params.token);
+      return response(200).json(getInvitation(params.token, requirePerson(request)));
+    }),
   ),
   http.post(
     '/invitations/{token}/accept',
-    handle(({ request, params, response }) =>
-      response(200).json(acceptInvitation(params.token, requirePerson(request))),
-    ),
+    handle(async ({ request, params, response }) => {
+      await loadInvitation(params.token);
+      return response(200).json(acceptInvitation(params.token, requirePerson(request)));
+    }),
   ),
   http.post(
     '/invitations/{token}/decline',
-    handle(({ request, params, response }) =>
-      response(200).json(declineInvitation(params.token, requirePerson(request))),
-    ),
+    handle(async ({ request, params, response }) => {
+      await loadInvitation(params.token);
+      return response(200).json(declineInvitation(params.token, requirePerson(request)));
+    }),
   ),
 ];
