@@ -13,8 +13,8 @@
 //   SCALE_SESSIONS (200 signed-in customers), SCALE_PORT (4420; workers take the next ports)
 //
 // Kinds (weights of the connections 3:3:2:1:1): one-click POST on a signed opt-out link of a random sampled customer
-// (random channel, a topic or all marketing); GET preferences, PATCH preferences (one marketing choice on, then off,
-// with the version last read), a contact-history page (the first, or the next by cursor), a consent-record page
+// (random channel, a topic or all marketing); GET preferences, PATCH preferences (one marketing choice turned the
+// other way, with the version last read), a contact-history page (the first, or the next by cursor), a consent-record page
 // (1 or 2), each signed in as a random one of the sessions; and the send check, once it exists (see sendCheck).
 // Each kind of request has its own autocannon instance (its share of the connections, all running at once), so the
 // latency of each kind is its own under the whole mix. Errors are answers other than the kind's success and the
@@ -282,13 +282,15 @@ async function traffic(prepared, serverCount) {
           const token = await signIn(base, c.personId);
           const auth = { Authorization: `Bearer ${token}` };
           const prefs = await json(`${base}/api/accounts/${c.accountId}/preferences`, { headers: auth });
-          signedIn.push({ ...c, auth, version: prefs.version, flips: 0 });
+          signedIn.push({ ...c, auth, version: prefs.version, marketing: prefs.marketing });
         }),
       );
     }
     const refresh = (s) =>
       json(`${base}/api/accounts/${s.accountId}/preferences`, { headers: s.auth }).then(
-        (p) => (s.version = Math.max(s.version, p.version)),
+        (p) => {
+          if (p.version >= s.version) [s.version, s.marketing] = [p.version, p.marketing];
+        },
         () => {},
       );
 
@@ -318,9 +320,9 @@ async function traffic(prepared, serverCount) {
         setup: (context) => {
           const s = (context.session = pick(signedIn));
           const topic = pick(topics);
-          const channel = pick(['sms', 'phone', 'post', 'app']);
-          // A real change each time (on, then off on the next turn), with the version last read.
-          const to = s.flips++ % 2 === 0;
+          const channel = pick(channels);
+          // A real change (the opposite of the choice as last read), with the version last read.
+          const to = !s.marketing?.[topic]?.[channel];
           return {
             method: 'PATCH',
             path: `/api/accounts/${s.accountId}/preferences`,
@@ -330,7 +332,11 @@ async function traffic(prepared, serverCount) {
         },
         onResponse: (status, body, context) => {
           const s = context.session;
-          if (status === 200) s.version = Math.max(s.version, JSON.parse(body).preferences.version);
+          if (status === 200) {
+            const { preferences } = JSON.parse(body);
+            if (preferences.version >= s.version)
+              [s.version, s.marketing] = [preferences.version, preferences.marketing];
+          }
           // Someone else changed it first (an intended 409): read the newest version, as the app does.
           if (status === 409) void refresh(s);
         },
