@@ -477,7 +477,6 @@ export const tables: Table[] = [
       requestedAt: 'time',
       deadline: 'time',
       confirmsAt: 'time',
-      escalatedAt: 'time',
     },
     (db) => db.propagation.requests,
     (db, items) => (db.propagation.requests = items),

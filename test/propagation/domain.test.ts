@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   confirmationAt,
   deadlineMs,
-  dueForEscalation,
+  raisedAt,
   isOptOut,
   planPropagation,
   summarise,
@@ -53,7 +53,7 @@ describe('proof that every system stopped: the rules', () => {
     const requests = planPropagation(event, 'print-house', ids);
     const printHouse = requests.find((r) => r.system === 'print-house')!;
     expect(confirmationAt(printHouse, after(47 * hour)).status).toBe('waiting');
-    expect(dueForEscalation(requests, after(47 * hour))).toEqual([]);
+    expect(raisedAt(printHouse, after(47 * hour))).toBeNull();
     const late = summarise(requests, after(deadlineMs + 1));
     expect(late.state).toBe('overdue');
     const overdue = late.systems.find((s) => s.system === 'print-house')!;
@@ -61,9 +61,10 @@ describe('proof that every system stopped: the rules', () => {
     // Letters already printed travel two more days.
     expect(overdue.mayArriveUntil).toBe(after(deadlineMs + 48 * hour));
     expect(late.systems.find((s) => s.system === 'email-platform')!.mayArriveUntil).toBe(after(deadlineMs));
-    expect(dueForEscalation(requests, after(deadlineMs + 1))).toEqual([printHouse]);
-    printHouse.escalatedAt = after(deadlineMs + 1);
-    expect(dueForEscalation(requests, after(deadlineMs + 2))).toEqual([]);
+    // Raised once, at the deadline, however often it is read afterwards; the others never.
+    expect(overdue.escalatedAt).toBe(after(deadlineMs));
+    expect(raisedAt(printHouse, after(deadlineMs + 2))).toBe(after(deadlineMs));
+    expect(requests.filter((r) => raisedAt(r, after(deadlineMs + 1)))).toEqual([printHouse]);
     const finally_ = summarise(requests, after(72 * hour));
     expect(finally_.state).toBe('confirmed');
     expect(finally_.systems.find((s) => s.system === 'print-house')!.status).toBe('confirmed-late');

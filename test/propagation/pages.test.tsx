@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { advanceClock, nowIso } from '@/backend/clock';
 import { signToken } from '@/backend/domain/unsubscribe-tokens';
+import { overdueActivity } from '@/backend/domain/propagation';
 import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
 
@@ -93,7 +94,7 @@ describe('proof that every system stopped, as the customer sees it', () => {
       ),
     ).toHaveTextContent(/We raised this with our team on/);
     expect(rows()).toContain('Print house: has not confirmed');
-    expect(db.core.activity.filter((a) => a.action === 'propagation.overdue')).toHaveLength(1);
+    expect(overdueActivity('acc-morgan')).toHaveLength(1);
   });
 
   it('says the same in German', async () => {

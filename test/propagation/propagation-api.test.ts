@@ -87,9 +87,14 @@ describe('proof that every system stopped: the API', () => {
     expect(read.body.state).toBe('overdue');
     const printHouse = read.body.systems.find((s: { system: string }) => s.system === 'print-house');
     expect(printHouse).toMatchObject({ status: 'overdue', confirmedAt: null });
-    expect(printHouse.escalatedAt).not.toBeNull();
-    await call('/accounts/acc-morgan/propagation', { token: later });
-    const raised = db.core.activity.filter((a) => a.action === 'propagation.overdue');
+    expect(printHouse.escalatedAt).toBe(printHouse.deadline);
+    // Reading changes nothing: the same answer again, and one entry in the log however often it is read.
+    const before = snapshotDb();
+    expect((await call('/accounts/acc-morgan/propagation', { token: later })).body).toEqual(read.body);
+    expect(snapshotDb()).toEqual(before);
+    await call('/accounts/acc-morgan/activity', { token: later });
+    const log = (await call('/accounts/acc-morgan/activity', { token: later })).body as { action: string }[];
+    const raised = log.filter((a) => a.action === 'propagation.overdue');
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ actor: { type: 'system' }, detail: { system: 'print-house' } });
   });

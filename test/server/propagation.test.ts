@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advanceClock } from '@/backend/clock';
 import type { RunningServer } from '../../server/start';
-import { backends, call, resetServer, startTestServer, stopTestServer } from './support';
+import { backends, call, resetServer, signInAs, startTestServer, stopTestServer } from './support';
 
 type Email = { kind: string; to: string; subject: string; headers: Record<string, string>; links: { href: string }[] };
 const hour = 3600_000;
@@ -36,7 +36,7 @@ describe.each(backends)('proof that every system stopped, in the database (%s)',
       body: 'List-Unsubscribe=One-Click',
     });
     expect(reply.status).toBe(200);
-    const rows = await sql('SELECT system, escalated_at FROM propagation_requests ORDER BY seq');
+    const rows = await sql('SELECT system FROM propagation_requests ORDER BY seq');
     expect(rows.rows.map((r) => r.system)).toEqual([
       'email-platform',
       'sms-gateway',
@@ -55,23 +55,26 @@ describe.each(backends)('proof that every system stopped, in the database (%s)',
     advanceClock(48 * hour);
     const late = await call(server.url, link);
     expect(late.body.state).toBe('overdue');
-    await call(server.url, link);
-    const raised = await sql('SELECT system FROM propagation_requests WHERE escalated_at IS NOT NULL');
-    expect(raised.rows).toEqual([{ system: 'print-house' }]);
-    const activity = await sql("SELECT actor, detail FROM activity WHERE action = 'propagation.overdue'");
-    expect(activity.rows).toEqual([
-      {
+    // Reading writes nothing: the raise is worked out from the request and the clock, once.
+    const rowsBefore = await sql('SELECT id, row_version FROM propagation_requests ORDER BY id');
+    expect((await call(server.url, link)).body).toEqual(late.body);
+    expect((await sql('SELECT id, row_version FROM propagation_requests ORDER BY id')).rows).toEqual(rowsBefore.rows);
+    expect((await sql("SELECT count(*)::int AS n FROM activity WHERE action = 'propagation.overdue'")).rows).toEqual([
+      { n: 0 },
+    ]);
+    expect(late.body.systems[3]).toMatchObject({ system: 'print-house', escalatedAt: late.body.systems[3].deadline });
+    const alex = await signInAs(server.url, 'alex');
+    const log = await call(server.url, '/api/accounts/acc-morgan/activity', { token: alex });
+    expect(log.body.filter((a: { action: string }) => a.action === 'propagation.overdue')).toEqual([
+      expect.objectContaining({
         actor: { type: 'system', personId: null, name: 'Kestrel Telecom' },
         detail: { system: 'print-house', deadline: late.body.systems[3].deadline },
-      },
+      }),
     ]);
 
     // The database keeps each request as it was asked: no other change, no second raise, no delete.
     await expect(
       sql("UPDATE propagation_requests SET confirms_at = now() WHERE system = 'print-house'"),
-    ).rejects.toThrow(/kept as they were asked/);
-    await expect(
-      sql("UPDATE propagation_requests SET escalated_at = now() WHERE system = 'print-house'"),
     ).rejects.toThrow(/kept as they were asked/);
     await expect(sql('DELETE FROM propagation_requests')).rejects.toThrow(/kept as they were asked/);
   });

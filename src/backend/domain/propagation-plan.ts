@@ -60,11 +60,17 @@ export function planPropagation(
     requestedAt: event.at,
     deadline: iso(at + deadlineMs),
     confirmsAt: iso(at + (system === lagging ? lagMs : delayMs)),
-    escalatedAt: null,
   }));
 }
 
 export type SystemConfirmation = Schema<'SystemConfirmation'>;
+
+/**
+ * When a missed deadline is raised with our team: at the deadline, if the system had not confirmed
+ * by then. A fact of the request and the clock, so reading it never writes anything.
+ */
+export const raisedAt = (request: PropagationRequest, now: string) =>
+  request.confirmsAt > request.deadline && now > request.deadline ? request.deadline : null;
 
 /** A request's status at `now` (ISO): confirmed once its time has come, overdue once past the deadline. */
 export function confirmationAt(request: PropagationRequest, now: string): SystemConfirmation {
@@ -83,14 +89,10 @@ export function confirmationAt(request: PropagationRequest, now: string): System
     requestedAt: request.requestedAt,
     deadline: request.deadline,
     confirmedAt: confirmed ? request.confirmsAt : null,
-    escalatedAt: request.escalatedAt,
+    escalatedAt: raisedAt(request, now),
     mayArriveUntil: request.channel === 'post' ? iso(Date.parse(request.deadline) + postMs) : request.deadline,
   };
 }
-
-/** Requests due to be raised at `now`: past the deadline, not confirmed, not raised yet. */
-export const dueForEscalation = (requests: PropagationRequest[], now: string) =>
-  requests.filter((r) => !r.escalatedAt && confirmationAt(r, now).status === 'overdue');
 
 /** One opt-out's requests as the API shows them; the systems in a fixed order. */
 export function summarise(requests: PropagationRequest[], now: string): Schema<'Propagation'> {

@@ -1,11 +1,11 @@
 import type { Schema } from '@/lib/api-types';
 import { nowIso } from '../clock';
 import { db, newId } from '../store';
+import type { ActivityEntry } from '../seed/core';
 import type { ConsentEvent } from '../seed/preferences';
 import type { SendingSystem } from '../seed/propagation';
-import { recordActivity } from './activity';
 import type { Actor } from './auth';
-import { dueForEscalation, isOptOut, planPropagation, summarise } from './propagation-plan';
+import { isOptOut, planPropagation, raisedAt, summarise } from './propagation-plan';
 
 /** Who raises a missed deadline: nobody pressed anything, the company's own check did. */
 const ourCheck: Actor = { type: 'system', personId: null, name: 'Kestrel Telecom' };
@@ -17,38 +17,30 @@ export function recordPropagation(event: ConsentEvent) {
 }
 
 /**
- * Raises every request of the account that has missed its deadline, once: marks it and writes
- * it to the activity log. The demo has no timers, so every read of the confirmations (and of
- * the activity log and the record download) runs it first; a real deployment would also run
- * it on a schedule.
+ * Each missed deadline on the account, as the activity log shows it: raised by our own check at
+ * the deadline, once per system and opt-out. Worked out from the requests and the clock when the
+ * log is read, so no read writes anything and both shapes agree.
  */
-export function raiseOverdue(accountId: string) {
+export function overdueActivity(accountId: string): ActivityEntry[] {
   const now = nowIso();
-  const due = dueForEscalation(
-    db.propagation.requests.filter((r) => r.accountId === accountId),
-    now,
-  );
-  for (const request of due) {
-    request.escalatedAt = now;
-    recordActivity(accountId, ourCheck, 'propagation.overdue', {
-      system: request.system,
-      deadline: request.deadline,
-    });
-  }
+  return db.propagation.requests.flatMap((request) => {
+    const at = request.accountId === accountId ? raisedAt(request, now) : null;
+    if (!at) return [];
+    const detail = { system: request.system, deadline: request.deadline };
+    return [{ id: `raised-${request.id}`, accountId, at, actor: ourCheck, action: 'propagation.overdue', detail }];
+  });
 }
 
 const requestsOf = (eventId: string) => db.propagation.requests.filter((r) => r.eventId === eventId);
 
 /** The latest opt-out on the account and what each system has confirmed. */
 export function accountPropagation(accountId: string): Schema<'Propagation'> {
-  raiseOverdue(accountId);
   const latest = db.propagation.requests.filter((r) => r.accountId === accountId).at(-1);
   return summarise(latest ? requestsOf(latest.eventId) : [], nowIso());
 }
 
 /** The latest opt-out one unsubscribe link made (its nonce) and what each system has confirmed. */
 export function linkPropagation(accountId: string, tokenNonce: string): Schema<'Propagation'> {
-  raiseOverdue(accountId);
   const eventIds = db.unsubscribe.optOuts
     .filter((o) => o.accountId === accountId && o.tokenNonce === tokenNonce)
     .map((o) => o.eventId);

@@ -8,7 +8,6 @@ import {
 } from '@/features/preferences/schemas';
 import { recordActivity, recordPreferenceChange } from '../domain/activity';
 import { authorize } from '../domain/auth';
-import { raiseOverdue } from '../domain/propagation';
 import {
   applyChanges,
   consentRecordCsv,
@@ -98,7 +97,6 @@ export const preferencesHandlers = [
       authorize(request, params.accountId, 'view');
       const { format } = readQuery(request, exportQuerySchema);
       currentPreferences(params.accountId);
-      raiseOverdue(params.accountId);
       const filename = `consent-record-${params.accountId}.${format}`;
       const disposition = `attachment; filename="${filename}"`;
       if (format === 'json') {

@@ -17,8 +17,6 @@ export type PropagationRequest = {
   requestedAt: string;
   deadline: string;
   confirmsAt: string;
-  /** When a missed deadline was raised with our team (once); null until then. */
-  escalatedAt: string | null;
 };
 
 export type PropagationState = {
