@@ -432,4 +432,20 @@ export const tables: Table[] = [
       for (const r of rows) ((db.throttles[r.bucket as string] ??= {})[r.key as string] ??= []).push(r.at as string);
     },
   },
+  list<Db['contactHistory']['recorded'][number]>(
+    'contacts',
+    ['id'],
+    {
+      id: 'text',
+      accountId: 'text',
+      at: 'time',
+      channel: 'text',
+      topic: 'text',
+      sender: 'text',
+      senderName: 'text',
+      summary: 'text',
+    },
+    (db) => db.contactHistory.recorded,
+    (db, items) => (db.contactHistory.recorded = items),
+  ),
 ];
