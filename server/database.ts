@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 
 export type Rows = Record<string, unknown>[];
 
@@ -32,9 +33,17 @@ export async function openDatabase({ url, dataDir, schema }: DatabaseOptions): P
   return url ? openPostgres(url, schema) : openEmbedded(dataDir);
 }
 
+/** One process at a time in a data directory (server/data-dir-lock.ts): a server, or an import. */
 async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? 'memory://');
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir ?? 'memory://');
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   let observer: Parameters<Database['observe']>[0] = null;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query(text, params) {
@@ -51,7 +60,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
     observe: (next) => (observer = next),
     ...wrap(pglite),
     transaction: (run) => pglite.transaction((tx) => run(wrap(tx))),
-    close: () => pglite.close(),
+    close: () => pglite.close().finally(unlock),
   };
 }
 

@@ -512,4 +512,20 @@ export const tables: Table[] = [
     },
     clear: (db) => (db.throttles = {}),
   },
+  list<Db['contactHistory']['recorded'][number]>(
+    'contacts',
+    ['id'],
+    {
+      id: 'text',
+      accountId: 'text',
+      at: 'time',
+      channel: 'text',
+      topic: 'text',
+      sender: 'text',
+      senderName: 'text',
+      summary: 'text',
+    },
+    (db) => db.contactHistory.recorded,
+    (db, items) => (db.contactHistory.recorded = items),
+  ),
 ];

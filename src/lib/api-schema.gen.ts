@@ -1584,8 +1584,11 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: components["schemas"]["Actor"];
-            /** @enum {string} */
-            method: "seed" | "web" | "preset" | "unsubscribe-link" | "one-click-header" | "phone" | "undo";
+            /**
+             * @description "imported": the choice came from the company's records, loaded by `npm run import`.
+             * @enum {string}
+             */
+            method: "seed" | "web" | "preset" | "unsubscribe-link" | "one-click-header" | "phone" | "undo" | "imported";
             note?: string | null;
             changes: components["schemas"]["PreferenceChange"][];
         };
@@ -3409,7 +3412,7 @@ export const letterFormatValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const preferencesServiceBillsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["bills"]> = ["email", "post"];
 export const preferencesServiceOutagesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["outages"]> = ["sms", "email", "app"];
 export const preferencesServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Preferences"]["service"]["security"]> = ["sms", "email"];
-export const consentEventMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentEvent"]["method"]> = ["seed", "web", "preset", "unsubscribe-link", "one-click-header", "phone", "undo"];
+export const consentEventMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentEvent"]["method"]> = ["seed", "web", "preset", "unsubscribe-link", "one-click-header", "phone", "undo", "imported"];
 export const preferencesPatchServiceBillsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["bills"]> = ["email", "post"];
 export const preferencesPatchServiceOutagesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["outages"]> = ["sms", "email", "app"];
 export const preferencesPatchServiceSecurityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesPatch"]["service"]["security"]> = ["sms", "email"];

@@ -1,4 +1,4 @@
-import type { Schema } from '@/lib/api-types';
+import { topics, type Schema } from '@/lib/api-types';
 import type { ContactFilters } from '@/features/contact-history/rules';
 import { contactFiltersSchema, type ContactPageQuery } from '@/features/contact-history/schemas';
 import { now, nowIso } from '../clock';
@@ -19,10 +19,31 @@ type Entry = { record: ContactRecord; check: ContactCheck; day: string };
 
 /** Older saved demos may lack parts of the slice: fill them in. */
 export function historyState() {
-  const state = (db.contactHistory ??= { reports: [], calls: [] });
+  const state = (db.contactHistory ??= { reports: [], calls: [], recorded: [] });
   state.reports ??= [];
   state.calls ??= [];
+  state.recorded ??= [];
   return state;
+}
+
+const marketingTopics: readonly string[] = topics;
+
+/** Contacts the company recorded before this service (imported): marketing when the topic is one. */
+function recordedContacts(accountId: string): ContactRecord[] {
+  return historyState()
+    .recorded.filter((c) => c.accountId === accountId)
+    .map((c) => ({
+      id: c.id,
+      accountId,
+      at: c.at,
+      channel: c.channel,
+      kind: marketingTopics.includes(c.topic) ? 'marketing' : 'service',
+      subject: c.topic,
+      sender: { type: c.sender, name: c.senderName },
+      team: null,
+      summary: c.summary,
+      delivery: 'sent',
+    }));
 }
 
 /** Marketing sends that went through the send check, allowed or refused. */
@@ -93,6 +114,7 @@ export function historyFor(accountId: string, seesNeeds: boolean): Entry[] {
     db.preferences.consentEvents.filter((e) => e.accountId === accountId).length,
     db.preferences.sendAttempts.filter((s) => s.accountId === accountId).length,
     state.calls.filter((c) => c.accountId === accountId).length,
+    state.recorded.filter((c) => c.accountId === accountId).length,
     needs ? JSON.stringify([needs.letters, needs.writeDontPhone]) : '-',
   ].join(':');
   const perDb = caches.get(currentState()) ?? new Map();
@@ -101,9 +123,12 @@ export function historyFor(accountId: string, seesNeeds: boolean): Entry[] {
   const cached = perDb.get(cacheKey);
   if (cached?.version === version) return cached.entries;
 
-  const records = [...seededContacts(accountId), ...sendCheckContacts(accountId), ...callContacts(accountId)].sort(
-    (a, b) => compare(a.at, b.at) || compare(a.id, b.id),
-  );
+  const records = [
+    ...seededContacts(accountId),
+    ...sendCheckContacts(accountId),
+    ...callContacts(accountId),
+    ...recordedContacts(accountId),
+  ].sort((a, b) => compare(a.at, b.at) || compare(a.id, b.id));
   const checks = checkContacts(accountId, records, needs);
   const entries = records.map((record, i) => ({ record, check: checks[i]!, day: londonDay(record.at) }));
   entries.reverse();

@@ -44,17 +44,32 @@ export type StoredCall = {
   endsAt: string;
 };
 
+/** A contact the company recorded before this service, loaded by `npm run import` (table `contacts`). */
+export type RecordedContact = {
+  id: string;
+  accountId: string;
+  at: string;
+  channel: Channel;
+  /** A marketing topic (then it is marketing, checked like any send) or a service subject. */
+  topic: ContactSubject;
+  sender: SenderType;
+  senderName: string;
+  summary: string;
+};
+
 /**
  * Only what changes is stored (and so saved to localStorage): reports, simulated calls and
- * wrong-code counts. The seeded history itself is rebuilt from code on every read.
+ * wrong-code counts. The seeded history itself is rebuilt from code on every read. `recorded`:
+ * imported contacts (none in the demo).
  */
 export type ContactHistoryState = {
   reports: StoredReport[];
   calls: StoredCall[];
+  recorded: RecordedContact[];
 };
 
 export function seedContactHistory(): ContactHistoryState {
-  return { reports: [], calls: [] };
+  return { reports: [], calls: [], recorded: [] };
 }
 
 export const companyName = 'Kestrel Telecom';

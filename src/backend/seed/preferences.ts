@@ -34,7 +34,12 @@ const noCaps = { email: null, sms: null, phone: null, post: null, app: null };
 const noQuietDays = { mon: false, tue: false, wed: false, thu: false, fri: false, sat: false, sun: false };
 const noQuietHours = () => ({ notBefore: null, notAfter: null, days: { ...noQuietDays } });
 
-function blank(updatedAt: string): Preferences {
+/**
+ * What a new customer starts with: no marketing at all (nobody is opted in by default), service
+ * messages by the usual channels, no weekly limits, no channel off, no quiet hours, UK time. The
+ * demo accounts start from it, and so does every customer the importer adds (server/import-customers.ts).
+ */
+export function newCustomerPreferences(updatedAt: string): Preferences {
   return {
     version: 1,
     marketing: { offers: { ...none }, 'new-products': { ...none }, newsletter: { ...none }, surveys: { ...none } },
@@ -54,7 +59,7 @@ const morganEmailOnly = '2026-03-04T18:22:00.000Z';
 const shahOpened = '2019-06-03T10:00:00.000Z';
 
 export function seedPreferences(): PreferencesState {
-  const morganStart = blank(morganOpened);
+  const morganStart = newCustomerPreferences(morganOpened);
   morganStart.marketing.offers = { ...none, email: true, sms: true, phone: true };
   morganStart.marketing['new-products'] = { ...none, email: true, phone: true };
   morganStart.senders = { company: true, agents: true, partners: false };
@@ -68,7 +73,7 @@ export function seedPreferences(): PreferencesState {
   morganNow.senders = { company: true, agents: false, partners: false };
   morganNow.updatedAt = morganEmailOnly;
 
-  const shah = blank(shahOpened);
+  const shah = newCustomerPreferences(shahOpened);
   shah.marketing.offers = { ...none, email: true, post: true };
   shah.marketing.newsletter = { ...emailOnly };
   shah.senders = { company: true, agents: false, partners: false };
