@@ -33,6 +33,7 @@ export const accountScope = (account = '$1'): Scope => ({
   phone_passwords: `account_id = ${account}`,
   needs: `account_id = ${account}`,
   propagation_requests: `account_id = ${account}`,
+  contacts: `account_id = ${account}`,
 });
 
 /** The accounts a person ($1) holds, helps with or uses a line of. */

@@ -3,7 +3,6 @@
 
 -- Who may act on an account, and which accounts a person may act on.
 CREATE INDEX accounts_holder ON accounts (holder_id);
-CREATE INDEX lines_account ON lines (account_id);
 CREATE INDEX lines_user ON lines (user_person_id) WHERE user_person_id IS NOT NULL;
 CREATE INDEX grants_account ON grants (account_id);
 CREATE INDEX grants_person ON grants (person_id);
