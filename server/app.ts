@@ -4,8 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { getResponse } from 'msw';
-import { handlers } from '@/backend/handlers';
+import { createApiApp } from '@/backend/api-app';
 import { apiBasePath } from '@/backend/public-url';
 import { unsubscribePageRoutes } from './unsubscribe-page/routes';
 
@@ -28,16 +27,7 @@ export const maxBodyBytes = 64 * 1024;
 export const maxUploadBytes = 8 * 1024 * 1024;
 const uploadPath = new RegExp(`^${apiBasePath}/accounts/[^/]+/content-filter/age-verification$`);
 
-/** The handlers only a demo or a test may reach (see AppOptions.demoTools). */
-export const demoToolPaths = [
-  `${apiBasePath}/demo/reset`,
-  `${apiBasePath}/demo/faults`,
-  `${apiBasePath}/demo/propagation`,
-];
-const apiHandlers = (demoTools: boolean) =>
-  demoTools ? handlers : handlers.filter((handler) => !demoToolPaths.includes(String(handler.info.path)));
-
-const problem = (c: Context, status: 404 | 413 | 500, title: string, code: string) =>
+const problem = (c: Context, status: 413 | 500, title: string, code: string) =>
   c.body(JSON.stringify({ type: `https://errors.example.com/${code}`, title, status, code }), status, {
     'Content-Type': 'application/problem+json',
   });
@@ -79,14 +69,14 @@ export const loggablePath = (url: string) =>
     .join('/');
 
 /**
- * The HTTP adapter: `/api/*` goes to the same handlers the browser mock runs (MSW's getResponse
- * picks the handler and runs it; no rule lives here), `/unsubscribe` and `/u/*` answer the
- * unsubscribe link with a page without JavaScript, `/` serves the built app.
+ * The HTTP adapter: `/api/*` goes to the API's route table, the same Hono app the browser mock runs
+ * (src/backend/api-app.ts; no rule lives here), `/unsubscribe` and `/u/*` answer the unsubscribe link
+ * with a page without JavaScript, `/` serves the built app.
  */
 export function createApp({ staticDir, log = false, demoTools = false }: AppOptions = {}) {
   const app = new Hono();
-  // Left out, not blocked: any spelling of a demo tool's path falls through to the 404 below.
-  const served = apiHandlers(demoTools);
+  // Without demo tools their paths are left out of the API, and answer its 404.
+  const api = createApiApp({ demoTools });
   const indexHtml = staticDir ? readFileSync(join(staticDir, 'index.html'), 'utf8') : null;
 
   if (log) {
@@ -125,8 +115,7 @@ export function createApp({ staticDir, log = false, demoTools = false }: AppOpti
       const incoming = c.req.raw;
       const body = ['GET', 'HEAD'].includes(incoming.method) ? null : await incoming.arrayBuffer();
       const request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body });
-      const response = await getResponse(served, request, { baseUrl: new URL(request.url).origin });
-      return response ?? problem(c, 404, 'There is no such API endpoint.', 'not-found');
+      return api.fetch(request);
     },
   );
 

@@ -31,6 +31,12 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
+/** Where a client on this machine reaches the server: localhost for the default or every interface. */
+function reachableHost(host: string | undefined) {
+  if (!host || host === '0.0.0.0' || host === '::' || host === '127.0.0.1') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** Opens the database, migrates, seeds on first start, and serves the app and its API on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const database = await openDatabase({
@@ -47,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   setUnitOfWork(unitOfWork);
   const app = createApp({ staticDir: options.staticDir, log: options.log, demoTools: options.demoTools });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
   });
   // Idle kept-alive connections stay open longer than a client or proxy keeps them (Node's 5 s
   // default races a client that reuses a connection just as the server closes it: ECONNRESET).
@@ -55,7 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${reachableHost(options.host)}:${port}`,
     database,
     unitOfWork,
     async close() {

@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import { HttpResponse } from './response';
 import type { Problem, Schema } from '@/lib/api-types';
 import { apiWords, requestLanguage, type Language } from './words';
 

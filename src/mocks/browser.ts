@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { handlers } from '@/backend/handlers';
+import { handlers } from './handlers';
 import { enablePersistence } from './demo-storage';
 import { loadBrowserFaults } from '@/backend/faults';
 

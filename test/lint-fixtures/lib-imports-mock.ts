@@ -1,4 +1,4 @@
 // lint as: src/lib/lint-fixture.ts
-import { handlers } from '@/backend/handlers';
+import { routes } from '@/backend/handlers';
 
-export const fixture = handlers;
+export const fixture = routes;

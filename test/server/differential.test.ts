@@ -3,7 +3,7 @@ import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { holdClock } from '@/backend/clock';
 import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
-import { handlers } from '@/backend/handlers';
+import { handlers } from '@/mocks/handlers';
 import { setPublicOrigin } from '@/backend/public-url';
 import { resetDb, setUnitOfWork } from '@/backend/store';
 import type { RunningServer } from '../../server/start';
@@ -12,8 +12,8 @@ import { signingKey } from './spawn-server';
 import { backends, sharedTestServer } from './support';
 
 // One generated sequence of API calls — every persona, every operation in the contract, valid and
-// invalid — replayed against the MSW handlers in memory (the demo's adapter) and against the HTTP
-// server on SQL. Statuses and bodies must match, ids, tokens, times and origins aside.
+// invalid — replayed against the demo's adapter (its MSW handler forwarding to the API's route table,
+// state in memory) and against the HTTP server on SQL. Statuses and bodies must match, ids, tokens, times and origins aside.
 
 type Step = {
   method: string;
@@ -227,7 +227,7 @@ describe.each(backends)('differential: the MSW adapter and the HTTP server on SQ
     expect(steps.length).toBeGreaterThanOrEqual(300);
     setSigningSecret(signingKey);
 
-    // The demo's adapter: MSW picks and runs the handler, state in memory.
+    // The demo's adapter: MSW hands the request to the route table, state in memory.
     setUnitOfWork(null);
     resetDb();
     const mockOrigin = 'http://mock.test';

@@ -1,10 +1,9 @@
-import { HttpResponse } from 'msw';
 import { callCodeSchema, contactPageQuerySchema, contactReportSchema } from '@/features/contact-history/schemas';
 import { allows, authorize } from '../domain/auth';
 import { contactsCsv, listContacts, reportContact } from '../domain/contact-history';
 import { callsInProgress, startDemoCall, verifyCallCode } from '../domain/contact-history-calls';
 import { today } from '../clock';
-import { handle, http } from '../http';
+import { handle, http, HttpResponse } from '../http';
 import { readBody, readQuery } from '../validate';
 import { requestLanguage } from '../words';
 

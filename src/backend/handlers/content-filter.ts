@@ -1,4 +1,3 @@
-import type { HttpHandler } from 'msw';
 import {
   ageVerificationRequestSchema,
   lineFilterUpdateSchema,
@@ -9,7 +8,7 @@ import { accessFor, authorize, requirePerson, type Need } from '../domain/auth';
 import { contentFilterOverview, ensureContentFilterState, setLineFilter } from '../domain/content-filter';
 import { checkSite, createReport, listReports, loadSites } from '../domain/content-filter-sites';
 import { verificationView, verifyAge } from '../domain/content-filter-verification';
-import { handle, http } from '../http';
+import { handle, http, type Route } from '../http';
 import { ApiError } from '../problem';
 import { db } from '../store';
 import { readBody } from '../validate';
@@ -47,7 +46,7 @@ const personalCheck = (holder: string) =>
 
 // The contract's x-required-scope for each operation is what a delegate needs; beyond that the
 // domain rules decide who may change which line (see src/features/content-filter/README.md).
-export const contentFilterHandlers: HttpHandler[] = [
+export const contentFilterHandlers: Route[] = [
   http.get(
     '/accounts/{accountId}/content-filter',
     handle(({ request, params, response }) => {

@@ -1,9 +1,8 @@
-import { HttpResponse } from 'msw';
 import { z } from '@/lib/zod';
 import { authorize, meFor, rememberLanguage, requirePerson, signIn, signOut, bearerToken } from '../domain/auth';
 import { ensureSampleEmails } from '../domain/unsubscribe';
 import { getFaults, setFaults } from '../faults';
-import { handle, http } from '../http';
+import { handle, http, HttpResponse } from '../http';
 import { db, load, resetDb } from '../store';
 import { readBody } from '../validate';
 import { apiBasePath } from '../public-url';

@@ -7,7 +7,8 @@ import { delegatesHandlers } from './delegates';
 import { needsHandlers } from './needs';
 import { propagationHandlers } from './propagation';
 
-export const handlers = [
+/** The API's route table, in order: the first route that matches a request answers it; the 404 comes last. */
+export const routes = [
   ...coreHandlers,
   ...preferencesHandlers,
   ...unsubscribeHandlers,

@@ -1,4 +1,3 @@
-import { HttpResponse } from 'msw';
 import {
   consentRecordQuerySchema,
   exportQuerySchema,
@@ -21,7 +20,7 @@ import {
   type ChangeRequest,
   type ConsentMethod,
 } from '../domain/preferences';
-import { handle, http } from '../http';
+import { handle, http, HttpResponse } from '../http';
 import { z } from '@/lib/zod';
 import { preferencesPresetValues } from '@/lib/api-schema.gen';
 import { readBody, readQuery, validate } from '../validate';
