@@ -163,7 +163,7 @@ class BatchWriter {
 
     const people = await sql.query(
       `INSERT INTO people (id, ref, name, email, mobile, date_of_birth, date_of_birth_verified, persona_description, language)
-       SELECT id, ref, name, email, mobile, dob, false, 'imported', lang
+       SELECT id, ref, name, email, mobile, dob, false, '', lang
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
            AS t(id, ref, name, email, mobile, dob, lang)
        ON CONFLICT (ref) DO UPDATE SET name = excluded.name, email = excluded.email, mobile = excluded.mobile,

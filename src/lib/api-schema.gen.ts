@@ -1221,7 +1221,7 @@ export interface components {
         };
         SiteReport: {
             id: string;
-            /** @description e.g. CF-104201 */
+            /** @description e.g. CF-7QX3MD */
             reference: string;
             url: string;
             host: string;

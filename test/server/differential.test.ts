@@ -130,7 +130,7 @@ function normalise(value: unknown, origin: string): unknown {
         .replace(longToken, '<token>')
         .replace(newIdShape, '<id>')
         // A report's reference inside text (the contact history CSV) is random letters too.
-        .replace(/\bKT-[A-Z0-9]{6}\b/g, '<code>')
+        .replace(/\b(KT|CF)-[A-Z0-9]{6}\b/g, '<code>')
         .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
     );
   }

@@ -13,6 +13,7 @@ import { validate } from '../validate';
 import { apiWords, wordLanguages, type Language } from '../words';
 import { needsFor } from './needs';
 import { toCsv } from '../csv';
+import { newReference } from '../reference';
 
 export type Contact = Schema<'Contact'>;
 type Entry = { record: ContactRecord; check: ContactCheck; day: string };
@@ -292,16 +293,6 @@ export function contactsCsv(
 
 // ---- Reports ----
 
-const referenceAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function newReference() {
-  const taken = new Set(historyState().reports.map((r) => r.reference));
-  for (;;) {
-    const bytes = crypto.getRandomValues(new Uint8Array(6));
-    const reference = 'KT-' + Array.from(bytes, (b) => referenceAlphabet[b % referenceAlphabet.length]).join('');
-    if (!taken.has(reference)) return reference;
-  }
-}
-
 // Built once: a page of contacts formats one time per contact.
 const contactTimeFormats = Object.fromEntries(
   wordLanguages.map((language) => [
@@ -350,7 +341,10 @@ export function reportContact(input: {
     throw new ApiError(422, 'This was never sent, so there is nothing to report.', { code: 'not-sent' });
   }
   const report: StoredReport = {
-    reference: newReference(),
+    reference: newReference(
+      'KT',
+      historyState().reports.map((r) => r.reference),
+    ),
     accountId: input.accountId,
     contactId: input.contactId,
     status: 'received',

@@ -2,6 +2,7 @@ import type { Schema } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
 import { db, load, newId, persist } from '../store';
 import type { SiteReportRecord } from '../seed/content-filter';
+import { newReference } from '../reference';
 import { recordActivity } from './activity';
 import type { Viewer } from './content-filter';
 
@@ -91,7 +92,10 @@ export async function createReport(
 ) {
   const report: SiteReportRecord = {
     id: newId('cfr'),
-    reference: `CF-${104201 + db.contentFilter.reports.length}`,
+    reference: newReference(
+      'CF',
+      db.contentFilter.reports.map((r) => r.reference),
+    ),
     accountId: viewer.account.id,
     personId: viewer.person.id,
     url: input.url,
