@@ -3,17 +3,12 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
 
-const features = [
-  'account',
-  'contact-history',
-  'content-filter',
-  'delegates',
-  'demo',
-  'needs',
-  'preferences',
-  'unsubscribe',
-];
+// Every folder in src/features is a feature: a new one is covered by the rules below without being listed.
+const features = readdirSync(new URL('src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 const languages = ['en', 'de'];
 const root = import.meta.dirname;
@@ -47,11 +42,23 @@ const dependencyZones = [
     ['src/mocks', 'src/backend'],
     'The UI talks to the API through lib/api-client only.',
   ),
+  // src/shared: what the UI and the API both use (zod schemas, pure rules). It stands on the contract's
+  // types and the pure parts of lib only, so the backend and the server may import it.
+  zone(
+    'src/shared',
+    ['src/features', 'src/app', 'src/components', 'src/config', 'src/backend', 'src/mocks', 'server'],
+    'src/shared is for the UI and the API alike: it imports no feature, app, UI, backend or server code.',
+  ),
+  zone(
+    'src/shared',
+    'src/lib',
+    'From lib, src/shared may use only the API types, the zod set-up and the pure helpers (free text, formats, change facts).',
+    ['./api-types.ts', './api-schema.gen.ts', './zod.ts', './free-text.ts', './format.ts', './preference-change.ts'],
+  ),
   zone(
     ['src/backend', 'src/mocks'],
     'src/features',
-    'The backend may share features/<f>/schemas.ts and rules.ts only, never UI code.',
-    features.flatMap((f) => [`./${f}/schemas.ts`, `./${f}/rules.ts`]),
+    'The backend never imports a feature: what it shares with the UI lives in src/shared/<feature>.',
   ),
   zone(['src/backend', 'src/mocks'], ['src/app', 'src/components'], 'The backend never imports UI code.'),
   zone(
@@ -72,12 +79,7 @@ const dependencyZones = [
   zone(
     'server',
     'src/features',
-    'The server may share features/<f>/schemas.ts and rules.ts only; the unsubscribe page also its undo window and the confirmations wording.',
-    [
-      ...features.flatMap((f) => [`./${f}/schemas.ts`, `./${f}/rules.ts`]),
-      './unsubscribe/undo-window.ts',
-      './propagation/wording.ts',
-    ],
+    'The server never imports a feature: what it shares with the UI lives in src/shared/<feature>.',
   ),
   zone('server', 'src/lib', 'From lib, the server may use what the backend may, and the app’s date formats.', [
     './api-types.ts',
@@ -148,5 +150,34 @@ export default tseslint.config(
       ],
     },
     rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: dependencyZones }] },
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react/*',
+                'react-*',
+                '@tanstack/*',
+                '@hookform/*',
+                'i18next',
+                'msw',
+                'msw/*',
+                'hono',
+                'hono/*',
+              ],
+              message:
+                'src/shared is pure rules and schemas for the UI and the API: no React, UI library or server framework.',
+            },
+            { group: ['node:*'], message: 'src/shared runs in the browser as well: no Node built-ins, no I/O.' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,12 +1,13 @@
 import type { Schema } from '@/lib/api-types';
+import { allows, type Need } from '@/shared/access';
 import { paths } from './paths';
 
 /** What decides which pages a person may use: their role on the account they act for, and its scopes. */
 export type PageAccess = Pick<Schema<'AccountAccess'>, 'role' | 'scopes'> | null;
 
-const seesAccount = (a: PageAccess) =>
-  a?.role === 'holder' ||
-  (a?.role === 'delegate' && a.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter'));
+/** The API's own rule (src/shared/access.ts): a page is offered to whoever the API would answer. */
+const may = (a: PageAccess, need: Need) => a !== null && allows(a, need);
+const seesAccount = (a: PageAccess) => may(a, 'view');
 
 /**
  * The one rule for who may use each signed-in page, in navigation order. The navigation, the home
@@ -20,14 +21,14 @@ const signedInPages = [
   {
     key: 'contentFilter',
     to: paths.contentFilter(),
-    mayUse: (a: PageAccess) =>
-      a?.role === 'holder' || a?.role === 'line-user' || Boolean(a?.scopes.includes('content-filter')),
+    // A line's user acts on their own line and age, not by delegated authority (as the API lets them).
+    mayUse: (a: PageAccess) => a?.role === 'line-user' || may(a, 'content-filter'),
   },
   // Private: the holder, and helpers given the "needs" permission. Nobody else is offered it.
   {
     key: 'needs',
     to: paths.needs(),
-    mayUse: (a: PageAccess) => a?.role === 'holder' || Boolean(a?.scopes.includes('needs')),
+    mayUse: (a: PageAccess) => may(a, 'needs'),
   },
   // A line's user (a child on a family account) cannot give anyone authority, so the page is not offered.
   { key: 'delegates', to: paths.delegates(), mayUse: (a: PageAccess) => a?.role !== 'line-user' },

@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { nowIso } from '@/backend/clock';
 import { inviteDelegate } from '@/backend/domain/delegates';
 import type { Db } from '@/backend/store';
-import { demoShopCodes } from '@/features/content-filter/rules';
+import { demoShopCodes } from '@/shared/content-filter/rules';
 import { grantDirectly } from '../delegates/support';
 import { bell, bidi, day, huge, imgOnError, nul, runCase, script, type Case } from './support';
 import { apiBackends, apiUrl, change, signIn, useBackend } from '../api-backends';

@@ -1,13 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  filterFields,
-  parseFilters,
-  type ContactFilters,
-  type FilterField,
-  type RawFilters,
-} from '@/features/contact-history/rules';
-import { contactFiltersSchema } from '@/features/contact-history/schemas';
+import type { ContactFilters } from '@/shared/contact-history/rules';
+import { filterFields, parseFilters, type FilterField, type RawFilters } from '@/features/contact-history/rules';
+import { contactFiltersSchema } from '@/shared/contact-history/schemas';
 
 // What the API's schema says about the same values (the page's reading before issue 12).
 function bySchema(raw: RawFilters) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '@/lib/api-types';
-import { demoCardNumber } from '@/features/content-filter/rules';
+import { demoCardNumber } from '@/shared/content-filter/rules';
 import { nowIso } from '@/backend/clock';
 import { contract, example } from '../contract-examples';
 import { call, dayFromToday, grantDirectly, tokenFor } from './api-support';

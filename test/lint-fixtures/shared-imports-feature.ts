@@ -1,4 +1,4 @@
-// lint as: src/components/ui/lint-fixture.tsx
-import { keys } from '../../features/preferences/keys';
+// lint as: src/shared/preferences/lint-fixture.ts
+import { capsFromForm } from '../../features/preferences/rules';
 
-export const fixture = keys;
+export const fixture = capsFromForm;

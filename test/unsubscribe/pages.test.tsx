@@ -5,7 +5,7 @@ import { advanceClock } from '@/backend/clock';
 import { signToken } from '@/backend/domain/unsubscribe-tokens';
 import { server } from '@/mocks/node';
 import { db, snapshotDb } from '@/backend/store';
-import { undoMinutesFrom } from '@/features/unsubscribe/undo-window';
+import { undoMinutesFrom } from '@/shared/unsubscribe/undo-window';
 import { renderApp } from '../render-app';
 import { expectServerErrors } from '../server-errors';
 

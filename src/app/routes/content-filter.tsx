@@ -7,7 +7,7 @@ import { LineFilters } from '@/features/content-filter/components/line-filters';
 import { SiteCheckForm } from '@/features/content-filter/components/site-check-form';
 import { SiteReportForm } from '@/features/content-filter/components/site-report-form';
 import { SiteReportList } from '@/features/content-filter/components/site-report-list';
-import type { SiteReportInput } from '@/features/content-filter/schemas';
+import type { SiteReportInput } from '@/shared/content-filter/schemas';
 import { WithActiveAccount } from '../with-active-account';
 
 function ContentFilterPage({ account }: { account: ActiveAccount }) {

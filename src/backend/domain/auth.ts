@@ -4,6 +4,10 @@ import { ApiError, forbidden, unauthorized } from '../problem';
 import { db, newId, persist } from '../store';
 import { requestLanguage, type Language } from '../words';
 import type { Person } from '../seed/core';
+import { allows, type Need } from '@/shared/access';
+
+// The one authorisation rule, shared with the app's page access (src/config/page-access.ts).
+export { allows, type Need };
 
 export type Access = {
   role: 'holder' | 'delegate' | 'line-user';
@@ -11,8 +15,6 @@ export type Access = {
   until: string | null;
 };
 export type Actor = Schema<'Actor'>;
-/** What a request needs: a delegate scope, or 'holder' for things only the holder may do. */
-export type Need = Scope | 'holder' | 'any';
 
 const allScopes: readonly Scope[] = scopes;
 
@@ -81,14 +83,6 @@ export function accessFor(personId: string, accountId: string): Access | null {
     return { role: 'line-user', scopes: [], until: null };
   }
   return null;
-}
-
-export function allows(access: Access, need: Need) {
-  if (need === 'any') return true;
-  if (access.role === 'holder') return true;
-  if (need === 'holder') return false;
-  if (need === 'view') return access.scopes.some((s) => s === 'view' || s === 'preferences' || s === 'content-filter');
-  return access.scopes.includes(need);
 }
 
 export function actorFor(person: Person, access: Access): Actor {

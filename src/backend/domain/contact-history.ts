@@ -1,6 +1,6 @@
 import { topics, type Schema } from '@/lib/api-types';
-import type { ContactFilters } from '@/features/contact-history/rules';
-import { contactFiltersSchema, type ContactPageQuery } from '@/features/contact-history/schemas';
+import type { ContactFilters } from '@/shared/contact-history/rules';
+import { contactFiltersSchema, type ContactPageQuery } from '@/shared/contact-history/schemas';
 import { now, nowIso } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { currentState, db, type Db } from '../store';

@@ -5,7 +5,7 @@ import { db, load, persist } from '../store';
 import type { Person } from '../seed/core';
 import type { AgeVerificationRecord } from '../seed/content-filter';
 import { recordActivity } from './activity';
-import { ageCheckProviders, type ConsentMethod } from '@/features/content-filter/rules';
+import { ageCheckProviders, type ConsentMethod } from '@/shared/content-filter/rules';
 import { cardType } from './content-filter-cards';
 import { ageOf, isUnder18, verificationRecord, type Viewer } from './content-filter';
 import { checkThrottle, recordAttempt } from './throttle';

@@ -1,6 +1,6 @@
 import type { Schema } from '@/lib/api-types';
-import { contactKey } from '@/features/delegates/rules';
-import type { DelegateChangeInput, Invite } from '@/features/delegates/schemas';
+import { contactKey } from '@/shared/delegates/rules';
+import type { DelegateChangeInput, Invite } from '@/shared/delegates/schemas';
 import { now, nowIso, today } from '../clock';
 import { ApiError, notFound, unprocessable } from '../problem';
 import { db, load, newId } from '../store';

@@ -1,6 +1,6 @@
 import type { Schema } from '@/lib/api-types';
-import { needKeys, type NeedKey } from '@/features/needs/rules';
-import type { NeedsUpdate } from '@/features/needs/schemas';
+import { needKeys, type NeedKey } from '@/shared/needs/rules';
+import type { NeedsUpdate } from '@/shared/needs/schemas';
 import { nowIso } from '../clock';
 import { ApiError, unprocessable } from '../problem';
 import { db } from '../store';

@@ -30,7 +30,7 @@ import {
   quietWindowProblem,
   weekdays,
   type PresetName,
-} from '@/features/preferences/rules';
+} from '@/shared/preferences/rules';
 import { isUnder18 } from './content-filter';
 import { inQuietHours, instantAt, localTime } from './quiet-hours';
 import { toCsv } from '../csv';

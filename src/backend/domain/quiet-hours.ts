@@ -1,5 +1,5 @@
 import type { Schema } from '@/lib/api-types';
-import type { Weekday } from '@/features/preferences/rules';
+import type { Weekday } from '@/shared/preferences/rules';
 
 export type QuietHours = Schema<'QuietHours'>;
 

@@ -1,5 +1,5 @@
 import type { Schema } from '@/lib/api-types';
-import { reasonRequestSchema } from '@/features/unsubscribe/schemas';
+import { reasonRequestSchema } from '@/shared/unsubscribe/schemas';
 import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
 import { db, load, persist } from '../store';

@@ -1,4 +1,4 @@
-import { callCodeSchema, contactPageQuerySchema, contactReportSchema } from '@/features/contact-history/schemas';
+import { callCodeSchema, contactPageQuerySchema, contactReportSchema } from '@/shared/contact-history/schemas';
 import { allows, authorize } from '../domain/auth';
 import { contactsCsv, listContacts, reportContact } from '../domain/contact-history';
 import { callsInProgress, startDemoCall, verifyCallCode } from '../domain/contact-history-calls';

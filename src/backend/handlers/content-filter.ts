@@ -3,7 +3,7 @@ import {
   lineFilterUpdateSchema,
   siteCheckSchema,
   siteReportSchema,
-} from '@/features/content-filter/schemas';
+} from '@/shared/content-filter/schemas';
 import { accessFor, authorize, requirePerson, type Need } from '../domain/auth';
 import { contentFilterOverview, ensureContentFilterState, setLineFilter } from '../domain/content-filter';
 import { checkSite, createReport, listReports, loadSites } from '../domain/content-filter-sites';

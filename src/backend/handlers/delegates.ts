@@ -1,6 +1,6 @@
 import { paths } from '@/config/paths';
 import { appUrl } from '../public-url';
-import { changeSchema, inviteSchema, phonePasswordSchema, revealSchema } from '@/features/delegates/schemas';
+import { changeSchema, inviteSchema, phonePasswordSchema, revealSchema } from '@/shared/delegates/schemas';
 import { today } from '../clock';
 import { activityFor } from '../domain/activity';
 import { overdueActivity } from '../domain/propagation';

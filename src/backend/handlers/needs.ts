@@ -1,4 +1,4 @@
-import { needsUpdateSchema } from '@/features/needs/schemas';
+import { needsUpdateSchema } from '@/shared/needs/schemas';
 import { authorize } from '../domain/auth';
 import { readNeeds, saveNeeds } from '../domain/needs';
 import { handle, http } from '../http';

@@ -4,7 +4,7 @@ import {
   preferencesPatchSchema,
   presetRequestSchema,
   testCampaignRequestSchema,
-} from '@/features/preferences/schemas';
+} from '@/shared/preferences/schemas';
 import { recordActivity, recordPreferenceChange } from '../domain/activity';
 import { authorize } from '../domain/auth';
 import {

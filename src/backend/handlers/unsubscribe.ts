@@ -4,7 +4,7 @@ import {
   preferenceLinkRequestSchema,
   reasonRequestSchema,
   undoRequestSchema,
-} from '@/features/unsubscribe/schemas';
+} from '@/shared/unsubscribe/schemas';
 import { ApiError } from '../problem';
 import { handle, http } from '../http';
 import { requestLanguage } from '../words';

@@ -1,5 +1,5 @@
 import type { Schema } from '@/lib/api-types';
-import { demoCardNumber, demoDebitCardNumber, demoShopCodes } from '@/features/content-filter/rules';
+import { demoCardNumber, demoDebitCardNumber, demoShopCodes } from '@/shared/content-filter/rules';
 import { now } from '../clock';
 
 export type FilterReason = Schema<'FilterReason'>;

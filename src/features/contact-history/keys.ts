@@ -1,4 +1,4 @@
-import type { ContactFilters } from './rules';
+import type { ContactFilters } from '@/shared/contact-history/rules';
 
 export const contactHistoryKeys = {
   all: ['contact-history'] as const,

@@ -1,29 +1,19 @@
-// Zod-free values and rules the page renders with; schemas.ts builds the API's and the forms' zod
-// schemas from them, so zod stays out of the page's first load (issue 12).
-import { channels, contactKinds, type Channel, type Schema } from '@/lib/api-types';
-
-export const brokenValues = ['true', 'false'] as const;
-
-/** Valid history filters, as the page's URL and the API's query carry them. */
-export type ContactFilters = {
-  channel?: Channel;
-  kind?: Schema<'ContactKind'>;
-  broken?: (typeof brokenValues)[number];
-  from?: string;
-  to?: string;
-};
+// The page's reading of its URL's filters, zod-free (issue 12): the same answer as the API's
+// `contactFiltersSchema`, from the same rules (src/shared/contact-history/rules.ts).
+import { channels, contactKinds } from '@/lib/api-types';
+import {
+  brokenValues,
+  datesInOrder,
+  isoDayPattern,
+  isRealDay,
+  type ContactFilters,
+} from '@/shared/contact-history/rules';
 
 export const isChannel = (value: string) => (channels as readonly string[]).includes(value);
 export const isContactKind = (value: string) => (contactKinds as readonly string[]).includes(value);
 export const isBrokenFlag = (value: string) => (brokenValues as readonly string[]).includes(value);
 
-export const isoDayPattern = /^\d{4}-\d{2}-\d{2}$/;
-/** A day that exists on the calendar (not 2025-02-30). */
-export const isRealDay = (value: string) =>
-  !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
 export const isIsoDay = (value: string) => isoDayPattern.test(value) && isRealDay(value);
-
-export const datesInOrder = (from?: string, to?: string) => !from || !to || from <= to;
 
 export const filterFields = ['channel', 'kind', 'broken', 'from', 'to'] as const;
 export type FilterField = (typeof filterFields)[number];

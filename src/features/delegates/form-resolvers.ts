@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { changeSchema, inviteSchema, phonePasswordSchema, revealSchema } from './schemas';
+import { changeSchema, inviteSchema, phonePasswordSchema, revealSchema } from '@/shared/delegates/schemas';
 
 // The forms' resolvers, with zod: the forms import this file only when first checked or focused.
 

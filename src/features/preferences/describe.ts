@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDate, formatEitherList, formatList } from '@/lib/format';
 import { channels, senderTypes, topics, type Channel } from '@/lib/api-types';
 import type { Preferences } from './api/get-preferences';
-import { effectiveMarketing, weekdays } from './rules';
+import { effectiveMarketing, weekdays } from '@/shared/preferences/rules';
 
 type T = TFunction<'preferences'>;
 

@@ -1,6 +1,6 @@
 import type { Preferences } from './api/get-preferences';
 import type { PreferencesChange } from './api/update-preferences';
-import { weekdays } from './rules';
+import { weekdays } from '@/shared/preferences/rules';
 import type { QuietForm } from './schemas';
 
 /** Time zones offered on the quiet-hours form: the customer's own first, then common ones for our customers. */

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { ContactFilters } from '../rules';
+import type { ContactFilters } from '@/shared/contact-history/rules';
 
 export const exportContacts = (accountId: string, filters: ContactFilters) =>
   unwrap(

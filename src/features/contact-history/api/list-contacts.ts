@@ -2,7 +2,7 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { api, unwrap } from '@/lib/api-client';
 import type { Schema } from '@/lib/api-types';
 import { contactHistoryKeys } from '../keys';
-import type { ContactFilters } from '../rules';
+import type { ContactFilters } from '@/shared/contact-history/rules';
 
 export type Contact = Schema<'Contact'>;
 export type ContactPage = Schema<'ContactPage'>;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { formatNumber } from '@/lib/format';
 import { useContacts } from '../api/list-contacts';
-import type { ContactFilters } from '../rules';
+import type { ContactFilters } from '@/shared/contact-history/rules';
 
 /** The headline: how many contacts went against the customer's choices, one step from seeing them. */
 export function BrokenSummary({ brokenTotal, filtered }: { brokenTotal: number; filtered: boolean }) {

@@ -9,7 +9,7 @@ import { lazyResolver } from '@/lib/lazy-resolver';
 import { useCalls } from '../api/list-calls';
 import { useStartDemoCall } from '../api/start-demo-call';
 import { useVerifyCall } from '../api/verify-call';
-import type { CallCodeInput } from '../schemas';
+import type { CallCodeInput } from '@/shared/contact-history/schemas';
 
 type Call = Schema<'Call'>;
 const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;

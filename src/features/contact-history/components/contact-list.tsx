@@ -6,7 +6,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { formatNumber } from '@/lib/format';
 import { useRevealed } from '@/lib/use-revealed';
 import { pageSize, useContacts } from '../api/list-contacts';
-import type { ContactFilters } from '../rules';
+import type { ContactFilters } from '@/shared/contact-history/rules';
 import { ContactRow } from './contact-row';
 
 /** At most this many pages are in the page at once, however far the customer scrolls. */

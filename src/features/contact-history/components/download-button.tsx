@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useExportContacts } from '../api/export-contacts';
-import type { ContactFilters } from '../rules';
+import type { ContactFilters } from '@/shared/contact-history/rules';
 
 /** The history (with the current filters) as a CSV file. */
 export function DownloadButton({ accountId, filters }: { accountId: string; filters: ContactFilters }) {

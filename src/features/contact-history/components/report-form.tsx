@@ -6,7 +6,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import type { ContactReport } from '../api/report-contact';
 import { useReportContact } from '../api/report-contact';
-import type { ContactReportInput } from '../schemas';
+import type { ContactReportInput } from '@/shared/contact-history/schemas';
 
 const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.contactReportResolver));
 

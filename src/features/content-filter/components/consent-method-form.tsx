@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useVerifyAge } from '../api/verify-age';
-import { ageCheckProviders, type ConsentMethod } from '../rules';
+import { ageCheckProviders, type ConsentMethod } from '@/shared/content-filter/rules';
 import { problemText } from './problem-text';
 
 /**

@@ -5,7 +5,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import type { Schema } from '@/lib/api-types';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { useCheckSite } from '../api/check-site';
-import type { SiteCheckInput, SiteCheckOutput } from '../schemas';
+import type { SiteCheckInput, SiteCheckOutput } from '@/shared/content-filter/schemas';
 import { problemText } from './problem-text';
 
 type Kind = Schema<'SiteReportKind'>;

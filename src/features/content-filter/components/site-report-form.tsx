@@ -7,8 +7,8 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { useReportSite } from '../api/report-site';
-import { reportKinds } from '../rules';
-import type { SiteReportInput, SiteReportOutput } from '../schemas';
+import { reportKinds } from '@/shared/content-filter/rules';
+import type { SiteReportInput, SiteReportOutput } from '@/shared/content-filter/schemas';
 import { problemText } from './problem-text';
 
 const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.siteReportResolver));

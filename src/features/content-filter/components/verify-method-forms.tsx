@@ -5,7 +5,13 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
 import type { Schema } from '@/lib/api-types';
 import { fileToBase64, useVerifyAge, type AgeVerificationRequest } from '../api/verify-age';
-import { ageCheckProviders, demoCardNumber, demoDebitCardNumber, demoShopCodes, type ConsentMethod } from '../rules';
+import {
+  ageCheckProviders,
+  demoCardNumber,
+  demoDebitCardNumber,
+  demoShopCodes,
+  type ConsentMethod,
+} from '@/shared/content-filter/rules';
 import { ConsentMethodForm } from './consent-method-form';
 import { problemText } from './problem-text';
 

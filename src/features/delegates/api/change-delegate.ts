@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { DelegateChangeInput } from '../schemas';
+import type { DelegateChangeInput } from '@/shared/delegates/schemas';
 import { delegateKeys } from '../keys';
 
 export const changeDelegate = (accountId: string, delegateId: string, body: DelegateChangeInput) =>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { Invite } from '../schemas';
+import type { Invite } from '@/shared/delegates/schemas';
 import { delegateKeys } from '../keys';
 import { activityQueryOptions } from './list-activity';
 import { delegatesQueryOptions } from './list-delegates';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { RevealInput } from '../schemas';
+import type { RevealInput } from '@/shared/delegates/schemas';
 
 export const revealPhonePassword = (accountId: string, body: RevealInput) =>
   unwrap(api.POST('/accounts/{accountId}/phone-password/reveal', { params: { path: { accountId } }, body }));

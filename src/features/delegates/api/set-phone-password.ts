@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { PhonePasswordInput } from '../schemas';
+import type { PhonePasswordInput } from '@/shared/delegates/schemas';
 import { delegateKeys } from '../keys';
 
 export const setPhonePassword = (accountId: string, body: PhonePasswordInput) =>

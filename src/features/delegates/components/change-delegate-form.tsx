@@ -7,7 +7,7 @@ import type { Schema } from '@/lib/api-types';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { useChangeDelegate } from '../api/change-delegate';
 import { localToday } from '../rules';
-import type { DelegateChangeInput } from '../schemas';
+import type { DelegateChangeInput } from '@/shared/delegates/schemas';
 import { dateLimits } from './date-limits';
 import { DurationChoice } from './duration-choice';
 import { applyServerErrors, summaryErrors } from './form-errors';

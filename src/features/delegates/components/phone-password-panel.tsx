@@ -11,7 +11,7 @@ import { lazyResolver } from '@/lib/lazy-resolver';
 import { usePhonePasswordStatus } from '../api/get-phone-password';
 import { useRevealPhonePassword } from '../api/reveal-phone-password';
 import { useSetPhonePassword } from '../api/set-phone-password';
-import type { PhonePasswordInput, RevealInput } from '../schemas';
+import type { PhonePasswordInput, RevealInput } from '@/shared/delegates/schemas';
 import '../delegates.css';
 
 const revealResolver = lazyResolver(() => import('../form-resolvers').then((m) => m.revealResolver));

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { scopeValues } from '../rules';
+import { scopeValues } from '@/shared/delegates/rules';
 
 /** The four things a delegate may do, each a checkbox with a one-line plain explanation. */
 export function ScopeChoices({

@@ -8,7 +8,8 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { isProblem } from '@/lib/api-client';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { useSaveNeeds } from '../api/save-needs';
-import { letterFormats, ownWordsMax, type Needs, type NeedsChoices, type NeedsFormValues } from '../rules';
+import { letterFormats, ownWordsMax, type Needs, type NeedsChoices } from '@/shared/needs/rules';
+import type { NeedsFormValues } from '../schemas';
 import '../needs.css';
 
 const resolver = lazyResolver(() => import('../form-resolvers').then((m) => m.needsResolver));

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { isPaused, todayIso } from '../describe';
-import { latestPauseDay } from '../rules';
+import { latestPauseDay } from '@/shared/preferences/rules';
 import type { PauseForm as Values } from '../schemas';
 import type { FormSectionProps } from './save-change';
 

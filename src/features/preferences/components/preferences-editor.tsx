@@ -8,7 +8,7 @@ import { useApplyPreset, type Preset } from '../api/apply-preset';
 import { usePreferences, type Preferences } from '../api/get-preferences';
 import { useUpdatePreferences } from '../api/update-preferences';
 import { describeChange } from '../describe';
-import { patchEntries } from '../rules';
+import { patchEntries } from '@/shared/preferences/rules';
 import { CapsForm } from './caps-form';
 import { ChannelSwitches } from './channel-switches';
 import { Glance } from './glance';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Preset } from '../api/apply-preset';
 import type { Preferences } from '../api/get-preferences';
-import { activePreset } from '../rules';
+import { activePreset } from '@/shared/preferences/rules';
 
 const presets: Preset[] = ['email-only', 'no-marketing', 'let-me-choose'];
 

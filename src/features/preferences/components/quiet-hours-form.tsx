@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import type { Preferences } from '../api/get-preferences';
-import { weekdays } from '../rules';
+import { weekdays } from '@/shared/preferences/rules';
 import type { QuietForm as Values } from '../schemas';
 import { quietPatch, timeZoneChoices } from '../quiet-hours';
 import type { FormSectionProps } from './save-change';

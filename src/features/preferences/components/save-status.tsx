@@ -5,7 +5,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import type { Preset } from '../api/apply-preset';
 import type { Preferences } from '../api/get-preferences';
 import { describeChange, summarise } from '../describe';
-import { activePreset } from '../rules';
+import { activePreset } from '@/shared/preferences/rules';
 import type { ChangeRecord } from './save-change';
 
 export type Status =

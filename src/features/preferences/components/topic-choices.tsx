@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Switch } from '@/components/ui/switch';
 import { channels, topics } from '@/lib/api-types';
-import { effectiveMarketing } from '../rules';
+import { effectiveMarketing } from '@/shared/preferences/rules';
 import type { SectionProps } from './save-change';
 
 /** Topics × channels, one fieldset per topic so it reads well on a narrow phone. */

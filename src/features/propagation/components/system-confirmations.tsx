@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '@/components/ui/status-message';
 import type { Propagation } from '../api/poll';
-import { confirmationWording } from '../wording';
+import { confirmationWording } from '@/shared/propagation/wording';
 import '../propagation.css';
 
 /**

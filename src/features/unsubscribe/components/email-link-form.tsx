@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { paths } from '@/config/paths';
 import { useEmailMeALink } from '../api/email-me-a-link';
-import { emailMaxLength, emailPattern } from '../email-pattern';
+import { emailMaxLength, emailPattern } from '@/shared/unsubscribe/email-pattern';
 import '../unsubscribe.css';
 
 /** Asks for an address and always answers the same way: it never says whether the address is known. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { undoMinutesFrom } from '../undo-window';
+import { undoMinutesFrom } from '@/shared/unsubscribe/undo-window';
 
 /** Undo, offered only while the server still accepts it from this link. */
 export function UndoButton({ until, busy, onUndo }: { until: string; busy: boolean; onUndo: () => void }) {

@@ -7,8 +7,8 @@ const isoDay = z.string().regex(isoDayPattern, 'Enter a date as YYYY-MM-DD.').re
 
 /**
  * The history filters, from the rules in rules.ts: the page reads its URL with those rules
- * (`parseFilters`) and the API validates its query with this schema, so a bookmarked view and the
- * server agree on what is allowed.
+ * (`parseFilters`, src/features/contact-history/rules.ts) and the API validates its query with
+ * this schema, so a bookmarked view and the server agree on what is allowed.
  */
 export const contactFiltersSchema = z
   .strictObject({

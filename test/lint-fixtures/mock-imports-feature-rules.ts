@@ -1,0 +1,4 @@
+// lint as: src/mocks/lint-fixture.ts
+import { parseFilters } from '../features/contact-history/rules';
+
+export const fixture = parseFilters;

@@ -1,0 +1,4 @@
+// lint as: src/shared/delegates/lint-fixture.ts
+import { api } from '@/lib/api-client';
+
+export const fixture = api;
