@@ -7,7 +7,11 @@ export type Rows = Record<string, unknown>[];
 
 /** The one query interface the server uses, over embedded PGlite and a PostgreSQL server alike. */
 export type Sql = {
-  query(text: string, params?: unknown[]): Promise<{ rows: Rows; rowCount: number }>;
+  /**
+   * `name`: a query the server sends again and again (the same text every time); on a PostgreSQL
+   * server it is prepared once per connection, so it is not planned again on every request.
+   */
+  query(text: string, params?: unknown[], name?: string): Promise<{ rows: Rows; rowCount: number }>;
   /** Several statements, no parameters (migrations). */
   exec(script: string): Promise<void>;
 };
@@ -79,9 +83,9 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   });
   let observer: Parameters<Database['observe']>[0] = null;
   const wrap = (q: Pick<pg.Pool, 'query'>): Sql => ({
-    async query(text, params) {
+    async query(text, params, name) {
       observer?.(text, params);
-      const result = await q.query(text, params as unknown[]);
+      const result = await q.query(name ? { name, text, values: params } : { text, values: params });
       return { rows: result.rows as Rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(script) {

@@ -82,7 +82,22 @@ const queryFor = (key: string, build: () => string) => {
   return text;
 };
 
-type ServerContext = RequestContext & { sql: Sql; read: RowsRead; sessionsBefore: Sessions };
+type ServerContext = RequestContext & {
+  sql: Sql;
+  read: RowsRead;
+  sessionsBefore: Sessions;
+  /** The request may write (not GET or HEAD): the accounts it loads are locked first. */
+  writes: boolean;
+};
+
+/**
+ * A request that may write takes the account's row lock before it reads the account: two changes to
+ * one account (two one-click POSTs at once, a customer and a helper) then run one after the other,
+ * each on what the other committed, instead of the second failing at its row_version.
+ */
+async function lockAccount(context: ServerContext, accountId: string) {
+  if (context.writes) await context.sql.query('SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE', [accountId], 'lock');
+}
 
 /** Puts rows read from SQL into the request's state, remembering the version of each (for the write). */
 function take(context: ServerContext, loaded: Record<string, Row[] | unknown>) {
@@ -111,7 +126,7 @@ const holdsNul = (value: unknown): boolean =>
 async function loadScope(context: ServerContext, name: string, scope: Scope, params: unknown[]) {
   if (params.some(holdsNul)) return;
   const text = queryFor(name, () => scopeQuery(scope));
-  const { rows } = await context.sql.query(text, params);
+  const { rows } = await context.sql.query(text, params, `load-${name}`);
   take(context, rows[0]!.loaded as Record<string, Row[]>);
 }
 
@@ -126,6 +141,7 @@ function sqlLoads(context: ServerContext): Loads {
   for (const [name, scopeOf] of Object.entries(loadScopes)) {
     loads[name as keyof Loads] = async (...args: never[]) => {
       const [scope, params] = (scopeOf as (...a: never[]) => [Scope, unknown[]])(...args);
+      if (name === 'account' && !holdsNul(params[0])) await lockAccount(context, params[0] as string);
       await loadScope(context, name, scope, params);
     };
   }
@@ -137,6 +153,7 @@ function sqlLoads(context: ServerContext): Loads {
  * token names (if still valid) with its person and their throttles, and the account the path names.
  */
 async function loadStart(context: ServerContext, token: string | null, accountId: string | null) {
+  if (accountId) await lockAccount(context, accountId);
   const sessionPerson = `(SELECT person_id FROM sessions WHERE token_hash = $1 AND expires_at > $2::timestamptz)`;
   const scope: Scope = {
     ...globalScope,
@@ -154,7 +171,11 @@ async function loadStart(context: ServerContext, token: string | null, accountId
       session: `SELECT json_build_object('person_id', person_id, 'created_at', created_at) FROM sessions WHERE token_hash = $1 AND expires_at > $2::timestamptz`,
     }),
   );
-  const { rows } = await context.sql.query(text, [token ? hashToken(token) : null, nowIso(), accountId ?? '']);
+  const { rows } = await context.sql.query(
+    text,
+    [token ? hashToken(token) : null, nowIso(), accountId ?? ''],
+    accountId ? 'start-account' : 'start',
+  );
   const loaded = rows[0]!.loaded as Record<string, unknown>;
   take(context, loaded);
   const session = loaded.session as { person_id: string; created_at: string } | null;
@@ -299,6 +320,7 @@ export function sqlUnitOfWork(database: Database, { publicUrl }: { publicUrl?: s
         sql,
         read: new Map(),
         sessionsBefore: {},
+        writes: request ? !['GET', 'HEAD'].includes(request.method) : true,
       };
       context.loads = sqlLoads(context);
       return requests.run(context, async () => {
