@@ -374,6 +374,17 @@ class BatchWriter {
   }
 }
 
+/** The tables an import writes to. */
+const importedTables = [
+  'people',
+  'accounts',
+  'lines',
+  'current_preferences',
+  'initial_preferences',
+  'consent_events',
+  'contacts',
+];
+
 /**
  * Reads NDJSON from `input` and writes it in batches, all in one transaction. The first line that
  * is not JSON or not in the format (server/import-format.ts) stops it: ImportError names the line
@@ -450,5 +461,8 @@ export async function importCustomers(
     options.onProgress?.(read);
     return writer.summary;
   });
+  // Fresh statistics for the tables just filled: without them the planner still believes they are
+  // as small as before the import, and the server's first requests would read them whole.
+  await database.query(`ANALYZE ${importedTables.join(', ')}`);
   return { ...summary, seconds: (performance.now() - started) / 1000 };
 }
