@@ -26,6 +26,9 @@ export const maxBodyBytes = 64 * 1024;
  * refuses a file over 5 MB with its own words; this only stops what is far too large to be one). */
 export const maxUploadBytes = 8 * 1024 * 1024;
 const uploadPath = new RegExp(`^${apiBasePath}/accounts/[^/]+/content-filter/age-verification$`);
+/** A sending system's batch: up to 10,000 items (more is the API's own 413, which names the limit). */
+export const maxBatchBytes = 8 * 1024 * 1024;
+const batchPath = new RegExp(`^${apiBasePath}/senders/v1/`);
 
 const problem = (c: Context, status: 413 | 500, title: string, code: string) =>
   c.body(JSON.stringify({ type: `https://errors.example.com/${code}`, title, status, code }), status, {
@@ -106,9 +109,11 @@ export function createApp({ staticDir, log = false, demoTools = false }: AppOpti
     bodyLimit({ maxSize, onError: (c) => problem(c, 413, 'That request is too large.', 'payload-too-large') });
   const bodySizeLimit = limitTo(maxBodyBytes);
   const uploadLimit = limitTo(maxUploadBytes);
+  const batchLimit = limitTo(maxBatchBytes);
   app.all(
     `${apiBasePath}/*`,
-    (c, next) => (uploadPath.test(c.req.path) ? uploadLimit : bodySizeLimit)(c, next),
+    (c, next) =>
+      (uploadPath.test(c.req.path) ? uploadLimit : batchPath.test(c.req.path) ? batchLimit : bodySizeLimit)(c, next),
     async (c) => {
       // Read the body off the socket first (within the limit), so a kept-alive connection is free
       // for its next request whatever the handler reads.

@@ -1,5 +1,5 @@
 // `npm start`: the production shape. Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (else embedded PGlite
-// in DATA_DIR, default .data), DATABASE_SCHEMA, LINK_SIGNING_KEY, PUBLIC_URL, STATIC_DIR (dist-app), DEMO_TOOLS (off;
+// in DATA_DIR, default .data), DATABASE_SCHEMA, LINK_SIGNING_KEY, ADMIN_KEY, PUBLIC_URL, STATIC_DIR (dist-app), DEMO_TOOLS (off;
 // 1 serves /api/demo/reset and /api/demo/faults, for the demo and its tests only).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,7 @@ const server = await startServer({
   databaseSchema: env.DATABASE_SCHEMA || undefined,
   dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR ?? '.data'),
   signingKey: env.LINK_SIGNING_KEY || undefined,
+  adminKey: env.ADMIN_KEY || undefined,
   publicUrl: env.PUBLIC_URL || undefined,
   staticDir: built ? staticDir : undefined,
   log: env.LOG_REQUESTS !== 'false',

@@ -1,3 +1,4 @@
+import { now } from '@/backend/clock';
 import type { Loads } from '@/backend/store';
 
 /**
@@ -50,6 +51,35 @@ export const personScope = (person = '$1'): Scope => ({
   grants: `account_id IN ${accountsOfPerson(person)}`,
 });
 
+/** The people a sender's batch names: by lower-case email ($1), ref ($2) or mobile key ($3), each by index. */
+const namedPeople = `(SELECT id FROM people WHERE lower(email) = ANY($1)
+  UNION SELECT id FROM people WHERE ref = ANY($2)
+  UNION SELECT id FROM people WHERE mobile_key = ANY($3))`;
+
+/** The accounts those people hold or use a line of, and the accounts with those refs. */
+const namedAccounts = `(SELECT id FROM accounts WHERE holder_id IN ${namedPeople}
+  UNION SELECT account_id FROM lines WHERE user_person_id IN ${namedPeople}
+  UNION SELECT id FROM accounts WHERE ref = ANY($2))`;
+
+/**
+ * What the send check reads for the accounts in `accounts` (a SQL set): their people (holders and
+ * line users, for children's lines), lines, choices in force and the start of their record, needs,
+ * and their sends since `since` (the weekly limits), each with `= ANY`/`IN` over an index.
+ */
+export const sendCheckScope = (accounts: string, since: string): Scope => ({
+  people: [
+    `id IN ${namedPeople}`,
+    `id IN (SELECT holder_id FROM accounts WHERE id IN ${accounts})`,
+    `id IN (SELECT user_person_id FROM lines WHERE account_id IN ${accounts} AND user_person_id IS NOT NULL)`,
+  ],
+  accounts: `id IN ${accounts}`,
+  lines: `account_id IN ${accounts}`,
+  initial_preferences: `account_id IN ${accounts}`,
+  current_preferences: `account_id IN ${accounts}`,
+  needs: `account_id IN ${accounts}`,
+  send_attempts: `account_id IN ${accounts} AND at > ${since}`,
+});
+
 /** What every request reads: two one-row demo settings. */
 export const globalScope: Scope = { demo_flags: 'true', propagation_lag: 'true' };
 
@@ -80,4 +110,11 @@ export const loadScopes: { [K in keyof Loads]: (...args: Parameters<Loads[K]>) =
   sites: (hosts) => [{ filter_sites: 'host = ANY($1)' }, [hosts]],
   throttle: (bucket, key) => [{ throttle_attempts: 'bucket = $1 AND key = $2' }, [bucket, key]],
   outbox: () => [{ outbox: 'true' }, []],
+  senderByKey: (keyHash) => [{ senders: 'key_hash = $1' }, [keyHash]],
+  senders: () => [{ senders: 'true' }, []],
+  recipients: ({ emails, refs, mobiles }) => [
+    sendCheckScope(namedAccounts, '$4::timestamptz'),
+    // Sends in the last 8 days: enough for any message's weekly limit (its `at` is within a day of now).
+    [emails, refs, mobiles, new Date(now().getTime() - 8 * 24 * 3600_000).toISOString()],
+  ],
 };

@@ -271,7 +271,9 @@ async function writeSessions(sql: Sql, before: Sessions, after: Sessions) {
 
 /** Empties every table (TRUNCATE: the demo reset, not a row-by-row delete) and writes `state`. */
 export async function replaceAll(sql: Sql, state: Db) {
-  await sql.query(`TRUNCATE ${['sessions', ...tables.map((t) => t.name)].map(q).join(', ')} RESTART IDENTITY`);
+  await sql.query(
+    `TRUNCATE ${['sessions', 'sender_request_counts', ...tables.map((t) => t.name)].map(q).join(', ')} RESTART IDENTITY`,
+  );
   await writeChanges(sql, new Map(), state);
 }
 
@@ -321,6 +323,17 @@ export function sqlUnitOfWork(database: Database, { publicUrl }: { publicUrl?: s
         read: new Map(),
         sessionsBefore: {},
         writes: request ? !['GET', 'HEAD'].includes(request.method) : true,
+        // PostgreSQL: on a connection of its own, committed at once, so the counter row is never held
+        // locked for the rest of the request. PGlite is one connection: in the request's transaction.
+        countHit: async (key, windowStart) => {
+          const { rows } = await (database.kind === 'postgres' ? database : sql).query(
+            `INSERT INTO sender_request_counts (sender_id, window_start, count) VALUES ($1, $2, 1)
+             ON CONFLICT (sender_id, window_start) DO UPDATE SET count = sender_request_counts.count + 1
+             RETURNING count`,
+            [key, windowStart],
+          );
+          return Number(rows[0]!.count);
+        },
       };
       context.loads = sqlLoads(context);
       return requests.run(context, async () => {

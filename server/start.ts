@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
+import { setAdminKey } from '@/backend/domain/senders';
+import { adminKey } from './admin-key';
 import { setUnitOfWork, type UnitOfWork } from '@/backend/store';
 import { createApp } from './app';
 import { openDatabase, type Database } from './database';
@@ -16,6 +18,8 @@ export type ServerOptions = {
   /** Embedded database and generated key live here (PGlite); undefined with databaseUrl, or in memory. */
   dataDir?: string;
   signingKey?: string;
+  /** The admin API's key (ADMIN_KEY); generated into dataDir when absent in embedded mode, else the admin API answers 503. */
+  adminKey?: string;
   publicUrl?: string;
   staticDir?: string;
   log?: boolean;
@@ -49,6 +53,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   setSigningSecret(
     linkSigningKey({ fromEnv: options.signingKey, dataDir: options.databaseUrl ? undefined : options.dataDir }),
   );
+  const admin = adminKey({ fromEnv: options.adminKey, dataDir: options.databaseUrl ? undefined : options.dataDir });
+  if (!admin && options.databaseUrl)
+    console.warn('No ADMIN_KEY: the admin API (registering sending systems) answers 503 until it is set.');
+  setAdminKey(admin);
   const unitOfWork = sqlUnitOfWork(database, { publicUrl: options.publicUrl });
   setUnitOfWork(unitOfWork);
   const app = createApp({ staticDir: options.staticDir, log: options.log, demoTools: options.demoTools });

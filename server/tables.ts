@@ -140,6 +140,8 @@ type Line = Account['lines'][number];
 type Preferences = State['preferences']['current'][string];
 type Grant = State['delegates']['grants'][number];
 type PropagationRequest = State['propagation']['requests'][number];
+type Sender = State['senders']['senders'][number];
+type ServiceCheck = State['senders']['serviceChecks'][number];
 
 const preferenceFields: Fields<Preferences> = {
   version: 'int',
@@ -168,6 +170,7 @@ export const tables: Table[] = [
       dateOfBirthVerified: 'bool',
       personaDescription: 'text',
       language: 'text?',
+      ref: 'text?',
     },
     (db) => db.core.people,
     (db, items) => (db.core.people = items),
@@ -175,9 +178,15 @@ export const tables: Table[] = [
   {
     name: 'accounts',
     key: ['id'],
-    columns: { id: 'text', name: 'text', type: 'text', holder_id: 'text' },
+    columns: { id: 'text', name: 'text', type: 'text', holder_id: 'text', ref: 'text?' },
     rows: (db) =>
-      Object.values(db.core.accounts).map((a) => ({ id: a.id, name: a.name, type: a.type, holder_id: a.holderId })),
+      Object.values(db.core.accounts).map((a) => ({
+        id: a.id,
+        name: a.name,
+        type: a.type,
+        holder_id: a.holderId,
+        ref: a.ref ?? null,
+      })),
     merge: (db, rows) => {
       for (const { row: r } of rows) {
         db.core.accounts[r.id as string] ??= {
@@ -185,6 +194,7 @@ export const tables: Table[] = [
           name: r.name,
           type: r.type,
           holderId: r.holder_id,
+          ...(r.ref ? { ref: r.ref } : {}),
           lines: [],
         } as Account;
       }
@@ -215,6 +225,39 @@ export const tables: Table[] = [
     },
     clear: () => {},
   },
+  // Before send_attempts and contacts, which name a sender.
+  list<Sender>(
+    'senders',
+    ['id'],
+    {
+      id: 'text',
+      name: 'text',
+      keyHash: 'text',
+      webhookUrl: 'text?',
+      webhookSecret: 'text?',
+      createdAt: 'time',
+      revokedAt: 'time?',
+    },
+    (db) => db.senders.senders,
+    (db, items) => (db.senders.senders = items),
+  ),
+  list<ServiceCheck>(
+    'service_checks',
+    ['id'],
+    {
+      id: 'text',
+      accountId: 'text',
+      systemId: 'text',
+      at: 'time',
+      channel: 'text',
+      topic: 'text',
+      lineId: 'text?',
+      allowed: 'bool',
+      reason: 'text',
+    },
+    (db) => db.senders.serviceChecks,
+    (db, items) => (db.senders.serviceChecks = items),
+  ),
   list(
     'outbox',
     ['id'],
@@ -275,6 +318,7 @@ export const tables: Table[] = [
       lineId: 'text?',
       allowed: 'bool',
       reason: 'text',
+      systemId: 'text?',
     },
     (db) => db.preferences.sendAttempts,
     (db, items) => (db.preferences.sendAttempts = items),
@@ -524,6 +568,7 @@ export const tables: Table[] = [
       sender: 'text',
       senderName: 'text',
       summary: 'text',
+      systemId: 'text?',
     },
     (db) => db.contactHistory.recorded,
     (db, items) => (db.contactHistory.recorded = items),

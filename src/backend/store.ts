@@ -7,6 +7,7 @@ import { seedDelegates, type DelegatesState } from './seed/delegates';
 import { seedThrottles, type ThrottlesState } from './seed/throttles';
 import { seedNeeds, type NeedsState } from './seed/needs';
 import { seedPropagation, type PropagationState } from './seed/propagation';
+import { seedSenders, type SendersState } from './seed/senders';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
@@ -21,6 +22,7 @@ export type Db = {
   throttles: ThrottlesState;
   needs: NeedsState;
   propagation: PropagationState;
+  senders: SendersState;
 };
 
 export function seedDb(): Db {
@@ -34,6 +36,7 @@ export function seedDb(): Db {
     throttles: seedThrottles(),
     needs: seedNeeds(),
     propagation: seedPropagation(),
+    senders: seedSenders(),
   };
 }
 
@@ -66,6 +69,16 @@ export type Loads = {
   throttle(bucket: string, key: string): Promise<void>;
   /** The demo outbox (demo tools only). */
   outbox(): Promise<void>;
+  /** The sending system whose API key has this SHA-256 (hex), if any. */
+  senderByKey(keyHash: string): Promise<void>;
+  /** Every registered sending system (the admin list). */
+  senders(): Promise<void>;
+  /**
+   * Recipients of a sender's batch, in one query: the people with these emails (lower-case), refs or
+   * mobiles (as `contactKey` writes them), the accounts they hold or use a line of (or with that ref),
+   * and what the send check reads of those accounts (choices, record, sends, needs, lines' users).
+   */
+  recipients(keys: { emails: string[]; refs: string[]; mobiles: string[] }): Promise<void>;
 };
 
 const loadsNothing: Loads = {
@@ -80,6 +93,9 @@ const loadsNothing: Loads = {
   sites: async () => {},
   throttle: async () => {},
   outbox: async () => {},
+  senderByKey: async () => {},
+  senders: async () => {},
+  recipients: async () => {},
 };
 
 /** One request's view of the data: the state its rules read and write, and how more of it is loaded. */
@@ -90,10 +106,30 @@ export type RequestContext = {
   replaced: boolean;
   /** The origin that links in emails point to, for this request (server only). */
   publicOrigin: string | null;
+  /**
+   * Raises a fixed-window counter by one and gives its new value (a sender's requests per minute).
+   * Outside the rules' state: on the server an atomic upsert, so concurrent requests never conflict.
+   */
+  countHit(key: string, windowStart: string): Promise<number>;
 };
 
 // In memory (the demo in the page, Vitest under msw/node): one state, requests take turns on it.
-const memory: RequestContext = { state: seedDb(), loads: loadsNothing, replaced: false, publicOrigin: null };
+// The counters are kept per state, so a reset (a new state) starts them again.
+const memoryCounts = new WeakMap<Db, Map<string, number>>();
+const memory: RequestContext = {
+  state: seedDb(),
+  loads: loadsNothing,
+  replaced: false,
+  publicOrigin: null,
+  countHit: async (key, windowStart) => {
+    const counts = memoryCounts.get(memory.state) ?? new Map<string, number>();
+    memoryCounts.set(memory.state, counts);
+    const name = `${key}|${windowStart}`;
+    const count = (counts.get(name) ?? 0) + 1;
+    counts.set(name, count);
+    return count;
+  },
+};
 
 let currentContext: () => RequestContext = () => memory;
 

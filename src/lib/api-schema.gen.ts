@@ -772,6 +772,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every registered sending system, revoked ones too, without keys or secrets. */
+        get: operations["listSenders"];
+        put?: never;
+        /**
+         * Register a sending system. Its API key (and webhook secret) are shown once, here.
+         * @description The key is 32 random bytes (`sk_` + base64url); only its SHA-256 is stored. With a
+         *     `webhookUrl`, a webhook secret in Standard Webhooks form (`whsec_` + base64 of 32 bytes)
+         *     is made for signing change events (issue 23, part 5).
+         */
+        post: operations["createSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/senders/{senderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                senderId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a sender's key, at once. The sender stays listed, with `revokedAt`. */
+        delete: operations["revokeSender"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/senders/v1/unsubscribe-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The List-Unsubscribe headers and the body link for each recipient of a marketing email.
+         * @description In the same order as `recipients`. `listUnsubscribe` is the RFC 8058 one-click target on
+         *     the public origin (`<https://…>`), `listUnsubscribePost` is `List-Unsubscribe=One-Click`,
+         *     `url` the unsubscribe page for the email's body (no JavaScript, safe from link scanners).
+         *     Each link opts the recipient out of that topic by email; links never expire for an opt-out.
+         *     A recipient we do not know gets `null` at its position, and its index is listed in `unknown`
+         *     (the batch is not refused: one stale address must not stop a campaign).
+         */
+        post: operations["createUnsubscribeLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/senders/v1/send-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * May each of these messages be sent now? One answer per message, in order, each recorded.
+         * @description The same rules the customer's page shows (one copy, `checkSend`). Marketing topics are
+         *     checked against every choice: the channel for the topic, who sends, a pause, quiet hours,
+         *     the weekly limit, what the customer told us they need, and children's lines. Service
+         *     subjects (`bills`, `outages`, `security`) are always sent, by the channel the customer chose
+         *     for them: only the channel is checked. Every decision is recorded (a refused marketing
+         *     message shows in the customer's contact history as not sent). An allowed marketing check
+         *     counts towards the customer's weekly limit. An unknown recipient is `unknown-recipient`
+         *     (not recorded: there is no one to record it for).
+         */
+        post: operations["createSendChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/senders/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What was actually sent. Recorded in each customer's contact history.
+         * @description Each contact is recorded as it happened, even one the send check would have refused: the
+         *     customer's history flags it as against their choices and offers the one-step report.
+         *     Nothing here changes a customer's choices. Unknown recipients are not recorded; their
+         *     indexes are listed in `unknown`.
+         */
+        post: operations["recordContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -1737,6 +1854,133 @@ export interface components {
             /** @description The system that confirms only after the 48-hour deadline; null for none. */
             lagging: components["schemas"]["SendingSystem"] | null;
         };
+        SenderCreate: {
+            name: string;
+            /**
+             * Format: uri
+             * @description https (or http on localhost) where change events will be POSTed, signed.
+             */
+            webhookUrl?: string;
+        };
+        Sender: {
+            id: string;
+            name: string;
+            webhookUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        SenderCreated: {
+            id: string;
+            name: string;
+            /** @description Shown once. `sk_` + base64url of 32 random bytes. */
+            apiKey: string;
+            /** @description Shown once, only with a webhookUrl. Standard Webhooks form, `whsec_` + base64. */
+            webhookSecret?: string;
+        };
+        RecipientEmail: {
+            /** Format: email */
+            email: string;
+        };
+        RecipientRef: {
+            /** @description The company's reference for the person or their account. */
+            customerRef: string;
+        };
+        RecipientMobile: {
+            /** @description A UK mobile, written any way (07…, +44 7…). */
+            mobile: string;
+        };
+        /**
+         * @description A marketing topic, or a service subject (bills, outages, security).
+         * @enum {string}
+         */
+        SendSubject: "offers" | "new-products" | "newsletter" | "surveys" | "bills" | "outages" | "security";
+        UnsubscribeLinksRequest: {
+            recipients: {
+                /** Format: email */
+                email?: string;
+                customerRef?: string;
+                mobile?: string;
+                topic: components["schemas"]["Topic"];
+            }[];
+        };
+        UnsubscribeLinkHeaders: {
+            /** @description The List-Unsubscribe header value: `<https://…/one-click>`. */
+            listUnsubscribe: string;
+            /** @enum {string} */
+            listUnsubscribePost: "List-Unsubscribe=One-Click";
+            /** @description The unsubscribe page */
+            url: string;
+        };
+        UnsubscribeLinks: {
+            links: (components["schemas"]["UnsubscribeLinkHeaders"] | null)[];
+            /** @description The indexes of recipients we do not know (their entry in `links` is null). */
+            unknown: number[];
+        };
+        /** @description Exactly one of email, customerRef or mobile. */
+        SendCheckMessage: {
+            /** Format: email */
+            email?: string;
+            customerRef?: string;
+            mobile?: string;
+            channel: components["schemas"]["Channel"];
+            topic: components["schemas"]["SendSubject"];
+            sender: components["schemas"]["SenderType"];
+            /** @description Who the customer will see as the sender (default Kestrel Telecom, or its agent / partner). */
+            senderName?: string;
+            /** @description What the message is, in a few words, for the history. */
+            summary?: string;
+            /**
+             * Format: date-time
+             * @description When it would be sent (default now).
+             */
+            at?: string;
+        };
+        SendChecksRequest: {
+            messages: components["schemas"]["SendCheckMessage"][];
+        };
+        /**
+         * @description Stable codes. `allowed`; `channel-off` (the customer turned this channel off for the topic, or
+         *     opted out); `sender-off` (not from this kind of sender); `paused` (all marketing paused);
+         *     `quiet-hours`; `cap-reached` (the weekly limit for the channel); `needs` (they asked us to
+         *     write, not phone); `child-line` (a line used by someone under 18: no marketing);
+         *     `service-channel-off` (a service message on a channel other than the one they chose for it);
+         *     `unknown-recipient`.
+         * @enum {string}
+         */
+        SendCheckReason: "allowed" | "channel-off" | "sender-off" | "paused" | "quiet-hours" | "cap-reached" | "needs" | "child-line" | "service-channel-off" | "unknown-recipient";
+        SendCheckResult: {
+            allowed: boolean;
+            reason: components["schemas"]["SendCheckReason"];
+        };
+        SendChecks: {
+            results: components["schemas"]["SendCheckResult"][];
+        };
+        /** @description Exactly one of email, customerRef or mobile. */
+        SentContact: {
+            /** Format: email */
+            email?: string;
+            customerRef?: string;
+            mobile?: string;
+            channel: components["schemas"]["Channel"];
+            topic: components["schemas"]["SendSubject"];
+            sender: components["schemas"]["SenderType"];
+            senderName?: string;
+            /** Format: date-time */
+            at: string;
+            summary: string;
+        };
+        ContactsRequest: {
+            contacts: components["schemas"]["SentContact"][];
+        };
+        ContactsRecorded: {
+            recorded: number;
+            /** @description How many recorded marketing contacts the send check would have refused (flagged in the customer's history). */
+            againstChoices: number;
+            /** @description The indexes of contacts whose recipient we do not know (not recorded). */
+            unknown: number[];
+        };
         UnsubscribeLink: {
             channel: components["schemas"]["Channel"];
             /** @description The topic it stops; null means every marketing topic on this channel. */
@@ -1844,6 +2088,33 @@ export interface components {
         };
         /** @description Too many attempts; try again later. */
         TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request came from a browser (it has an Origin header). This API is for servers only. */
+        MachineOnly: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server has no ADMIN_KEY (required with DATABASE_URL), so the admin API is off. */
+        AdminKeyMissing: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description More than 10,000 items in one request (`code` batch-too-large), or a body over the size limit. */
+        BatchTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3155,6 +3426,174 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    listSenders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The senders, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sender"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            503: components["responses"]["AdminKeyMissing"];
+        };
+    };
+    createSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SenderCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered. Keep the key and secret now — they are never shown again. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["AdminKeyMissing"];
+        };
+    };
+    revokeSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                senderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (revoking again answers the same). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sender"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["AdminKeyMissing"];
+        };
+    };
+    createUnsubscribeLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsubscribeLinksRequest"];
+            };
+        };
+        responses: {
+            /** @description One entry per recipient. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeLinks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            413: components["responses"]["BatchTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createSendChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendChecksRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendChecks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            413: components["responses"]["BatchTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    recordContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactsRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactsRecorded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            413: components["responses"]["BatchTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     describeUnsubscribeLink: {
         parameters: {
             query?: never;
@@ -3421,6 +3860,9 @@ export const testCampaignMessageReasonValues: ReadonlyArray<FlattenedDeepRequire
 export const sendingSystemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendingSystem"]> = ["email-platform", "sms-gateway", "dialler", "print-house", "app-notifications"];
 export const systemConfirmationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SystemConfirmation"]["status"]> = ["waiting", "confirmed", "confirmed-late", "overdue"];
 export const propagationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Propagation"]["state"]> = ["none", "waiting", "confirmed", "overdue"];
+export const sendSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendSubject"]> = ["offers", "new-products", "newsletter", "surveys", "bills", "outages", "security"];
+export const unsubscribeLinkHeadersListUnsubscribePostValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnsubscribeLinkHeaders"]["listUnsubscribePost"]> = ["List-Unsubscribe=One-Click"];
+export const sendCheckReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendCheckReason"]> = ["allowed", "channel-off", "sender-off", "paused", "quiet-hours", "cap-reached", "needs", "child-line", "service-channel-off", "unknown-recipient"];
 export const optOutRequestScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutRequest"]["scope"]> = ["link", "all-marketing"];
 export const optOutResultScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutResult"]["scope"]> = ["link", "all-marketing"];
 export const oneClickBodyListUnsubscribeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OneClickBody"]["List-Unsubscribe"]> = ["One-Click"];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorCodeValues } from '@/lib/api-schema.gen';
+import { demoAdminKey, demoSenderKeys } from '@/backend/seed/senders';
 import { contract, example, type JsonSchema } from '../contract-examples';
 import { optOutToken, send, type Answer } from '../bad-input/support';
 
@@ -36,6 +37,16 @@ async function post(operation: Operation, json: unknown): Promise<Answer> {
   for (const name of path.match(/\{(\w+)\}/g) ?? []) {
     path = path.replace(name, encodeURIComponent(await params[name.slice(1, -1)]!()));
   }
+  // The sending systems' API takes its own keys, never a customer's session (api/openapi/senders.yaml).
+  if (path.startsWith('/admin/'))
+    return send({ method: operation.method as 'POST', path, authorization: `Bearer ${demoAdminKey}`, json });
+  if (path.startsWith('/senders/'))
+    return send({
+      method: operation.method as 'POST',
+      path,
+      authorization: `Bearer ${demoSenderKeys['email-platform']}`,
+      json,
+    });
   return send({ method: operation.method as 'POST', path, as: 'alex', json });
 }
 

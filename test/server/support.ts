@@ -3,6 +3,8 @@ import { resetClock } from '@/backend/clock';
 import { resetFaults } from '@/backend/faults';
 import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
 import { seedDb, setUnitOfWork } from '@/backend/store';
+import { setAdminKey } from '@/backend/domain/senders';
+import { demoAdminKey } from '@/backend/seed/senders';
 import { replaceAll } from '../../server/sql-store';
 import { startServer, type RunningServer } from '../../server/start';
 import type { Backend } from './backends';
@@ -26,6 +28,7 @@ export function startTestServer(backend: Backend, label: string) {
     databaseUrl: backend === 'postgres' ? process.env.DATABASE_URL : undefined,
     databaseSchema: backend === 'postgres' ? uniqueSchema(label) : undefined,
     signingKey,
+    adminKey: demoAdminKey,
     demoTools: true,
   });
 }
@@ -49,6 +52,7 @@ export async function sharedTestServer(backend: Backend): Promise<RunningServer>
   const running = await server;
   setUnitOfWork(running.unitOfWork);
   setSigningSecret(signingKey);
+  setAdminKey(demoAdminKey);
   await resetServer(running);
   return running;
 }

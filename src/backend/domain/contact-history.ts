@@ -47,10 +47,14 @@ function recordedContacts(accountId: string): ContactRecord[] {
     }));
 }
 
-/** Marketing sends that went through the send check, allowed or refused. */
+/**
+ * Marketing sends that went through the send check, allowed or refused. A sending system's allowed
+ * check is not a contact: the system reports what it sent (recorded contacts); its refusals are
+ * shown, as messages not sent because of the customer's choices.
+ */
 function sendCheckContacts(accountId: string): ContactRecord[] {
   return db.preferences.sendAttempts
-    .filter((s) => s.accountId === accountId)
+    .filter((s) => s.accountId === accountId && !(s.systemId && s.allowed))
     .map((s) => ({
       id: s.id,
       accountId,

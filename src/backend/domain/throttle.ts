@@ -1,5 +1,5 @@
 import { now, nowIso } from '../clock';
-import { db } from '../store';
+import { db, requestContext } from '../store';
 
 /** What is limited. Each bucket has its own limit, set where it is used. */
 export type ThrottleBucket = 'call-codes' | 'age-checks' | 'phone-password-reveals' | 'preferences-links';
@@ -37,4 +37,19 @@ export function clearAttempts(bucket: ThrottleBucket, key: string) {
   if (!keys) return;
   delete keys[key];
   if (Object.keys(keys).length === 0) delete db.throttles[bucket];
+}
+
+/**
+ * A fixed-window count for limits of many requests (a sender's key: hundreds a minute), where keeping
+ * each attempt's time would cost a row per request: counts this request in the current window and
+ * says how many are left (negative: over the limit) and when the window ends.
+ */
+export async function windowCount(key: string, limit: Limit) {
+  const t = now().getTime();
+  const start = t - (t % limit.windowMs);
+  const count = await requestContext().countHit(key, new Date(start).toISOString());
+  return {
+    left: limit.max - count,
+    retryAfterSeconds: Math.max(1, Math.ceil((start + limit.windowMs - t) / 1000)),
+  };
 }

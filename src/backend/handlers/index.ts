@@ -6,6 +6,7 @@ import { contentFilterHandlers } from './content-filter';
 import { delegatesHandlers } from './delegates';
 import { needsHandlers } from './needs';
 import { propagationHandlers } from './propagation';
+import { sendersHandlers } from './senders';
 
 /** The API's route table, in order: the first route that matches a request answers it; the 404 comes last. */
 export const routes = [
@@ -17,5 +18,6 @@ export const routes = [
   ...delegatesHandlers,
   ...needsHandlers,
   ...propagationHandlers,
+  ...sendersHandlers,
   notFoundHandler,
 ];

@@ -55,6 +55,8 @@ export type RecordedContact = {
   sender: SenderType;
   senderName: string;
   summary: string;
+  /** The sending system that reported it (the senders' API); none when imported. */
+  systemId?: string;
 };
 
 /**

@@ -12,6 +12,8 @@ export type Person = {
   personaDescription: string;
   /** The language the person last used in the app; their emails are written in it. */
   language?: Language;
+  /** The company's own reference for the person (its CRM's), as sending systems name them. */
+  ref?: string;
 };
 
 export type Account = {
@@ -19,6 +21,8 @@ export type Account = {
   name: string;
   type: 'personal' | 'business';
   holderId: string;
+  /** The company's own reference for the account (its CRM's). */
+  ref?: string;
   lines: Schema<'Line'>[];
 };
 

@@ -17,6 +17,8 @@ export type SendAttempt = {
   lineId: string | null;
   allowed: boolean;
   reason: Schema<'TestCampaignMessage'>['reason'];
+  /** The sending system that asked (the senders' API); none for the product's own test campaign. */
+  systemId?: string;
 };
 
 export type PreferencesState = {
