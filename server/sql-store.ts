@@ -93,10 +93,13 @@ type ServerContext = RequestContext & {
 /**
  * A request that may write takes the account's row lock before it reads the account: two changes to
  * one account (two one-click POSTs at once, a customer and a helper) then run one after the other,
- * each on what the other committed, instead of the second failing at its row_version.
+ * each on what the other committed, instead of the second failing at its row_version. NO KEY UPDATE,
+ * not UPDATE: rows that only reference the account (a sending system's batch of send checks) take a
+ * KEY SHARE lock on it, which this does not block, so a batch and a change cannot deadlock.
  */
 async function lockAccount(context: ServerContext, accountId: string) {
-  if (context.writes) await context.sql.query('SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE', [accountId], 'lock');
+  if (context.writes)
+    await context.sql.query('SELECT 1 FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [accountId], 'lock');
 }
 
 /** Puts rows read from SQL into the request's state, remembering the version of each (for the write). */
@@ -277,12 +280,18 @@ export async function replaceAll(sql: Sql, state: Db) {
   await writeChanges(sql, new Map(), state);
 }
 
-/** First start: the demo data from src/backend/seed. */
-export async function seedIfEmpty(database: Database) {
+/**
+ * First start: the demo data from src/backend/seed. The demo's sending systems, whose keys are public
+ * in the source, only with the demo tools: a real deployment registers its own (npm run senders).
+ */
+export async function seedIfEmpty(database: Database, { demoTools }: { demoTools: boolean }) {
   await database.transaction(async (sql) => {
     await sql.query('LOCK TABLE people IN EXCLUSIVE MODE');
     const { rows } = await sql.query('SELECT 1 FROM people WHERE id = $1', ['alex']);
-    if (!rows.length) await writeChanges(sql, new Map(), seedDb());
+    if (rows.length) return;
+    const seed = seedDb();
+    if (!demoTools) seed.senders.senders = [];
+    await writeChanges(sql, new Map(), seed);
   });
 }
 

@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.databaseSchema,
   });
   await migrate(database);
-  await seedIfEmpty(database);
+  await seedIfEmpty(database, { demoTools: options.demoTools ?? false });
   setSigningSecret(
     linkSigningKey({ fromEnv: options.signingKey, dataDir: options.databaseUrl ? undefined : options.dataDir }),
   );

@@ -112,15 +112,36 @@ const demoCustomers = [
 ];
 
 /**
- * The sending systems' send check (issue 22 names it; not built yet). Until it exists the kind is skipped: the
- * probe answers 404. When it is built, make this the request a sending system makes.
+ * The sending systems' send check (api/openapi/senders.yaml): a batch of `sendCheckBatch` random customers per
+ * request, as an email platform checks a campaign, with one of `sendCheckKeys` registered senders (each key
+ * is limited to 600 requests a minute). Skipped when the server has no sender API (404).
  */
+const sendCheckBatch = Number(env.SCALE_SEND_CHECK_BATCH ?? 100);
+const sendCheckKeys = 20;
+const adminKey = (process.env.ADMIN_KEY ??= 'bench-admin-key-32-or-more-characters-long');
 const sendCheck = {
   method: 'POST',
-  path: '/api/send-checks',
-  body: (customer) =>
-    JSON.stringify({ accountId: customer.accountId, channel: 'email', topic: 'offers', sender: 'company' }),
+  path: '/api/senders/v1/send-checks',
+  body: (customers) =>
+    JSON.stringify({
+      messages: customers.map((c) => ({ customerRef: c.ref, channel: 'email', topic: 'offers', sender: 'company' })),
+    }),
 };
+
+/** Registers the bench's sending systems; their keys, or none when the server has no sender API. */
+async function registerSenders(base) {
+  const keys = [];
+  for (let i = 0; i < sendCheckKeys; i++) {
+    const reply = await fetch(`${base}/api/admin/v1/senders`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `Bench email platform ${i + 1}` }),
+    });
+    if (reply.status !== 201) return [];
+    keys.push((await reply.json()).apiKey);
+  }
+  return keys;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Databases, generator and importer.
@@ -369,22 +390,16 @@ async function traffic(prepared, serverCount) {
       },
     ];
 
-    const probe = await fetch(base + sendCheck.path, {
-      method: sendCheck.method,
-      headers: { 'Content-Type': 'application/json' },
-      body: sendCheck.body(customers[0]),
-    });
-    await probe.arrayBuffer();
-    const sendCheckBuilt = probe.status !== 404 && probe.status !== 405;
-    if (sendCheckBuilt)
+    const senderKeys = customers[0]?.ref?.startsWith('demo-') ? [] : await registerSenders(base);
+    if (senderKeys.length)
       kinds.push({
-        name: 'send check',
+        name: `send check (${sendCheckBatch} messages)`,
         weight: 2,
         setup: () => ({
           method: sendCheck.method,
           path: sendCheck.path,
-          headers: { 'Content-Type': 'application/json' },
-          body: sendCheck.body(pick(customers)),
+          headers: { Authorization: `Bearer ${pick(senderKeys)}`, 'Content-Type': 'application/json' },
+          body: sendCheck.body(Array.from({ length: sendCheckBatch }, () => pick(customers))),
         }),
       });
 
@@ -418,9 +433,9 @@ async function traffic(prepared, serverCount) {
       servers: serverCount,
       signedIn: signedIn.length,
       links: links.length,
-      sendCheck: sendCheckBuilt
-        ? 'measured'
-        : `skipped: ${sendCheck.method} ${sendCheck.path} answered ${probe.status}`,
+      sendCheck: senderKeys.length
+        ? `measured: ${sendCheckBatch} messages a request, ${senderKeys.length} sender keys`
+        : 'skipped: no sender API (or the demo people, who have no customer ref)',
       serverRssMb: mem,
       kinds: results.map(({ kind, connections: c, result, unexpected, intended }) => {
         const unexpectedCount = Object.values(unexpected).reduce((a, b) => a + b, 0);

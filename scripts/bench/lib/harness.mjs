@@ -30,7 +30,11 @@ export async function startServer({ port, database, env = {}, timeoutMs = 180_00
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stderr.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => {
+    log += chunk;
+    // A request that failed inside the server is an error the table counts: say what the server said.
+    for (const line of String(chunk).split('\n')) if (/failed/i.test(line)) console.error(`server ${port}: ${line}`);
+  });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server on ${port} did not start in ${timeoutMs} ms\n${log}`)),

@@ -1,4 +1,4 @@
-import { contactKey } from '@/features/delegates/rules';
+import { contactKey } from '@/shared/delegates/rules';
 import { topics, type Channel, type SenderType, type Schema, type Topic } from '@/lib/api-types';
 import { now, nowIso } from '../clock';
 import { ApiError, notFound } from '../problem';
