@@ -57,7 +57,7 @@ const namedPeople = `(SELECT id FROM people WHERE lower(email) = ANY($1)
   UNION SELECT id FROM people WHERE mobile_key = ANY($3))`;
 
 /** The accounts those people hold or use a line of, and the accounts with those refs. */
-const namedAccounts = `(SELECT id FROM accounts WHERE holder_id IN ${namedPeople}
+export const namedAccounts = `(SELECT id FROM accounts WHERE holder_id IN ${namedPeople}
   UNION SELECT account_id FROM lines WHERE user_person_id IN ${namedPeople}
   UNION SELECT id FROM accounts WHERE ref = ANY($2))`;
 

@@ -7,7 +7,7 @@ import { seedDb, setContextSource, type Db, type Loads, type RequestContext, typ
 import { setPublicOriginSource } from '@/backend/public-url';
 import type { Database, Sql } from './database';
 import { tables, type Kind, type ReadRow, type Row, type Table } from './tables';
-import { accountScope, globalScope, loadScopes, type Scope } from './sql-loads';
+import { accountScope, globalScope, loadScopes, namedAccounts, type Scope } from './sql-loads';
 
 const q = (name: string) => `"${name}"`;
 const keyOf = (table: Table, row: Row) => JSON.stringify(table.key.map((column) => row[column]));
@@ -145,6 +145,15 @@ function sqlLoads(context: ServerContext): Loads {
     loads[name as keyof Loads] = async (...args: never[]) => {
       const [scope, params] = (scopeOf as (...a: never[]) => [Scope, unknown[]])(...args);
       if (name === 'account' && !holdsNul(params[0])) await lockAccount(context, params[0] as string);
+      if (name === 'recipients' && context.writes && !params.some(holdsNul)) {
+        // A sending system's batch decides on many accounts at once: lock them (in one order, so two
+        // batches cannot deadlock) before reading, so an opt-out committed meanwhile is what it decides on.
+        await context.sql.query(
+          `SELECT 1 FROM accounts WHERE id IN ${namedAccounts} ORDER BY id FOR NO KEY UPDATE`,
+          params.slice(0, 3),
+          'lock-recipients',
+        );
+      }
       await loadScope(context, name, scope, params);
     };
   }
