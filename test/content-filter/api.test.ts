@@ -430,7 +430,7 @@ describe.each(apiBackends)('content filter API (%s)', (backend) => {
       });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
-        reference: expect.stringMatching(/^CF-\d{6}$/),
+        reference: expect.stringMatching(/^CF-[A-Z2-9]{6}$/),
         status: 'received',
         outcome: null,
       });

@@ -119,8 +119,10 @@ test('a site check and a wrong-block report work end to end, keyboard only', asy
   await page.keyboard.type('It is a wine-making blog.');
   await tabTo(page, page.getByRole('button', { name: 'Send report' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/Thank you. Your reference is CF-\d{6}/)).toBeVisible();
-  const report = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Reference CF-\d{6}/ }) });
+  await expect(page.getByText(/Thank you. Your reference is CF-[A-Z2-9]{6}/)).toBeVisible();
+  const report = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /Reference CF-[A-Z2-9]{6}/ }) });
   await expect(report.getByText('vineyard-diary.example')).toBeVisible();
   await expect(report.getByText('We have your report and will start reviewing it soon.')).toBeVisible();
   await expectNoAxeViolations(page);
