@@ -13,8 +13,9 @@ import {
 import { resetDemo } from './support';
 
 const outDir = join(root, process.env.OUT_DIR ?? 'dist');
-// Raised from 15 kB on 2026-11-29 with a note in the README (prerendered pages hydrate in place).
-const budgetOverFloorKb = 17;
+// Raised from 15 kB on 2026-11-29 (prerendered pages hydrate in place) and to 17.5 kB on 2026-12-06 (the
+// one access rule shared with the API is a module of its own), each with a note in the README.
+const budgetOverFloorKb = 17.5;
 
 async function unsubscribeLink(page: import('@playwright/test').Page) {
   const emails: { kind: string; links: { href: string }[] }[] = await page.evaluate(async () =>
@@ -25,7 +26,7 @@ async function unsubscribeLink(page: import('@playwright/test').Page) {
   return url.pathname + url.search;
 }
 
-test('the unsubscribe page loads no more than 17 kB gzip of JS above the floor of the given stack', async ({
+test('the unsubscribe page loads no more than 17.5 kB gzip of JS above the floor of the given stack', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
