@@ -61,6 +61,7 @@ function precompress(outDir: string) {
 // PGlite and, with DATABASE_URL, PostgreSQL; test/api-backends.ts). They need the server, so Node.
 const apiSuites = [
   'test/*/api.test.ts',
+  'test/senders/changes-api.test.ts',
   'test/delegates/delegates-api.test.ts',
   'test/delegates/scope-matrix*.test.ts',
   'test/bad-input/*.test.ts',

@@ -25,6 +25,7 @@ export function buildContract() {
   for (const file of files.filter((f) => f !== '_base.yaml')) {
     const fragment = parse(readFileSync(join(fragmentsDir, file), 'utf8')) ?? {};
     mergeInto(base.paths, fragment.paths, `${file} paths`);
+    if (fragment.webhooks) mergeInto((base.webhooks ??= {}), fragment.webhooks, `${file} webhooks`);
     for (const [section, entries] of Object.entries(fragment.components ?? {})) {
       base.components[section] ??= {};
       mergeInto(base.components[section], entries, `${file} components.${section}`);

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { channels, senderTypes, topics, type Schema } from '@/lib/api-types';
 import { companyName } from '@/backend/seed/contact-history';
 import { newCustomerPreferences, type Preferences } from '@/backend/seed/preferences';
+import type { ChangeRecord } from '@/backend/seed/changes';
 import type { Database, Sql } from './database';
 import { customerSchema, describeIssue, type ImportedCustomer } from './import-format';
 
@@ -130,6 +131,40 @@ class BatchWriter {
     private readonly now: string,
   ) {
     this.template = newCustomerPreferences(now);
+  }
+
+  private staged = false;
+
+  /**
+   * Change events wait in a temporary table until the end (publish): giving them their feed
+   * positions takes the feed's lock until COMMIT, and an import must not hold it from its first batch.
+   */
+  private async stage(records: ChangeRecord[]) {
+    if (!this.staged) {
+      await this.sql.query(
+        `CREATE TEMP TABLE import_changes (ord bigserial, event_id text, account_id text, at timestamptz, data json) ON COMMIT DROP`,
+      );
+      this.staged = true;
+    }
+    await this.sql.query(
+      `INSERT INTO import_changes (event_id, account_id, at, data)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::json[])`,
+      [
+        records.map((r) => r.eventId),
+        records.map((r) => r.accountId),
+        records.map((r) => r.at),
+        records.map((r) => JSON.stringify(r.data)),
+      ],
+    );
+  }
+
+  /** The staged change events into the feed, in file order, just before COMMIT. */
+  async publish() {
+    if (!this.staged) return;
+    await this.sql.query(
+      `INSERT INTO change_events (event_id, position, account_id, at, data)
+       SELECT event_id, 0, account_id, at, data FROM import_changes ORDER BY ord`,
+    );
   }
 
   async write(batch: Parsed[]) {
@@ -278,7 +313,7 @@ class BatchWriter {
   private async writeChoices(customers: ImportedCustomer[], accountIds: string[], changed: Set<string>) {
     const { sql, now, template } = this;
     const { rows } = await sql.query(
-      `SELECT c.account_id, c.marketing, c.senders,
+      `SELECT c.account_id, c.marketing, c.senders, c.channels_off, c.paused_until,
          (SELECT e.method FROM consent_events e WHERE e.account_id = c.account_id ORDER BY e.at DESC, e.seq DESC LIMIT 1) AS last_method
        FROM current_preferences c WHERE c.account_id = ANY($1::text[]) FOR UPDATE OF c`,
       [accountIds],
@@ -287,6 +322,28 @@ class BatchWriter {
     const fresh: { accountId: string; at: string; marketing: Marketing; senders: Senders }[] = [];
     const updates: { accountId: string; marketing: Marketing; senders: Senders }[] = [];
     const events: { id: string; accountId: string; at: string; changes: Change[] }[] = [];
+    // What the sending systems are told of each event (server/migrations/015-change-events.sql).
+    const told: ChangeRecord[] = [];
+    const tell = (
+      customer: ImportedCustomer,
+      event: (typeof events)[number],
+      choices: { marketing: Marketing; senders: Senders },
+      rest: { channelsOff: unknown; pausedUntil: string | null },
+    ) =>
+      told.push({
+        eventId: event.id,
+        accountId: event.accountId,
+        at: event.at,
+        data: {
+          customerRef: customer.ref,
+          email: customer.email,
+          mobile: customer.mobile ?? null,
+          by: 'system',
+          method: 'imported',
+          changes: event.changes,
+          choices: { ...choices, ...rest } as ChangeRecord['data']['choices'],
+        },
+      });
 
     customers.forEach((customer, i) => {
       const accountId = accountIds[i]!;
@@ -296,6 +353,7 @@ class BatchWriter {
         const at = customer.choicesAt ? new Date(customer.choicesAt).toISOString() : now;
         fresh.push({ accountId, at, ...wanted });
         events.push({ id: eventId(), accountId, at, changes: differences(template, wanted) });
+        tell(customer, events.at(-1)!, wanted, { channelsOff: template.channelsOff, pausedUntil: null });
         changed.add(accountId);
         return;
       }
@@ -307,8 +365,11 @@ class BatchWriter {
         if (optIns) changes = changes.filter((c) => c.to !== true);
       }
       if (!changes.length) return;
-      updates.push({ accountId, ...applyChanges(before as { marketing: Marketing; senders: Senders }, changes) });
+      const after = applyChanges(before as { marketing: Marketing; senders: Senders }, changes);
+      updates.push({ accountId, ...after });
       events.push({ id: eventId(), accountId, at: now, changes });
+      const pausedUntil = (before.paused_until as string | null) ?? null;
+      tell(customer, events.at(-1)!, after, { channelsOff: before.channels_off, pausedUntil });
       changed.add(accountId);
     });
 
@@ -369,6 +430,7 @@ class BatchWriter {
         ],
       );
       this.summary.consentEvents += events.length;
+      await this.stage(told);
     }
     return new Set(fresh.map((f) => f.accountId));
   }
@@ -376,6 +438,7 @@ class BatchWriter {
 
 /** The tables an import writes to. */
 const importedTables = [
+  'change_events',
   'people',
   'accounts',
   'lines',
@@ -455,6 +518,7 @@ export async function importCustomers(
       }
       await flush();
       await pending;
+      await writer.publish();
     } finally {
       lines.close();
     }

@@ -1,6 +1,7 @@
 // `npm start`: the production shape. Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (else embedded PGlite
 // in DATA_DIR, default .data), DATABASE_SCHEMA, LINK_SIGNING_KEY, ADMIN_KEY, PUBLIC_URL, STATIC_DIR (dist-app), DEMO_TOOLS (off;
-// 1 serves /api/demo/reset and /api/demo/faults, for the demo and its tests only).
+// 1 serves /api/demo/reset and /api/demo/faults, for the demo and its tests only), and for webhook delivery
+// WEBHOOK_BACKOFF_MS (5000: the first retry; doubling, at most an hour), WEBHOOK_POLL_MS (1000), WEBHOOK_TIMEOUT_MS (10000).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from './start';
@@ -21,6 +22,11 @@ const server = await startServer({
   staticDir: built ? staticDir : undefined,
   log: env.LOG_REQUESTS !== 'false',
   demoTools: env.DEMO_TOOLS === '1',
+  webhooks: {
+    backoffMs: env.WEBHOOK_BACKOFF_MS ? Number(env.WEBHOOK_BACKOFF_MS) : undefined,
+    pollMs: env.WEBHOOK_POLL_MS ? Number(env.WEBHOOK_POLL_MS) : undefined,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS ? Number(env.WEBHOOK_TIMEOUT_MS) : undefined,
+  },
 });
 console.log(`Kestrel preference centre: ${server.url} (${server.database.kind} database)`);
 

@@ -35,6 +35,7 @@ export const accountScope = (account = '$1'): Scope => ({
   needs: `account_id = ${account}`,
   propagation_requests: `account_id = ${account}`,
   contacts: `account_id = ${account}`,
+  change_events: `account_id = ${account}`,
 });
 
 /** The accounts a person ($1) holds, helps with or uses a line of. */
@@ -80,8 +81,8 @@ export const sendCheckScope = (accounts: string, since: string): Scope => ({
   send_attempts: `account_id IN ${accounts} AND at > ${since}`,
 });
 
-/** What every request reads: two one-row demo settings. */
-export const globalScope: Scope = { demo_flags: 'true', propagation_lag: 'true' };
+/** What every request reads: two one-row demo settings, and the sending systems (a short list). */
+export const globalScope: Scope = { demo_flags: 'true', propagation_lag: 'true', senders: 'true' };
 
 /** Each load's scope and how it takes its arguments to parameters. */
 export const loadScopes: { [K in keyof Loads]: (...args: Parameters<Loads[K]>) => [Scope, unknown[]] } = {
@@ -116,5 +117,22 @@ export const loadScopes: { [K in keyof Loads]: (...args: Parameters<Loads[K]>) =
     sendCheckScope(namedAccounts, '$4::timestamptz'),
     // Sends in the last 8 days: enough for any message's weekly limit (its `at` is within a day of now).
     [emails, refs, mobiles, new Date(now().getTime() - 8 * 24 * 3600_000).toISOString()],
+  ],
+  changesAfter: (position, limit) => [
+    {
+      change_events: 'position IN (SELECT position FROM change_events WHERE position > $1 ORDER BY position LIMIT $2)',
+    },
+    [position, limit],
+  ],
+  changeAt: (position) => [{ change_events: 'position = $1' }, [position]],
+  lastChange: () => [{ change_events: 'position = (SELECT max(position) FROM change_events)' }, []],
+  senderCursor: (senderId) => [{ sender_cursors: 'sender_id = $1' }, [senderId]],
+  // Per system and position, the first acknowledgement at or past it: one index probe each.
+  acksCovering: (positions) => [
+    {
+      sender_acks: `(sender_id, up_to) IN (SELECT s.id, (SELECT min(a.up_to) FROM sender_acks a
+        WHERE a.sender_id = s.id AND a.up_to >= p) FROM senders s, unnest($1::bigint[]) p)`,
+    },
+    [positions],
   ],
 };

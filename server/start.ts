@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './database';
 import { migrate } from './migrate';
 import { linkSigningKey } from './signing-key';
 import { seedIfEmpty, sqlUnitOfWork } from './sql-store';
+import { startWebhookWorker, type WebhookOptions } from './webhook-worker';
 
 export type ServerOptions = {
   port: number;
@@ -25,6 +26,8 @@ export type ServerOptions = {
   log?: boolean;
   /** `/api/demo/reset` and `/api/demo/faults`: off unless asked for (server/app.ts). */
   demoTools?: boolean;
+  /** Delivery of change events to sending systems' webhooks (server/webhook-worker.ts); false: none from this process. */
+  webhooks?: WebhookOptions | false;
 };
 
 export type RunningServer = {
@@ -66,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Idle kept-alive connections stay open longer than a client or proxy keeps them (Node's 5 s
   // default races a client that reuses a connection just as the server closes it: ECONNRESET).
   if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;
+  const worker = options.webhooks === false ? null : startWebhookWorker(database, options.webhooks);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -85,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           clearTimeout(deadline);
         });
       } else await closed;
+      await worker?.stop();
       setUnitOfWork(null);
       await database.close();
     },

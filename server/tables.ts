@@ -5,7 +5,7 @@ import type { Db } from '@/backend/store';
  * text · int · bool · json · time (timestamptz, ISO text in the state). A trailing "?" marks a field
  * the state may leave out: SQL NULL reads back as "not there" (for json, JSON null stays null).
  */
-export type Kind = 'text' | 'int' | 'bool' | 'json' | 'time' | 'text?' | 'bool?' | 'json?' | 'time?';
+export type Kind = 'text' | 'int' | 'bool' | 'json' | 'time' | 'text?' | 'int?' | 'bool?' | 'json?' | 'time?';
 export type Row = Record<string, unknown>;
 
 /** A row as read from its table: the state's values, and its place in the table's order. */
@@ -572,5 +572,26 @@ export const tables: Table[] = [
     },
     (db) => db.contactHistory.recorded,
     (db, items) => (db.contactHistory.recorded = items),
+  ),
+  list<Db['changes']['events'][number]>(
+    'change_events',
+    ['eventId'],
+    { position: 'int?', eventId: 'text', accountId: 'text', at: 'time', data: 'json' },
+    (db) => db.changes.events,
+    (db, items) => (db.changes.events = items),
+  ),
+  list<Db['changes']['cursors'][number]>(
+    'sender_cursors',
+    ['senderId'],
+    { senderId: 'text', ackedUpTo: 'int', attempts: 'int', nextAttemptAt: 'time?', lastError: 'text?' },
+    (db) => db.changes.cursors,
+    (db, items) => (db.changes.cursors = items),
+  ),
+  list<Db['changes']['acks'][number]>(
+    'sender_acks',
+    ['senderId', 'upTo'],
+    { senderId: 'text', upTo: 'int', at: 'time', via: 'text' },
+    (db) => db.changes.acks,
+    (db, items) => (db.changes.acks = items),
   ),
 ];

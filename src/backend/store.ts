@@ -8,6 +8,7 @@ import { seedThrottles, type ThrottlesState } from './seed/throttles';
 import { seedNeeds, type NeedsState } from './seed/needs';
 import { seedPropagation, type PropagationState } from './seed/propagation';
 import { seedSenders, type SendersState } from './seed/senders';
+import { seedChanges, type ChangesState } from './seed/changes';
 import { ApiError } from './problem';
 import { takeTurns } from './take-turns';
 
@@ -23,6 +24,7 @@ export type Db = {
   needs: NeedsState;
   propagation: PropagationState;
   senders: SendersState;
+  changes: ChangesState;
 };
 
 export function seedDb(): Db {
@@ -37,6 +39,7 @@ export function seedDb(): Db {
     needs: seedNeeds(),
     propagation: seedPropagation(),
     senders: seedSenders(),
+    changes: seedChanges(),
   };
 }
 
@@ -79,6 +82,16 @@ export type Loads = {
    * and what the send check reads of those accounts (choices, record, sends, needs, lines' users).
    */
   recipients(keys: { emails: string[]; refs: string[]; mobiles: string[] }): Promise<void>;
+  /** Up to `limit` changes after `position` in the feed, oldest first. */
+  changesAfter(position: number, limit: number): Promise<void>;
+  /** The change at this position (to check that an ack names one). */
+  changeAt(position: number): Promise<void>;
+  /** The newest change in the feed (where a new sending system starts). */
+  lastChange(): Promise<void>;
+  /** A sending system's cursor (how far it acknowledged). */
+  senderCursor(senderId: string): Promise<void>;
+  /** Per sending system, the first acknowledgement covering each of these positions (when it confirmed that change). */
+  acksCovering(positions: number[]): Promise<void>;
 };
 
 const loadsNothing: Loads = {
@@ -96,6 +109,11 @@ const loadsNothing: Loads = {
   senderByKey: async () => {},
   senders: async () => {},
   recipients: async () => {},
+  changesAfter: async () => {},
+  changeAt: async () => {},
+  lastChange: async () => {},
+  senderCursor: async () => {},
+  acksCovering: async () => {},
 };
 
 /** One request's view of the data: the state its rules read and write, and how more of it is loaded. */

@@ -889,6 +889,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/senders/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change of a customer's choices, in the order they were made (the pull feed).
+         * @description For systems without a webhook, or to catch up. Each item is the same object a webhook
+         *     delivers (its `id` is the `webhook-id`). Pass `next` as `after` to read on, and acknowledge
+         *     with `POST /senders/v1/changes/ack`: the acknowledgement is what the customer sees as this
+         *     system's confirmation. Without `after`, the feed starts after what this sender last
+         *     acknowledged (a new sender: after the changes made before it was registered). An item is
+         *     listed once its transaction has committed, and never before an earlier one.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/senders/v1/changes/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge every change up to a cursor. This is the system's confirmation.
+         * @description Forward only: acknowledging an older cursor again changes nothing. Each customer whose
+         *     opt-out is covered sees this system as confirmed, at the time of the first acknowledgement
+         *     that covered it. A cursor this feed never gave is refused (422).
+         */
+        post: operations["ackChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -1044,7 +1091,34 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "preferences.changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's choices changed (sent to every sender registered with a webhookUrl).
+         * @description Signed per Standard Webhooks: `webhook-id` (the event's id, the same on every retry),
+         *     `webhook-timestamp` (Unix seconds of this attempt) and `webhook-signature`
+         *     (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body`, keyed with the base64-decoded part of
+         *     the `whsec_` secret). Verify with any Standard Webhooks library. Per sender, events are
+         *     delivered one at a time in the order they were made; any 2xx is the acknowledgement (the
+         *     customer's confirmation); anything else, or no answer within 10 seconds, is retried with
+         *     backoff (5 seconds, doubling, at most an hour apart) until it succeeds.
+         */
+        post: operations["preferencesChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description RFC 9457 problem details. */
@@ -1812,9 +1886,16 @@ export interface components {
          * @enum {string}
          */
         SendingSystem: "email-platform" | "sms-gateway" | "dialler" | "print-house" | "app-notifications";
+        /** @description One system's confirmation of one opt-out. A registered sending system (`senderId`, `senderName`) confirms when it acknowledges the change (a 2xx on its webhook, or an ack of the feed); the demo's five simulated systems (`system`) answer on their own clock. */
         SystemConfirmation: {
-            system: components["schemas"]["SendingSystem"];
-            channel: components["schemas"]["Channel"];
+            /** @description One of the demo's simulated systems; null for a registered sending system. */
+            system: components["schemas"]["SendingSystem"] | null;
+            /** @description The registered sending system; null for a simulated one. */
+            senderId: string | null;
+            /** @description Its name */
+            senderName: string | null;
+            /** @description The channel a simulated system sends on; null for a registered one (it may send on any). */
+            channel: components["schemas"]["Channel"] | null;
             /**
              * @description `waiting`: not confirmed, deadline not passed. `overdue`: not confirmed and past the deadline (raised automatically). `confirmed-late`: confirmed after the deadline.
              * @enum {string}
@@ -1980,6 +2061,70 @@ export interface components {
             againstChoices: number;
             /** @description The indexes of contacts whose recipient we do not know (not recorded). */
             unknown: number[];
+        };
+        /** @description A place in the feed. Opaque to senders; compare only for equality. */
+        ChangeCursor: string;
+        ChangeEventData: {
+            cursor: components["schemas"]["ChangeCursor"];
+            /** @description The consent record's event (also the `webhook-id`). */
+            eventId: string;
+            /** @description The CRM's reference for the account holder */
+            customerRef: string | null;
+            /** @description The account holder's email. */
+            email: string;
+            mobile: string | null;
+            accountId: string;
+            /**
+             * Format: date-time
+             * @description When the customer (or their helper) made the change.
+             */
+            at: string;
+            /** @description Who made it (`customer`, `delegate` for a helper acting for them, `one-click`, `system` for an import, …). */
+            by: components["schemas"]["ActorType"];
+            /** @description How it was made, as the consent record says (`web`, `preset`, `unsubscribe-link`, `one-click-header`, `phone`, `undo`, `imported`). */
+            method: string;
+            changes: {
+                /** @example marketing.offers.email */
+                path: string;
+                from: unknown;
+                to: unknown;
+            }[];
+            /** @description The marketing choices in force after the change, whole, so a system can replace its copy. */
+            choices: {
+                marketing: {
+                    [key: string]: {
+                        [key: string]: boolean;
+                    };
+                };
+                senders: {
+                    [key: string]: boolean;
+                };
+                channelsOff: {
+                    [key: string]: boolean;
+                };
+                pausedUntil: string | null;
+            };
+        };
+        /** @description One change of a customer's choices, as a webhook body (Standard Webhooks) and as a feed item. */
+        ChangeEvent: {
+            /** @description The `webhook-id`: the same on every retry. */
+            id: string;
+            /** @enum {string} */
+            type: "preferences.changed";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ChangeEventData"];
+        };
+        ChangeFeed: {
+            changes: components["schemas"]["ChangeEvent"][];
+            /** @description Pass as `after` to read on, and as `upTo` to acknowledge what you read. */
+            next: components["schemas"]["ChangeCursor"];
+        };
+        ChangeAckRequest: {
+            upTo: components["schemas"]["ChangeCursor"];
+        };
+        ChangeAck: {
+            ackedUpTo: components["schemas"]["ChangeCursor"];
         };
         UnsubscribeLink: {
             channel: components["schemas"]["Channel"];
@@ -3594,6 +3739,62 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listChanges: {
+        parameters: {
+            query?: {
+                after?: components["schemas"]["ChangeCursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to `limit` changes after the cursor, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ackChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeAckRequest"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeAck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MachineOnly"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     describeUnsubscribeLink: {
         parameters: {
             query?: never;
@@ -3798,6 +3999,28 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    preferencesChangedWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Counts as this system's confirmation. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -3863,6 +4086,7 @@ export const propagationStateValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const sendSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendSubject"]> = ["offers", "new-products", "newsletter", "surveys", "bills", "outages", "security"];
 export const unsubscribeLinkHeadersListUnsubscribePostValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnsubscribeLinkHeaders"]["listUnsubscribePost"]> = ["List-Unsubscribe=One-Click"];
 export const sendCheckReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendCheckReason"]> = ["allowed", "channel-off", "sender-off", "paused", "quiet-hours", "cap-reached", "needs", "child-line", "service-channel-off", "unknown-recipient"];
+export const changeEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeEvent"]["type"]> = ["preferences.changed"];
 export const optOutRequestScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutRequest"]["scope"]> = ["link", "all-marketing"];
 export const optOutResultScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OptOutResult"]["scope"]> = ["link", "all-marketing"];
 export const oneClickBodyListUnsubscribeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OneClickBody"]["List-Unsubscribe"]> = ["One-Click"];

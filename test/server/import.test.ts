@@ -67,6 +67,12 @@ describe.each(backends)('npm run import (%s)', (backend) => {
     expect(after).toMatchObject({ people: 20, accounts: 20, lines: 20, contacts: 60, events: 20 });
     // The demo people are still there, without a ref.
     expect(await count('people WHERE ref IS NULL')).toBe(4);
+    // Each consent event is a change the sending systems are told of, in file order.
+    const told = await sql('SELECT position, data FROM change_events ORDER BY position');
+    expect(told.rows.map((r) => (r.data as { customerRef: string }).customerRef)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `C${String(i + 1).padStart(8, '0')}`),
+    );
+    expect(told.rows[0]!.data).toMatchObject({ by: 'system', method: 'imported', email: expect.any(String) });
 
     const again = await run(file(20));
     expect(again).toMatchObject({ customers: 20, created: 0, updated: 0, unchanged: 20, contactsWritten: 0 });
@@ -148,6 +154,12 @@ describe.each(backends)('npm run import (%s)', (backend) => {
     // An opt-out from the file applies even so.
     const optOut = await run(ndjson([customer(3, { choices: { senders: { company: true } } })]));
     expect(optOut).toMatchObject({ updated: 1, consentEvents: 1 });
+    const last = await sql('SELECT data FROM change_events ORDER BY position DESC LIMIT 1');
+    expect(last.rows[0]!.data).toMatchObject({
+      customerRef: 'C00000003',
+      changes: expect.arrayContaining([expect.objectContaining({ path: 'marketing.offers.email', to: false })]),
+      choices: { marketing: { offers: { email: false } }, pausedUntil: null },
+    });
   });
 
   it('the same customer twice in one file: the later line wins', async () => {

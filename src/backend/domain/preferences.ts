@@ -36,6 +36,7 @@ import { inQuietHours, instantAt, localTime } from './quiet-hours';
 import { toCsv } from '../csv';
 import { needsFor, needsRefuse } from './needs';
 import { confirmationsOf, recordPropagation } from './propagation';
+import { recordChange } from './changes';
 
 export type ChangeRequest = { path: string; to: unknown };
 export type ConsentMethod = ConsentEvent['method'];
@@ -167,6 +168,7 @@ export function applyChanges(input: {
   };
   db.preferences.current[input.accountId] = next;
   db.preferences.consentEvents.push(event);
+  recordChange(event, next);
   recordPropagation(event);
   return { preferences: next, event };
 }
@@ -361,7 +363,7 @@ export function consentRecordPage(accountId: string, page: number, pageSize: num
 
 /** The whole record for download: each event with every system's confirmation of it (opt-outs only). */
 export const consentRecordExport = (accountId: string) =>
-  consentEventsFor(accountId).map((event) => ({ ...event, confirmations: confirmationsOf(event.id) }));
+  consentEventsFor(accountId).map((event) => ({ ...event, confirmations: confirmationsOf(event) }));
 
 /**
  * The whole record as CSV, oldest first, one row per change, then one row per system that was
@@ -386,10 +388,10 @@ export function consentRecordCsv(accountId: string) {
       event.id,
       c.confirmedAt ?? '',
       'system',
-      systemNames[c.system],
+      c.senderName ?? systemNames[c.system!],
       'system-confirmation',
       [c.status, `deadline ${c.deadline}`, ...(c.escalatedAt ? [`raised ${c.escalatedAt}`] : [])].join('; '),
-      `system.${c.system}`,
+      c.system ? `system.${c.system}` : `sender.${c.senderId}`,
       c.requestedAt,
       c.confirmedAt ?? '',
     ]),

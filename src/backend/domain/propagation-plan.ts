@@ -49,19 +49,53 @@ export function planPropagation(
   event: Pick<ConsentEvent, 'id' | 'accountId' | 'at'>,
   lagging: SendingSystem | null,
   newId: (prefix: string) => string,
+  simulated: readonly SendingSystem[] = sendingSystems.map((s) => s.system),
 ): PropagationRequest[] {
   const at = Date.parse(event.at);
-  return sendingSystems.map(({ system, channel, delayMs }) => ({
-    id: newId('prop'),
-    accountId: event.accountId,
-    eventId: event.id,
-    system,
-    channel,
-    requestedAt: event.at,
-    deadline: iso(at + deadlineMs),
-    confirmsAt: iso(at + (system === lagging ? lagMs : delayMs)),
-  }));
+  return sendingSystems
+    .filter(({ system }) => simulated.includes(system))
+    .map(({ system, channel, delayMs }) => ({
+      id: newId('prop'),
+      accountId: event.accountId,
+      eventId: event.id,
+      system,
+      channel,
+      requestedAt: event.at,
+      deadline: iso(at + deadlineMs),
+      confirmsAt: iso(at + (system === lagging ? lagMs : delayMs)),
+    }));
 }
+
+/**
+ * One system asked to take one opt-out, as the rules below read it: a simulated demo system (a
+ * stored request with its own clock) or a registered sending system, which has confirmed when it
+ * first acknowledged the change (`confirmsAt`, null until then).
+ */
+export type AskedSystem = Omit<PropagationRequest, 'system' | 'channel' | 'confirmsAt'> & {
+  system: SendingSystem | null;
+  channel: Channel | null;
+  senderId?: string | null;
+  senderName?: string | null;
+  confirmsAt: string | null;
+};
+
+/** A registered system asked to take an opt-out, at the moment of the change. */
+export const askedSender = (
+  event: Pick<ConsentEvent, 'id' | 'accountId' | 'at'>,
+  sender: { id: string; name: string },
+  confirmsAt: string | null,
+): AskedSystem => ({
+  id: `${event.id}:${sender.id}`,
+  accountId: event.accountId,
+  eventId: event.id,
+  system: null,
+  channel: null,
+  senderId: sender.id,
+  senderName: sender.name,
+  requestedAt: event.at,
+  deadline: iso(Date.parse(event.at) + deadlineMs),
+  confirmsAt,
+});
 
 export type SystemConfirmation = Schema<'SystemConfirmation'>;
 
@@ -69,14 +103,16 @@ export type SystemConfirmation = Schema<'SystemConfirmation'>;
  * When a missed deadline is raised with our team: at the deadline, if the system had not confirmed
  * by then. A fact of the request and the clock, so reading it never writes anything.
  */
-export const raisedAt = (request: PropagationRequest, now: string) =>
-  request.confirmsAt > request.deadline && now > request.deadline ? request.deadline : null;
+export const raisedAt = (request: AskedSystem, now: string) =>
+  (request.confirmsAt === null || request.confirmsAt > request.deadline) && now > request.deadline
+    ? request.deadline
+    : null;
 
 /** A request's status at `now` (ISO): confirmed once its time has come, overdue once past the deadline. */
-export function confirmationAt(request: PropagationRequest, now: string): SystemConfirmation {
-  const confirmed = request.confirmsAt <= now;
+export function confirmationAt(request: AskedSystem, now: string): SystemConfirmation {
+  const confirmed = request.confirmsAt !== null && request.confirmsAt <= now;
   const status = confirmed
-    ? request.confirmsAt > request.deadline
+    ? request.confirmsAt! > request.deadline
       ? 'confirmed-late'
       : 'confirmed'
     : now > request.deadline
@@ -84,6 +120,8 @@ export function confirmationAt(request: PropagationRequest, now: string): System
       : 'waiting';
   return {
     system: request.system,
+    senderId: request.senderId ?? null,
+    senderName: request.senderName ?? null,
     channel: request.channel,
     status,
     requestedAt: request.requestedAt,
@@ -94,13 +132,14 @@ export function confirmationAt(request: PropagationRequest, now: string): System
   };
 }
 
-/** One opt-out's requests as the API shows them; the systems in a fixed order. */
-export function summarise(requests: PropagationRequest[], now: string): Schema<'Propagation'> {
+/** One opt-out's requests as the API shows them: the simulated systems in a fixed order, then registered ones by name. */
+export function summarise(requests: AskedSystem[], now: string): Schema<'Propagation'> {
   if (!requests.length) return { state: 'none', requestedAt: null, systems: [] };
   const order = sendingSystems.map((s) => s.system);
+  const rank = (s: SystemConfirmation) => (s.system ? order.indexOf(s.system) : order.length);
   const systems = requests
     .map((r) => confirmationAt(r, now))
-    .sort((a, b) => order.indexOf(a.system) - order.indexOf(b.system));
+    .sort((a, b) => rank(a) - rank(b) || (a.senderName ?? '').localeCompare(b.senderName ?? ''));
   const state = systems.some((s) => s.status === 'overdue')
     ? 'overdue'
     : systems.every((s) => s.status === 'confirmed' || s.status === 'confirmed-late')

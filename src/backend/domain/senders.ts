@@ -5,7 +5,9 @@ import { ApiError, notFound } from '../problem';
 import { db, load, newId } from '../store';
 import { campaignCompany } from '../seed/preferences';
 import type { ContactSubject } from '../seed/contact-history';
-import { demoAdminKey, type SenderRecord, type SendersState, type ServiceCheck } from '../seed/senders';
+import { demoAdminKey, type SenderRecord, type ServiceCheck } from '../seed/senders';
+import { sendersState } from './senders-state';
+import { startCursor } from './changes';
 import { checkSends, currentPreferences, decide, isChildLine } from './preferences';
 import { historyState } from './contact-history';
 import { needsFor, needsRefuse } from './needs';
@@ -93,14 +95,6 @@ export async function requireAdmin(request: Request) {
     });
 }
 
-/** Older saved demos lack the slice: fill it in. */
-export function sendersState(): SendersState {
-  const state = (db.senders ??= { senders: [], serviceChecks: [] });
-  state.senders ??= [];
-  state.serviceChecks ??= [];
-  return state;
-}
-
 /** The sender API's check: no browser, a live sender key, and within the key's rate limit. */
 export async function requireSender(request: Request): Promise<SenderRecord> {
   refuseBrowsers(request);
@@ -144,6 +138,7 @@ export async function createSender(input: { name: string; webhookUrl?: string })
     createdAt: nowIso(),
   };
   sendersState().senders.push(sender);
+  await startCursor(sender.id);
   return { id: sender.id, name: sender.name, apiKey, ...(webhookSecret ? { webhookSecret } : {}) };
 }
 

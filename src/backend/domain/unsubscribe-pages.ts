@@ -4,7 +4,7 @@ import { now, nowIso } from '../clock';
 import { ApiError } from '../problem';
 import { db, load, persist } from '../store';
 import type { UnsubscribePageRecord } from '../seed/unsubscribe';
-import { linkPropagation } from './propagation';
+import { linkPropagation, loadConfirmations } from './propagation';
 import { describeLink, optOut, readToken, recordReason, undoMinutes, undoOptOut } from './unsubscribe';
 
 /**
@@ -83,6 +83,7 @@ async function findPage(id: string) {
 export async function viewUnsubscribePage(id: string): Promise<UnsubscribePageView> {
   const page = await findPage(id);
   const claims = await readToken(page.token, 'opt-out');
+  await loadConfirmations(claims.accountId);
   return {
     stage: page.stage,
     undo: page.undo,

@@ -3,7 +3,7 @@ import { appUrl } from '../public-url';
 import { changeSchema, inviteSchema, phonePasswordSchema, revealSchema } from '@/shared/delegates/schemas';
 import { today } from '../clock';
 import { activityFor } from '../domain/activity';
-import { overdueActivity } from '../domain/propagation';
+import { loadConfirmations, overdueActivity } from '../domain/propagation';
 import { authorize, requirePerson } from '../domain/auth';
 import {
   acceptInvitation,
@@ -72,8 +72,9 @@ export const delegatesHandlers = [
   ),
   http.get(
     '/accounts/{accountId}/activity',
-    handle(({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       authorize(request, params.accountId, 'holder');
+      await loadConfirmations(params.accountId);
       // With what was done, each system that missed its deadline (raised by our own check).
       const logged = [...activityFor(params.accountId), ...overdueActivity(params.accountId)].sort((a, b) =>
         a.at.localeCompare(b.at),

@@ -20,6 +20,7 @@ import {
   type ChangeRequest,
   type ConsentMethod,
 } from '../domain/preferences';
+import { loadConfirmations } from '../domain/propagation';
 import { handle, http, HttpResponse } from '../http';
 import { z } from '@/lib/zod';
 import { preferencesPresetValues } from '@/lib/api-schema.gen';
@@ -92,10 +93,11 @@ export const preferencesHandlers = [
 
   http.get(
     '/accounts/{accountId}/consent-record/export',
-    handle(({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       authorize(request, params.accountId, 'view');
       const { format } = readQuery(request, exportQuerySchema);
       currentPreferences(params.accountId);
+      await loadConfirmations(params.accountId);
       const filename = `consent-record-${params.accountId}.${format}`;
       const disposition = `attachment; filename="${filename}"`;
       if (format === 'json') {

@@ -1,7 +1,13 @@
 import { sendingSystemValues } from '@/lib/api-schema.gen';
 import { z } from '@/lib/zod';
 import { authorize } from '../domain/auth';
-import { accountPropagation, linkPropagation, propagationDemo, setPropagationDemo } from '../domain/propagation';
+import {
+  accountPropagation,
+  linkPropagation,
+  loadConfirmations,
+  propagationDemo,
+  setPropagationDemo,
+} from '../domain/propagation';
 import { currentPreferences } from '../domain/preferences';
 import { readToken } from '../domain/unsubscribe';
 import { handle, http } from '../http';
@@ -13,9 +19,10 @@ const demoSchema = z.strictObject({ lagging: z.enum(sendingSystemValues).nullabl
 export const propagationHandlers = [
   http.get(
     '/accounts/{accountId}/propagation',
-    handle(({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       authorize(request, params.accountId, 'view');
       currentPreferences(params.accountId);
+      await loadConfirmations(params.accountId);
       return response(200).json(accountPropagation(params.accountId));
     }),
   ),
@@ -23,6 +30,7 @@ export const propagationHandlers = [
     '/unsubscribe/{token}/propagation',
     handle(async ({ params, response }) => {
       const claims = await readToken(params.token, 'opt-out');
+      await loadConfirmations(claims.accountId);
       return response(200).json(linkPropagation(claims.accountId, claims.nonce));
     }),
   ),

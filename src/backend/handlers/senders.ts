@@ -15,8 +15,9 @@ import {
   sendChecks,
   unsubscribeLinks,
 } from '../domain/senders';
+import { ackChanges, changeFeed } from '../domain/changes';
 import { handle, http } from '../http';
-import { readBody, validate } from '../validate';
+import { readBody, readQuery, validate } from '../validate';
 
 // Owned by the door for sending systems: api/openapi/senders.yaml. Every route checks its credential
 // first (a browser's Origin, the key, the rate limit), then the body.
@@ -117,6 +118,19 @@ const contactsSchema = z.strictObject({
     .max(maxBatch),
 });
 
+/** A place in the change feed, as the feed gives it: digits (a position). */
+const cursor = z
+  .string()
+  .regex(/^[0-9]{1,15}$/, 'Use a cursor the feed gave you.')
+  .transform(Number);
+
+const feedQuery = z.strictObject({
+  after: cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+const ackSchema = z.strictObject({ upTo: cursor });
+
 /**
  * A batch body: more than 10,000 items is 413 (before the items are checked one by one), then the
  * schema as every other body (422 naming the field, e.g. `messages.3.channel`).
@@ -193,6 +207,28 @@ export const sendersHandlers = [
         const sender = await requireSender(request);
         const { contacts } = await readBatch(request, 'contacts', contactsSchema);
         return response(201).json(await recordContacts(sender, contacts));
+      },
+      { faults: false },
+    ),
+  ),
+  http.get(
+    '/senders/v1/changes',
+    handle(
+      async ({ request, response }) => {
+        const sender = await requireSender(request);
+        const { after, limit } = readQuery(request, feedQuery);
+        return response(200).json(await changeFeed(sender, after, limit));
+      },
+      { faults: false },
+    ),
+  ),
+  http.post(
+    '/senders/v1/changes/ack',
+    handle(
+      async ({ request, response }) => {
+        const sender = await requireSender(request);
+        const { upTo } = await readBody(request, ackSchema);
+        return response(200).json(await ackChanges(sender, upTo));
       },
       { faults: false },
     ),

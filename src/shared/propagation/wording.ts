@@ -12,8 +12,11 @@ export function confirmationWording(propagation: Schema<'Propagation'>, t: Trans
   const systems = propagation.systems;
   if (propagation.state === 'none' || systems.length === 0) return null;
   const confirmed = systems.filter((s) => s.confirmedAt).length;
+  // A simulated demo system by its name in the catalogue; a registered one by the name it was given.
+  const nameOf = (s: (typeof systems)[number]) => (s.system ? t(`systems.${s.system}`) : (s.senderName ?? ''));
+  const keyOf = (s: (typeof systems)[number]) => s.senderId ?? s.system ?? '';
   const row = (s: (typeof systems)[number]) => {
-    const name = t(`systems.${s.system}`);
+    const name = nameOf(s);
     if (s.status === 'confirmed') return t('row.confirmed', { name, time: formatDateTime(language, s.confirmedAt!) });
     if (s.status === 'confirmed-late')
       return t('row.confirmedLate', { name, time: formatDateTime(language, s.confirmedAt!) });
@@ -29,13 +32,15 @@ export function confirmationWording(propagation: Schema<'Propagation'>, t: Trans
           ? t('summary.overdue')
           : t('summary.waiting', { confirmed, total: systems.length }),
     tone: propagation.state === 'overdue' ? ('info' as const) : ('success' as const),
-    rows: systems.map((s) => ({ system: s.system, status: s.status, text: row(s) })),
+    rows: systems.map((s) => ({ key: keyOf(s), status: s.status, text: row(s) })),
     late: systems
       .filter((s) => s.status === 'overdue')
       .map((s) => ({
-        system: s.system,
+        key: keyOf(s),
         text: [
-          t(`late.${s.system}`, { date: formatDate(language, s.mayArriveUntil) }),
+          s.system
+            ? t(`late.${s.system}`, { date: formatDate(language, s.mayArriveUntil) })
+            : t('late.registered', { name: nameOf(s), date: formatDate(language, s.mayArriveUntil) }),
           s.escalatedAt ? t('raised', { time: formatDateTime(language, s.escalatedAt) }) : '',
         ]
           .filter(Boolean)

@@ -30,9 +30,9 @@ function useDescribe() {
       // An age check names its method in the content filter's words.
       ...(detail.method ? { methodName: t(`content-filter:verify.methodNames.${detail.method}`) } : {}),
       // A system that missed its deadline, in the proof-of-stopping words.
-      ...(entry.action === 'propagation.overdue' && detail.system && detail.deadline
+      ...(entry.action === 'propagation.overdue' && (detail.system || detail.senderName) && detail.deadline
         ? {
-            systemName: t(`propagation:systems.${detail.system}`),
+            systemName: detail.system ? t(`propagation:systems.${detail.system}`) : detail.senderName,
             deadlineTime: formatDateTime(i18n.language, detail.deadline),
           }
         : {}),

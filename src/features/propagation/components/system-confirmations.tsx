@@ -19,13 +19,13 @@ export function SystemConfirmations({ propagation }: { propagation: Propagation 
       <StatusMessage tone={words.tone}>{words.summary}</StatusMessage>
       <ul className="confirmations__list">
         {words.rows.map((row) => (
-          <li key={row.system} className={`confirmations__item confirmations__item--${row.status}`}>
+          <li key={row.key} className={`confirmations__item confirmations__item--${row.status}`}>
             {row.text}
           </li>
         ))}
       </ul>
       {words.late.map((late) => (
-        <p key={late.system} className="confirmations__late">
+        <p key={late.key} className="confirmations__late">
           {late.text}
         </p>
       ))}
