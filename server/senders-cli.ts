@@ -49,9 +49,22 @@ try {
       name: string;
       webhookUrl: string | null;
       revokedAt: string | null;
+      ackedUpTo: string;
+      delivery: { attempts: number; nextAttemptAt: string | null; lastError: string | null } | null;
     }[];
     for (const s of senders)
-      console.log([s.id, s.name, s.webhookUrl ?? '-', s.revokedAt ? `revoked ${s.revokedAt}` : 'active'].join('\t'));
+      console.log(
+        [
+          s.id,
+          s.name,
+          s.webhookUrl ?? '-',
+          s.revokedAt ? `revoked ${s.revokedAt}` : 'active',
+          `acknowledged up to ${s.ackedUpTo}`,
+          s.delivery
+            ? `failing: ${s.delivery.lastError} (${s.delivery.attempts} tries, next ${s.delivery.nextAttemptAt})`
+            : '',
+        ].join('\t'),
+      );
   } else if (command === 'revoke' && argument) {
     const revoked = (await api('DELETE', `/senders/${encodeURIComponent(argument)}`))!;
     console.log(`Revoked ${String(revoked.name)} (${String(revoked.id)}) at ${String(revoked.revokedAt)}.`);

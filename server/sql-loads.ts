@@ -112,7 +112,7 @@ export const loadScopes: { [K in keyof Loads]: (...args: Parameters<Loads[K]>) =
   throttle: (bucket, key) => [{ throttle_attempts: 'bucket = $1 AND key = $2' }, [bucket, key]],
   outbox: () => [{ outbox: 'true' }, []],
   senderByKey: (keyHash) => [{ senders: 'key_hash = $1' }, [keyHash]],
-  senders: () => [{ senders: 'true' }, []],
+  senders: () => [{ senders: 'true', sender_cursors: 'true' }, []],
   recipients: ({ emails, refs, mobiles }) => [
     sendCheckScope(namedAccounts, '$4::timestamptz'),
     // Sends in the last 8 days: enough for any message's weekly limit (its `at` is within a day of now).

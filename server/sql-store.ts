@@ -286,6 +286,8 @@ export async function replaceAll(sql: Sql, state: Db) {
   await sql.query(
     `TRUNCATE ${['sessions', 'sender_request_counts', ...tables.map((t) => t.name)].map(q).join(', ')} RESTART IDENTITY`,
   );
+  // The feed starts again too (every sender's cursor went with the reset), as the demo's does.
+  await sql.query(`SELECT setval('change_positions', 1, false)`);
   await writeChanges(sql, new Map(), state);
 }
 

@@ -1951,6 +1951,20 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             revokedAt: string | null;
+            /** @description How far it has acknowledged the change feed (by webhook or ack). */
+            ackedUpTo?: components["schemas"]["ChangeCursor"];
+            /** @description For a webhook, why its next change is waiting (null while nothing failed). */
+            delivery?: {
+                /** @description Failed attempts at its next change. */
+                attempts: number;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /**
+                 * @example HTTP 500
+                 * @example no answer in 10000 ms
+                 */
+                lastError: string | null;
+            } | null;
         };
         SenderCreated: {
             id: string;

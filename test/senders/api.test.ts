@@ -66,6 +66,8 @@ describe.each(apiBackends)('senders API (%s)', (backend) => {
       webhookUrl: 'https://hooks.example.com/kestrel',
       createdAt: expect.any(String),
       revokedAt: null,
+      ackedUpTo: expect.stringMatching(/^\d+$/),
+      delivery: null,
     });
     expect(JSON.stringify(list.body)).not.toMatch(/sk_|whsec_|keyHash/);
     expect(list.body.map((s: { name: string }) => s.name)).toEqual(

@@ -6,6 +6,7 @@ import { setSigningSecret } from '@/backend/domain/unsubscribe-tokens';
 import { handlers } from '@/mocks/handlers';
 import { setPublicOrigin } from '@/backend/public-url';
 import { resetDb, setUnitOfWork } from '@/backend/store';
+import { demoAdminKey, demoSenderKeys } from '@/backend/seed/senders';
 import type { RunningServer } from '../../server/start';
 import { contract, example } from '../contract-examples';
 import { signingKey } from './spawn-server';
@@ -19,6 +20,8 @@ type Step = {
   method: string;
   path: string;
   persona: string | null;
+  /** A sending system's or the admin's key, in place of the persona's session. */
+  key?: string;
   body?: string;
   contentType?: string;
   operation?: string;
@@ -53,7 +56,56 @@ type Memory = {
   invitation: string[];
   delegate: string[];
   contact: string[];
+  /** Change-feed cursors the feed gave. */
+  cursor: string[];
 };
+
+const senderKeys = [demoSenderKeys['email-platform'], demoSenderKeys['sms-gateway']];
+const alexMessage = { email: 'alex.morgan@example.com', topic: 'offers', sender: 'company' };
+
+/** The sending systems' door, called as a sending system would (random steps below try it badly too). */
+const senderSteps: ((memory: Memory) => Step)[] = [
+  () => ({
+    method: 'POST',
+    path: '/senders/v1/send-checks',
+    persona: null,
+    key: senderKeys[0],
+    body: JSON.stringify({
+      messages: [
+        { ...alexMessage, channel: 'email' },
+        { ...alexMessage, channel: 'phone' },
+        { email: 'priya@shah-plumbing.example.com', channel: 'sms', topic: 'surveys', sender: 'partners' },
+        { mobile: '07700 900456', channel: 'email', topic: 'bills', sender: 'company' },
+      ],
+    }),
+  }),
+  () => ({
+    method: 'POST',
+    path: '/senders/v1/unsubscribe-links',
+    persona: null,
+    key: senderKeys[0],
+    body: JSON.stringify({ recipients: [{ email: 'alex.morgan@example.com', topic: 'offers' }] }),
+  }),
+  () => ({
+    method: 'POST',
+    path: '/senders/v1/contacts',
+    persona: null,
+    key: senderKeys[1],
+    body: JSON.stringify({
+      contacts: [{ ...alexMessage, channel: 'phone', at: clockStart.toISOString(), summary: 'Offer call' }],
+    }),
+  }),
+  () => ({ method: 'GET', path: '/senders/v1/changes?after=0&limit=50', persona: null, key: senderKeys[0] }),
+  (memory) => ({
+    method: 'POST',
+    path: '/senders/v1/changes/ack',
+    persona: null,
+    key: senderKeys[0],
+    body: JSON.stringify({ upTo: memory.cursor.at(-1) ?? '0' }),
+  }),
+  () => ({ method: 'GET', path: '/senders/v1/changes', persona: null, key: senderKeys[0] }),
+  () => ({ method: 'GET', path: '/admin/v1/senders', persona: null, key: demoAdminKey }),
+];
 
 function generate(count: number, pick: () => number): ((memory: Memory) => Step)[] {
   const one = <T>(items: T[]) => items[Math.floor(pick() * items.length)]!;
@@ -64,6 +116,7 @@ function generate(count: number, pick: () => number): ((memory: Memory) => Step)
     body: JSON.stringify({ personaId: p }),
   }));
   steps.push(() => ({ method: 'GET', path: '/demo/outbox', persona: null }));
+  steps.push(...senderSteps);
   for (let i = 0; i < count; i++) {
     const operation = one(operations);
     const persona = pick() < 0.1 ? null : one(personas);
@@ -102,12 +155,24 @@ function generate(count: number, pick: () => number): ((memory: Memory) => Step)
                     ? '{broken'
                     : JSON.stringify([]);
       const oneClick = operation.path.endsWith('/one-click');
+      // The machine API mostly with a key of its kind, sometimes with a customer's session (refused).
+      const key = operation.path.startsWith('/senders/')
+        ? one([...senderKeys, undefined])
+        : operation.path.startsWith('/admin/')
+          ? one([demoAdminKey, demoAdminKey, undefined])
+          : undefined;
+      const ack = operation.path === '/senders/v1/changes/ack';
       return {
+        ...(key ? { key } : {}),
         operation: `${operation.method} ${operation.path}`,
         method: operation.method,
         path,
         persona,
-        body: oneClick ? 'List-Unsubscribe=One-Click' : body,
+        body: oneClick
+          ? 'List-Unsubscribe=One-Click'
+          : ack && kind < 0.6
+            ? JSON.stringify({ upTo: one([...memory.cursor, '0', '999999']) })
+            : body,
         contentType: oneClick ? 'application/x-www-form-urlencoded' : 'application/json',
       };
     });
@@ -162,7 +227,7 @@ async function replay(
   send: (request: Request) => Promise<Response>,
   origin: string,
 ) {
-  const memory: Memory = { optOut: [], preferencesLink: [], invitation: [], delegate: [], contact: [] };
+  const memory: Memory = { optOut: [], preferencesLink: [], invitation: [], delegate: [], contact: [], cursor: [] };
   const sessions: Record<string, string> = {};
   const results: Result[] = [];
   const made: Step[] = [];
@@ -172,7 +237,7 @@ async function replay(
     made.push(step);
     const headers = new Headers();
     if (step.body !== undefined) headers.set('Content-Type', step.contentType ?? 'application/json');
-    const session = step.persona ? sessions[step.persona] : undefined;
+    const session = step.key ?? (step.persona ? sessions[step.persona] : undefined);
     if (session) headers.set('Authorization', `Bearer ${session}`);
     const response = await send(
       new Request(`${origin}/api${step.path}`, { method: step.method, headers, body: step.body ?? null }),
@@ -194,6 +259,10 @@ async function replay(
               : memory.preferencesLink;
         if (!list.includes(token)) list.push(token);
       }
+    }
+    if (step.path.startsWith('/senders/v1/changes') && body && typeof body === 'object' && 'next' in body) {
+      const next = (body as { next: string }).next;
+      if (!memory.cursor.includes(next)) memory.cursor.push(next);
     }
     if (/\/delegates$/.test(step.path) && Array.isArray(body)) {
       for (const d of body as { id: string }[]) if (!memory.delegate.includes(d.id)) memory.delegate.push(d.id);

@@ -30,6 +30,9 @@ export function startTestServer(backend: Backend, label: string) {
     signingKey,
     adminKey: demoAdminKey,
     demoTools: true,
+    // No webhook worker: its polling would count in the query counts, and a test of delivery spawns its
+    // own server process (test/server/webhooks.test.ts).
+    webhooks: false,
   });
 }
 

@@ -204,6 +204,12 @@ describe('webhook delivery (a server process)', () => {
       await oneClick(server.url, 'alex.morgan@example.com', topic);
     await oneClick(server.url, 'priya@shah-plumbing.example.com', 'offers');
     await hooks.next(2);
+    // The admin list says why its changes are waiting.
+    const listed = await call(server.url, '/admin/v1/senders', { key: adminKey });
+    expect(listed.body.find((s: { id: string }) => s.id === sender.id).delivery).toMatchObject({
+      attempts: expect.any(Number),
+      lastError: 'HTTP 503',
+    });
     const feed = await call(server.url, '/senders/v1/changes?after=0&limit=1000', { key: sender.apiKey });
     const expected = feed.body.changes.map((c: { id: string }) => c.id);
     expect(expected).toHaveLength(4);

@@ -7,7 +7,7 @@ import { campaignCompany } from '../seed/preferences';
 import type { ContactSubject } from '../seed/contact-history';
 import { demoAdminKey, type SenderRecord, type ServiceCheck } from '../seed/senders';
 import { sendersState } from './senders-state';
-import { startCursor } from './changes';
+import { changesState, startCursor } from './changes';
 import { checkSends, currentPreferences, decide, isChildLine } from './preferences';
 import { historyState } from './contact-history';
 import { needsFor, needsRefuse } from './needs';
@@ -118,13 +118,20 @@ export async function requireSender(request: Request): Promise<SenderRecord> {
 
 export type SenderView = Schema<'Sender'>;
 
-const view = (s: SenderRecord): SenderView => ({
-  id: s.id,
-  name: s.name,
-  webhookUrl: s.webhookUrl ?? null,
-  createdAt: s.createdAt,
-  revokedAt: s.revokedAt ?? null,
-});
+function view(s: SenderRecord): SenderView {
+  const cursor = changesState().cursors.find((c) => c.senderId === s.id);
+  return {
+    id: s.id,
+    name: s.name,
+    webhookUrl: s.webhookUrl ?? null,
+    createdAt: s.createdAt,
+    revokedAt: s.revokedAt ?? null,
+    ackedUpTo: String(cursor?.ackedUpTo ?? 0),
+    delivery: cursor?.attempts
+      ? { attempts: cursor.attempts, nextAttemptAt: cursor.nextAttemptAt ?? null, lastError: cursor.lastError ?? null }
+      : null,
+  };
+}
 
 /** Registers a sending system; the key (and webhook secret) are returned once and never again. */
 export async function createSender(input: { name: string; webhookUrl?: string }): Promise<Schema<'SenderCreated'>> {
