@@ -1782,6 +1782,8 @@ export interface components {
             method: "seed" | "web" | "preset" | "unsubscribe-link" | "one-click-header" | "phone" | "undo" | "imported";
             note?: string | null;
             changes: components["schemas"]["PreferenceChange"][];
+            /** @description In the consent record, for an opt-out: each system that was asked to take it, and whether it confirmed (a registered system when it acknowledged the change). */
+            confirmations?: components["schemas"]["SystemConfirmation"][];
         };
         ChannelChoicesPatch: {
             email?: boolean;

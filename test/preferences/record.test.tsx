@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyChanges } from '@/backend/domain/preferences';
+import { acknowledge, cursorOf } from '@/backend/domain/changes';
+import { db } from '@/backend/store';
 import { renderApp } from '../render-app';
 
 const jamie = { type: 'delegate' as const, personId: 'jamie', name: 'Jamie Morgan' };
@@ -55,5 +57,30 @@ describe('consent record page', () => {
     expect(click).toHaveBeenCalledTimes(2);
     expect(await created[0]!.text()).toContain('marketing.offers.sms');
     expect(JSON.parse(await created[1]!.text())).toHaveLength(1);
+  });
+
+  it('names each system asked to take an opt-out, and which have confirmed', async () => {
+    // A registered sending system, live before the change, that acknowledges it.
+    db.senders.senders.push({
+      id: 'snd-crm',
+      name: 'Campaign tool',
+      keyHash: 'a'.repeat(64),
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const cursor = await cursorOf('snd-crm');
+    applyChanges({
+      accountId: 'acc-morgan',
+      actor: { type: 'customer', personId: 'alex', name: 'Alex Morgan' },
+      method: 'web',
+      changes: [{ path: 'marketing.offers.email', to: false }],
+    });
+    acknowledge(cursor, db.changes.events.at(-1)!.position!, 'feed');
+    renderApp('/preferences/record', { persona: 'alex' });
+    const list = await screen.findByRole('list', { name: 'Changes, newest first' }, { timeout: 8000 });
+    const newest = list.children[0] as HTMLElement;
+    expect(newest).toHaveTextContent('Offers and upgrades by email: turned off');
+    expect(within(newest).getByText('Systems that send for us')).toBeInTheDocument();
+    expect(within(newest).getByText(/^Campaign tool: confirmed/)).toBeInTheDocument();
+    expect(within(newest).getByText('Email platform: waiting to confirm')).toBeInTheDocument();
   });
 });

@@ -353,7 +353,10 @@ export function consentRecordPage(accountId: string, page: number, pageSize: num
   const all = consentEventsFor(accountId).slice().reverse();
   const start = (page - 1) * pageSize;
   return {
-    items: all.slice(start, start + pageSize),
+    items: all.slice(start, start + pageSize).map((event) => {
+      const confirmations = confirmationsOf(event);
+      return confirmations.length ? { ...event, confirmations } : event;
+    }),
     page,
     pageSize,
     total: all.length,

@@ -83,10 +83,11 @@ export const preferencesHandlers = [
 
   http.get(
     '/accounts/{accountId}/consent-record',
-    handle(({ request, params, response }) => {
+    handle(async ({ request, params, response }) => {
       authorize(request, params.accountId, 'view');
       const query = readQuery(request, consentRecordQuerySchema);
       currentPreferences(params.accountId);
+      await loadConfirmations(params.accountId);
       return response(200).json(consentRecordPage(params.accountId, query.page, query.pageSize));
     }),
   ),

@@ -1,7 +1,7 @@
 import type { Channel, Schema, SenderType, Topic } from '@/lib/api-types';
 
 export type Preferences = Schema<'Preferences'>;
-export type ConsentEvent = Schema<'ConsentEvent'>;
+export type ConsentEvent = Omit<Schema<'ConsentEvent'>, 'confirmations'>;
 
 /** One marketing send put through the send check, allowed or refused. */
 export type SendAttempt = {

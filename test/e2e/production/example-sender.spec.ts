@@ -96,8 +96,6 @@ test('the example sending system: a campaign, Alex unsubscribes from a mail app,
       await expect(newest).toContainText('Offers and upgrades by email: turned off');
     });
 
-    // Needs the server's signed change events (issue 23, point 5), not built when this was written: until
-    // they land, the example waits 60 s, says "The webhook never came" and exits 1, and this step fails.
     await test.step('the signed webhook names Alex; campaign 2 leaves Alex out; the run ends well', async () => {
       await example.printed(
         /^Webhook \S+: alex\.morgan@example\.com, account acc-morgan: .*marketing\.offers\.email on → off/m,
@@ -105,6 +103,14 @@ test('the example sending system: a campaign, Alex unsubscribes from a mail app,
       await example.printed(/^\s+not sent\s+alex\.morgan@example\.com: channel-off$/m);
       await example.printed(/^Revoked snd-\S+/m);
       expect(await example.exited, example.output()).toBe(0);
+    });
+
+    await test.step("Alex's record names the example's system as confirmed: its webhook's 2xx was the acknowledgement", async () => {
+      await page.goto('/preferences/record');
+      const newest = page.getByRole('listitem').filter({ hasText: 'One-click unsubscribe' }).first();
+      await expect(newest.getByText(/^Example email platform: confirmed/)).toBeVisible();
+      await page.goto('/preferences');
+      await expect(page.getByText(/^Example email platform: confirmed/)).toBeVisible();
     });
   } finally {
     example.kill();

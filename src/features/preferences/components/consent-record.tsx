@@ -9,11 +9,32 @@ import type { Schema } from '@/lib/api-types';
 import { changeInWords } from '@/lib/change-words';
 import { formatDateTime } from '@/lib/format';
 import { changeFacts } from '@/lib/preference-change';
+import { confirmationWording } from '@/shared/propagation/wording';
 import { useExportConsentRecord, type ExportFormat } from '../api/export-consent-record';
 import { useConsentEvents } from '../api/list-consent-events';
 import '../preferences.css';
 
 type ConsentEvent = Schema<'ConsentEvent'>;
+
+/** For an opt-out: each system that was asked to take it, and whether it confirmed. */
+function Confirmations({ event }: { event: ConsentEvent }) {
+  const { t, i18n } = useTranslation('propagation');
+  const systems = event.confirmations ?? [];
+  const words = confirmationWording({ state: 'waiting', requestedAt: event.at, systems }, t, i18n.language);
+  if (!words) return null;
+  return (
+    <>
+      <dt>{t('title')}</dt>
+      <dd>
+        <ul className="prefs-event__changes">
+          {words.rows.map((row) => (
+            <li key={row.key}>{row.text}</li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
 
 function EventEntry({ event }: { event: ConsentEvent }) {
   const { t, i18n } = useTranslation('preferences');
@@ -39,6 +60,7 @@ function EventEntry({ event }: { event: ConsentEvent }) {
             ))}
           </ul>
         </dd>
+        <Confirmations event={event} />
       </dl>
     </li>
   );
