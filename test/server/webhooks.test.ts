@@ -23,7 +23,10 @@ const folders: string[] = [];
 const receivers: http.Server[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((s) => s.kill()));
-  for (const r of receivers.splice(0)) (r.closeAllConnections(), r.close());
+  for (const r of receivers.splice(0)) {
+    r.closeAllConnections();
+    r.close();
+  }
   for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
 
