@@ -159,6 +159,20 @@ describe.each(backends)('the unsubscribe page without JavaScript (%s)', (backend
     expect(later.text).not.toContain('>Check again</a>');
   });
 
+  it('opened after the mail app’s one-click of the same email: says it is already done and shows each system', async () => {
+    const link = await offersLink();
+    const token = new URL(link, server.url).searchParams.get('t')!;
+    const click = await post(`/api/unsubscribe/${token}/one-click`, { 'List-Unsubscribe': 'One-Click' });
+    expect(click.status).toBeLessThan(300);
+    const before = await counts();
+    const page = await open();
+    const shown = await read(page);
+    expect(shown.text).toContain('Done. These were already off, so nothing needed to change.');
+    expect(shown.text).not.toContain('value="stop"');
+    expect(shown.text).toContain('<h2 id="confirmations-title">Systems that send for us</h2>');
+    expect(await counts()).toEqual(before);
+  });
+
   it('undo puts the choice back, from the page that made it', async () => {
     const page = await open();
     await press(page, { action: 'stop' });

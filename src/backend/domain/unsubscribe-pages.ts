@@ -5,7 +5,15 @@ import { ApiError } from '../problem';
 import { db, load, persist } from '../store';
 import type { UnsubscribePageRecord } from '../seed/unsubscribe';
 import { linkPropagation, loadConfirmations } from './propagation';
-import { describeLink, optOut, readToken, recordReason, undoMinutes, undoOptOut } from './unsubscribe';
+import {
+  describeLink,
+  linkAlreadyStopped,
+  optOut,
+  readToken,
+  recordReason,
+  undoMinutes,
+  undoOptOut,
+} from './unsubscribe';
 
 /**
  * The unsubscribe link's page without JavaScript (served by server/unsubscribe-page). Opening the
@@ -50,7 +58,10 @@ const later = (a: string, b: string) => (a > b ? a : b);
  * it for a new page. Changes no choice. Returns the page id, which only this browser learns.
  */
 export async function openUnsubscribePage(token: string): Promise<string> {
-  await readToken(token, 'opt-out');
+  const claims = await readToken(token, 'opt-out');
+  // Already stopped (the mail app's one-click of this very email, say): say so, with what each system
+  // confirmed, rather than offer a button that would change nothing.
+  const stopped = linkAlreadyStopped(claims);
   const at = nowIso();
   db.unsubscribe.pages = db.unsubscribe.pages.filter((page) => page.expiresAt > at);
   // 32 bytes: unguessable, and long enough that request logs shorten it away (server/app.ts).
@@ -60,10 +71,10 @@ export async function openUnsubscribePage(token: string): Promise<string> {
     token,
     createdAt: at,
     expiresAt: new Date(now().getTime() + undoMinutes * 60_000).toISOString(),
-    stage: 'ready',
+    stage: stopped ? 'done' : 'ready',
     undo: null,
     beforeUndo: null,
-    message: null,
+    message: stopped ? 'doneAlready' : null,
     reason: null,
   });
   persist();

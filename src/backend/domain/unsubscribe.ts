@@ -72,6 +72,15 @@ function optOutChanges(claims: TokenClaims, scope: 'link' | 'all-marketing'): Ch
   return pick.map(([topic, channel]) => ({ path: `marketing.${topic}.${channel}`, to: false }));
 }
 
+/** True when everything the link stops is already off (by this link's one-click, or any other way). */
+export function linkAlreadyStopped(claims: TokenClaims) {
+  const { marketing } = currentPreferences(claims.accountId);
+  return optOutChanges(claims, 'link').every(({ path }) => {
+    const [, topic, channel] = path.split('.') as [string, Topic, Channel];
+    return marketing[topic][channel] === false;
+  });
+}
+
 /**
  * The opt-out. Always honoured, however old the link; idempotent (a second press records
  * nothing). Goes through applyChanges, so the consent record and the send check see it.
