@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/config/paths';
@@ -265,7 +265,7 @@ describe('content filter page', () => {
     const { user } = await openPage('alex');
     await user.click(await screen.findByRole('button', { name: 'Send report' }));
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
-    expect(summary).toHaveFocus();
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(within(summary).getByRole('link', { name: 'Enter a web address.' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: /Choose whether the site/ })).toBeInTheDocument();
   });
@@ -274,7 +274,7 @@ describe('content filter page', () => {
     const { user } = await openPage('alex');
     await user.click(await screen.findByRole('button', { name: 'Send report' }));
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
-    expect(summary).toHaveFocus();
+    await waitFor(() => expect(summary).toHaveFocus());
 
     await user.click(within(summary).getByRole('link', { name: 'Enter a web address.' }));
     const url = screen.getByRole('textbox', { name: 'Web address to report' });
