@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { setAdminKey, setSenderRateLimit, sha256Hex } from '@/backend/domain/senders';
 import { demoAdminKey, demoSenderKeys, seedSenders } from '@/backend/seed/senders';
 import { apiBackends, apiUrl, change, signIn, stored, useBackend } from '../api-backends';
+import { call } from './call';
 import { expectServerErrors } from '../server-errors';
 
 // The door for sending systems (issue 23, parts 1–4), one body against every backend.
-
-async function call(path: string, init: RequestInit & { key?: string; json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('Authorization', `Bearer ${init.key}`);
-  const body = init.json === undefined ? init.body : JSON.stringify(init.json);
-  if (body) headers.set('Content-Type', 'application/json');
-  const response = await fetch(apiUrl(path), { ...init, body, headers });
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return {
-    status: response.status,
-    type,
-    headers: response.headers,
-    body: type.includes('json') && text ? JSON.parse(text) : null,
-  };
-}
 
 const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => call(path, { ...init, key: demoAdminKey });
 

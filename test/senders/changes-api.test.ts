@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { demoAdminKey, demoSenderKeys } from '@/backend/seed/senders';
 import { apiBackends, apiUrl, change, signIn, stored, useBackend } from '../api-backends';
+import { call } from './call';
 
 // Every change, to every system, with proof (issue 23, part 5): the pull feed and its ack, and the
 // ack as the customer's confirmation. One body against every backend (the webhook worker, which
 // only the server has, is test/server/webhooks.test.ts).
-
-async function call(path: string, init: RequestInit & { key?: string; json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('Authorization', `Bearer ${init.key}`);
-  const body = init.json === undefined ? init.body : JSON.stringify(init.json);
-  if (body) headers.set('Content-Type', 'application/json');
-  const response = await fetch(apiUrl(path), { ...init, body, headers });
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, type, body: type.includes('json') && text ? JSON.parse(text) : null };
-}
 
 async function register(name: string) {
   const res = await call('/admin/v1/senders', { method: 'POST', key: demoAdminKey, json: { name } });
