@@ -44,7 +44,7 @@ const pages: RouteObject[] = [
   { path: at(paths.signIn()), ...page('sign-in') },
   { path: at(paths.emailMeALink()), ...page('email-me-a-link') },
   { path: at(paths.preferences()), ...page('preferences', { signedIn: true, words: ['propagation'] }) },
-  { path: at(paths.consentRecord()), ...page('consent-record', { signedIn: true }) },
+  { path: at(paths.consentRecord()), ...page('consent-record', { signedIn: true, words: ['propagation'] }) },
   { path: at(paths.unsubscribe()), ...page('unsubscribe') },
   { path: at(paths.contactHistory()), ...page('contact-history', { signedIn: true }) },
   { path: at(paths.contentFilter()), ...page('content-filter', { signedIn: true }) },
